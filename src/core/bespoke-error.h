@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define BESPOKE_ERROR (bespoke_error_quark ())
+
+typedef enum
+{
+  BESPOKE_ERROR_INVALID,      /* a value a user typed or a file held is not acceptable */
+  BESPOKE_ERROR_OVERFLOW,     /* an amount does not fit in the range Bespoke can hold */
+  BESPOKE_ERROR_NOT_FOUND,    /* no such record */
+  BESPOKE_ERROR_AMBIGUOUS,    /* a name or prefix matches more than one record */
+  BESPOKE_ERROR_READ_ONLY,    /* the database is open read-only */
+  BESPOKE_ERROR_DATABASE,     /* SQLite reported a failure */
+  BESPOKE_ERROR_NEWER_SCHEMA, /* the database was written by a newer Bespoke */
+  BESPOKE_ERROR_NOT_BESPOKE,  /* the file is not a Bespoke database */
+} BespokeError;
+
+GQuark bespoke_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bespoke-store.h"
+
+G_BEGIN_DECLS
+
+#define BESPOKE_TYPE_PEOPLE_MODEL (bespoke_people_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (BespokePeopleModel, bespoke_people_model, BESPOKE, PEOPLE_MODEL, GObject)
+
+BespokePeopleModel *bespoke_people_model_new         (BespokeStore        *store,
+                                                      BespokePeopleFilter  filter);
+BespokeStore       *bespoke_people_model_get_store   (BespokePeopleModel  *self);
+const char         *bespoke_people_model_get_search  (BespokePeopleModel  *self);
+void                bespoke_people_model_set_search  (BespokePeopleModel  *self,
+                                                      const char          *search);
+guint               bespoke_people_model_get_n_fetched_rows (BespokePeopleModel *self);
+void                bespoke_people_model_reload      (BespokePeopleModel  *self);
+
+G_END_DECLS

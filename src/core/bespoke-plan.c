@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-plan"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bespoke-enums.h"
+#include "bespoke-error.h"
+#include "bespoke-plan.h"
+
+/**
+ * BespokePlan:
+ *
+ * A support plan for one plan period.
+ *
+ * Stored in the table "plans"; each property is a column.
+ */
+struct _BespokePlan
+{
+  BespokeRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BespokePlan, bespoke_plan, BESPOKE_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_PERSON_UUID,
+  PROP_PERIOD_START,
+  PROP_PERIOD_END,
+  PROP_REVIEW_DATE,
+  PROP_STATUS,
+  PROP_STAFF_PREFERENCES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+bespoke_plan_validate (BespokeRecord  *record,
+                      GError        **error)
+{
+  BespokePlan *self = BESPOKE_PLAN (record);
+
+  if (!bespoke_record_require_text (bespoke_plan_get_person_uuid (self), _("The person"), error) ||
+      !bespoke_record_require_text (bespoke_plan_get_period_start (self), _("The plan’s start date"), error) ||
+      !bespoke_record_require_text (bespoke_plan_get_period_end (self), _("The plan’s end date"), error) ||
+      !bespoke_record_check_range (bespoke_plan_get_period_start (self), bespoke_plan_get_period_end (self),
+                                   _("The plan’s start date"), _("The plan’s end date"), error))
+    return FALSE;
+  return bespoke_record_check_date (bespoke_plan_get_review_date (self), _("The review date"), error);
+}
+
+static void
+bespoke_plan_class_init (BespokePlanClass *klass)
+{
+  BespokeRecordClass *record_class = BESPOKE_RECORD_CLASS (klass);
+
+  /* whose plan */
+  properties[PROP_PERSON_UUID] =
+    g_param_spec_string ("person-uuid", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* ISO date the plan starts */
+  properties[PROP_PERIOD_START] =
+    g_param_spec_string ("period-start", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* ISO date the plan ends, inclusive */
+  properties[PROP_PERIOD_END] =
+    g_param_spec_string ("period-end", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* ISO date of the review */
+  properties[PROP_REVIEW_DATE] =
+    g_param_spec_string ("review-date", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* draft, agreed or ended */
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, BESPOKE_TYPE_PLAN_STATUS, BESPOKE_PLAN_DRAFT,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* preferences about staff, e.g. a named worker the family insists on */
+  properties[PROP_STAFF_PREFERENCES] =
+    g_param_spec_string ("staff-preferences", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  bespoke_record_class_install (record_class, "plans", properties, N_PROPS);
+  record_class->parent_property = "person-uuid";
+  record_class->order_property = "period-start";
+  record_class->validate = bespoke_plan_validate;
+}
+
+static void
+bespoke_plan_init (BespokePlan *self)
+{
+}
+
+BespokePlan *
+bespoke_plan_new (void)
+{
+  return g_object_new (BESPOKE_TYPE_PLAN, NULL);
+}
+
+const char *
+bespoke_plan_get_person_uuid (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_PERSON_UUID]);
+}
+
+void
+bespoke_plan_set_person_uuid (BespokePlan *self,
+                                 const char *person_uuid)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_PERSON_UUID], person_uuid);
+}
+
+const char *
+bespoke_plan_get_period_start (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_PERIOD_START]);
+}
+
+void
+bespoke_plan_set_period_start (BespokePlan *self,
+                                  const char *period_start)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_PERIOD_START], period_start);
+}
+
+const char *
+bespoke_plan_get_period_end (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_PERIOD_END]);
+}
+
+void
+bespoke_plan_set_period_end (BespokePlan *self,
+                                const char *period_end)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_PERIOD_END], period_end);
+}
+
+const char *
+bespoke_plan_get_review_date (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_REVIEW_DATE]);
+}
+
+void
+bespoke_plan_set_review_date (BespokePlan *self,
+                                 const char *review_date)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_REVIEW_DATE], review_date);
+}
+
+BespokePlanStatus
+bespoke_plan_get_status (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), 0);
+
+  return (BespokePlanStatus) bespoke_record_get_enum (BESPOKE_RECORD (self), properties[PROP_STATUS]);
+}
+
+void
+bespoke_plan_set_status (BespokePlan *self,
+                            BespokePlanStatus status)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_STATUS], status);
+}
+
+const char *
+bespoke_plan_get_staff_preferences (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_STAFF_PREFERENCES]);
+}
+
+void
+bespoke_plan_set_staff_preferences (BespokePlan *self,
+                                       const char *staff_preferences)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_STAFF_PREFERENCES], staff_preferences);
+}

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-product"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bespoke-enums.h"
+#include "bespoke-error.h"
+#include "bespoke-product.h"
+
+/**
+ * BespokeProduct:
+ *
+ * One version of a product on a provider's menu.  A price change is a new version (a new record sharing series-uuid), so that old plans keep the price they were made with.
+ *
+ * Stored in the table "products"; each property is a column.
+ */
+struct _BespokeProduct
+{
+  BespokeRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BespokeProduct, bespoke_product, BESPOKE_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_PROVIDER_UUID,
+  PROP_SERIES_UUID,
+  PROP_VERSION,
+  PROP_VALID_FROM,
+  PROP_KIND,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_UNIT,
+  PROP_UNIT_PRICE,
+  PROP_DEFAULT_TERM_WEEKS,
+  PROP_DEFAULT_OUTCOME,
+  PROP_OUTCOME_BASED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+bespoke_product_validate (BespokeRecord  *record,
+                         GError        **error)
+{
+  BespokeProduct *self = BESPOKE_PRODUCT (record);
+
+  if (!bespoke_record_require_text (bespoke_product_get_provider_uuid (self), _("The provider"), error) ||
+      !bespoke_record_require_text (bespoke_product_get_name (self), _("The product’s name"), error) ||
+      !bespoke_record_check_date (bespoke_product_get_valid_from (self), _("The date the price applies from"), error))
+    return FALSE;
+  if (bespoke_product_get_unit_price (self) < 0)
+    return invalid (error, _("The price is negative. Enter the price as a positive amount; give discounts as specials."));
+  if (bespoke_product_get_outcome_based (self) && bespoke_product_get_kind (self) != BESPOKE_PRODUCT_ONE_OFF)
+    return invalid (error, _("Only one-off products can be outcome-based. Change the kind to one-off, or untick outcome-based."));
+  if (bespoke_product_get_version (self) == 0)
+    return invalid (error, _("A product’s version starts at 1."));
+  return TRUE;
+}
+
+static void
+bespoke_product_class_init (BespokeProductClass *klass)
+{
+  BespokeRecordClass *record_class = BESPOKE_RECORD_CLASS (klass);
+
+  /* whose menu */
+  properties[PROP_PROVIDER_UUID] =
+    g_param_spec_string ("provider-uuid", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* shared by every version of this product */
+  properties[PROP_SERIES_UUID] =
+    g_param_spec_string ("series-uuid", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* 1 for the first version */
+  properties[PROP_VERSION] =
+    g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 1,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* ISO date this version's price applies from */
+  properties[PROP_VALID_FROM] =
+    g_param_spec_string ("valid-from", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* one-off, defined-term or ongoing */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, BESPOKE_TYPE_PRODUCT_KIND, BESPOKE_PRODUCT_ONGOING,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the product's name */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* what is offered */
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* what the price is per */
+  properties[PROP_UNIT] =
+    g_param_spec_enum ("unit", NULL, NULL, BESPOKE_TYPE_UNIT, BESPOKE_UNIT_HOUR,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per unit */
+  properties[PROP_UNIT_PRICE] =
+    g_param_spec_int64 ("unit-price", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* defined-term products: the usual term */
+  properties[PROP_DEFAULT_TERM_WEEKS] =
+    g_param_spec_uint ("default-term-weeks", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* defined-term products: the outcome it is bought for */
+  properties[PROP_DEFAULT_OUTCOME] =
+    g_param_spec_string ("default-outcome", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* one-off products paid only if an outcome is reached */
+  properties[PROP_OUTCOME_BASED] =
+    g_param_spec_boolean ("outcome-based", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  bespoke_record_class_install (record_class, "products", properties, N_PROPS);
+  record_class->parent_property = "provider-uuid";
+  record_class->order_property = "name";
+  record_class->validate = bespoke_product_validate;
+}
+
+static void
+bespoke_product_init (BespokeProduct *self)
+{
+}
+
+BespokeProduct *
+bespoke_product_new (void)
+{
+  return g_object_new (BESPOKE_TYPE_PRODUCT, NULL);
+}
+
+const char *
+bespoke_product_get_provider_uuid (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_PROVIDER_UUID]);
+}
+
+void
+bespoke_product_set_provider_uuid (BespokeProduct *self,
+                                      const char *provider_uuid)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_PROVIDER_UUID], provider_uuid);
+}
+
+const char *
+bespoke_product_get_series_uuid (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_SERIES_UUID]);
+}
+
+void
+bespoke_product_set_series_uuid (BespokeProduct *self,
+                                    const char *series_uuid)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_SERIES_UUID], series_uuid);
+}
+
+guint
+bespoke_product_get_version (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_VERSION]);
+}
+
+void
+bespoke_product_set_version (BespokeProduct *self,
+                                guint version)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_VERSION], version);
+}
+
+const char *
+bespoke_product_get_valid_from (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_VALID_FROM]);
+}
+
+void
+bespoke_product_set_valid_from (BespokeProduct *self,
+                                   const char *valid_from)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_VALID_FROM], valid_from);
+}
+
+BespokeProductKind
+bespoke_product_get_kind (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return (BespokeProductKind) bespoke_record_get_enum (BESPOKE_RECORD (self), properties[PROP_KIND]);
+}
+
+void
+bespoke_product_set_kind (BespokeProduct *self,
+                             BespokeProductKind kind)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_KIND], kind);
+}
+
+const char *
+bespoke_product_get_name (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_NAME]);
+}
+
+void
+bespoke_product_set_name (BespokeProduct *self,
+                             const char *name)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_NAME], name);
+}
+
+const char *
+bespoke_product_get_description (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_DESCRIPTION]);
+}
+
+void
+bespoke_product_set_description (BespokeProduct *self,
+                                    const char *description)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_DESCRIPTION], description);
+}
+
+BespokeUnit
+bespoke_product_get_unit (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return (BespokeUnit) bespoke_record_get_enum (BESPOKE_RECORD (self), properties[PROP_UNIT]);
+}
+
+void
+bespoke_product_set_unit (BespokeProduct *self,
+                             BespokeUnit unit)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_UNIT], unit);
+}
+
+gint64
+bespoke_product_get_unit_price (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_UNIT_PRICE]);
+}
+
+void
+bespoke_product_set_unit_price (BespokeProduct *self,
+                                   gint64 unit_price)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_UNIT_PRICE], unit_price);
+}
+
+guint
+bespoke_product_get_default_term_weeks (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_DEFAULT_TERM_WEEKS]);
+}
+
+void
+bespoke_product_set_default_term_weeks (BespokeProduct *self,
+                                           guint default_term_weeks)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_DEFAULT_TERM_WEEKS], default_term_weeks);
+}
+
+const char *
+bespoke_product_get_default_outcome (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_DEFAULT_OUTCOME]);
+}
+
+void
+bespoke_product_set_default_outcome (BespokeProduct *self,
+                                        const char *default_outcome)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_DEFAULT_OUTCOME], default_outcome);
+}
+
+gboolean
+bespoke_product_get_outcome_based (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_boolean (BESPOKE_RECORD (self), properties[PROP_OUTCOME_BASED]);
+}
+
+void
+bespoke_product_set_outcome_based (BespokeProduct *self,
+                                      gboolean outcome_based)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_boolean (BESPOKE_RECORD (self), properties[PROP_OUTCOME_BASED], outcome_based);
+}

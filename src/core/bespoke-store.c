@@ -1,0 +1,1256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bespoke-error.h"
+#include "bespoke-schedule.h"
+#include "bespoke-store.h"
+#include "bespoke-types.h"
+
+#define MIGRATIONS_PATH "/org/bespoke/Bespoke/migrations"
+#define MAX_SEARCH_WORDS 4
+
+/**
+ * BespokeStore:
+ *
+ * Owns the SQLite connection: nothing else touches the database file.
+ *
+ * Records are stored generically: a #BespokeRecord class names its table,
+ * and its properties are the columns.  Every statement binds its values;
+ * column and table names come only from class definitions, never from input.
+ */
+struct _BespokeStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *read_only_reason;
+  int         schema_version;
+  guint       transaction_depth;
+  GHashTable *statements;  /* char* SQL -> sqlite3_stmt* */
+  GArray     *pending;     /* ChangeNote, emitted on commit */
+};
+
+typedef struct
+{
+  GType  type;
+  char  *uuid;
+} ChangeNote;
+
+G_DEFINE_FINAL_TYPE (BespokeStore, bespoke_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+db_error (BespokeStore  *self,
+          GError       **error,
+          const char    *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+                 _("%s was refused because it does not fit with what is already stored (%s)."),
+                 what, sqlite3_errmsg (self->db));
+  else if ((code & 0xff) == SQLITE_BUSY)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                 _("%s could not be done because another program is using the database. Close it and try again."),
+                 what);
+  else if ((code & 0xff) == SQLITE_FULL)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                 _("%s could not be saved because the disk is full. Free some space and try again."),
+                 what);
+  else
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                 _("%s failed in the database: %s."), what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static void
+change_note_clear (gpointer data)
+{
+  ChangeNote *note = data;
+  g_free (note->uuid);
+}
+
+static void
+bespoke_store_finalize (GObject *object)
+{
+  BespokeStore *self = (BespokeStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+
+  G_OBJECT_CLASS (bespoke_store_parent_class)->finalize (object);
+}
+
+static void
+bespoke_store_class_init (BespokeStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bespoke_store_finalize;
+
+  /**
+   * BespokeStore::changed:
+   * @type: the record class that changed
+   * @uuid: the record that changed
+   *
+   * A record was saved or deleted, once its transaction committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_STRING);
+}
+
+static void
+bespoke_store_init (BespokeStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (ChangeNote));
+  g_array_set_clear_func (self->pending, change_note_clear);
+}
+
+static sqlite3_stmt *
+prepare (BespokeStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      db_error (self, error, _("Reading the database"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+bespoke_store_exec (BespokeStore  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_error (self, error, _("Changing the database"));
+  return TRUE;
+}
+
+static gint64
+query_int (BespokeStore *self,
+           const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+/**
+ * bespoke_store_default_path:
+ *
+ * Returns: `$XDG_DATA_HOME/bespoke/bespoke.db`
+ */
+char *
+bespoke_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "bespoke", "bespoke.db", NULL);
+}
+
+/* The folder is made 0700 and the file 0600 before SQLite sees it, so that
+ * the -wal and -shm files SQLite makes beside it inherit the file's mode. */
+static gboolean
+prepare_file (const char  *path,
+              gboolean    *out_existed,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not make the folder “%s” for the database: %s."), dir, g_strerror (saved));
+          return FALSE;
+        }
+      g_chmod (dir, 0700);
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      *out_existed = FALSE;
+      return TRUE;
+    }
+  if (errno == EEXIST)
+    {
+      *out_existed = TRUE;
+      return TRUE;
+    }
+
+  {
+    int saved = errno;
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("Could not create the database “%s”: %s."), path, g_strerror (saved));
+  }
+  return FALSE;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/**
+ * bespoke_store_get_latest_schema:
+ *
+ * Returns: the schema version this build of Bespoke writes: the number of
+ *   the last migration.
+ */
+int
+bespoke_store_get_latest_schema (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+
+  return names ? (int) g_strv_length (names) : 0;
+}
+
+static gboolean
+migrate (BespokeStore  *self,
+         GError       **error)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  guint n;
+
+  if (names == NULL)
+    return FALSE;
+  n = g_strv_length (names);
+  qsort (names, n, sizeof (char *), compare_strings);
+
+  for (guint i = (guint) self->schema_version; i < n; i++)
+    {
+      g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragmas = NULL;
+      int number = atoi (names[i]);
+
+      /* migrations are numbered 0001, 0002, … with no gaps */
+      g_assert (number == (int) i + 1);
+
+      bytes = g_resources_lookup_data (resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                 BESPOKE_STORE_APPLICATION_ID, number);
+
+      if (!bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (self->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_autofree char *what = g_strdup_printf (_("Updating the database to schema %d"), number);
+          db_error (self, error, what);
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!bespoke_store_exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      self->schema_version = number;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_db (BespokeStore  *self,
+         int            flags,
+         GError       **error)
+{
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not open the database “%s”: %s."),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
+
+/* Looks at an existing file without changing a byte of it. */
+static gboolean
+probe (BespokeStore  *self,
+       gint64        *out_app_id,
+       gint64        *out_version,
+       GError       **error)
+{
+  gint64 tables;
+
+  if (!open_db (self, SQLITE_OPEN_READONLY, error))
+    return FALSE;
+
+  *out_app_id = query_int (self, "PRAGMA application_id");
+  *out_version = query_int (self, "PRAGMA user_version");
+  tables = query_int (self, "SELECT count(*) FROM sqlite_master");
+
+  if (*out_app_id < 0 || *out_version < 0 || tables < 0)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_BESPOKE,
+                   _("“%s” is not a Bespoke database, or it is damaged. Choose another file."), self->path);
+      return FALSE;
+    }
+  if ((*out_app_id != 0 && *out_app_id != BESPOKE_STORE_APPLICATION_ID) ||
+      (*out_app_id == 0 && tables > 0))
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_BESPOKE,
+                   _("“%s” is a database of another program, not Bespoke. Choose another file."), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bespoke_store_open:
+ * @path: a file, ":memory:", or %NULL for bespoke_store_default_path()
+ *
+ * Opens the database, creating and migrating it as needed.  A database
+ * written by a newer Bespoke is opened read-only and never modified;
+ * bespoke_store_get_read_only_reason() then says why.
+ */
+BespokeStore *
+bespoke_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(BespokeStore) self = g_object_new (BESPOKE_TYPE_STORE, NULL);
+  gboolean memory;
+  gboolean existed = FALSE;
+  g_autofree char *mode = NULL;
+
+  self->path = path ? g_strdup (path) : bespoke_store_default_path ();
+  memory = g_str_equal (self->path, ":memory:");
+
+  if (!memory && !prepare_file (self->path, &existed, error))
+    return NULL;
+
+  if (existed)
+    {
+      gint64 app_id = 0, version = 0;
+
+      if (!probe (self, &app_id, &version, error))
+        return NULL;
+
+      if (version > bespoke_store_get_latest_schema ())
+        {
+          self->schema_version = (int) version;
+          self->read_only_reason =
+            g_strdup_printf (_("This database was written by a newer version of Bespoke (schema %d; this version knows up to %d). "
+                               "It is open read-only so that nothing in it is changed. Update Bespoke to edit it."),
+                             (int) version, bespoke_store_get_latest_schema ());
+          bespoke_store_exec (self, "PRAGMA query_only = ON", NULL);
+          return g_steal_pointer (&self);
+        }
+
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  if (!open_db (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
+
+  if (!bespoke_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !bespoke_store_exec (self, "PRAGMA synchronous = FULL", error))
+    return NULL;
+
+  if (!memory)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+
+      if (g_strcmp0 (mode, "wal") != 0)
+        {
+          g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                       _("Could not open the database “%s” safely: it refused write-ahead logging (%s)."),
+                       self->path, mode ? mode : sqlite3_errmsg (self->db));
+          return NULL;
+        }
+    }
+
+  self->schema_version = (int) query_int (self, "PRAGMA user_version");
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bespoke_store_get_path (BespokeStore *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+bespoke_store_get_read_only (BespokeStore *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+bespoke_store_get_read_only_reason (BespokeStore *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  return self->read_only_reason;
+}
+
+int
+bespoke_store_get_schema_version (BespokeStore *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* ---- transactions ----------------------------------------------------- */
+
+static gboolean
+check_writable (BespokeStore  *self,
+                GError       **error)
+{
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_READ_ONLY, self->read_only_reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bespoke_store_begin:
+ *
+ * Starts a write transaction (BEGIN IMMEDIATE).  Calls nest: only the
+ * outermost commit writes.
+ */
+gboolean
+bespoke_store_begin (BespokeStore  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (self->transaction_depth == 0 && !bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+bespoke_store_commit (BespokeStore  *self,
+                      GError       **error)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth > 1)
+    {
+      self->transaction_depth--;
+      return TRUE;
+    }
+
+  if (!bespoke_store_exec (self, "COMMIT", error))
+    {
+      bespoke_store_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth = 0;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (ChangeNote));
+  g_array_set_clear_func (self->pending, change_note_clear);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ChangeNote *note = &g_array_index (pending, ChangeNote, i);
+      g_signal_emit (self, signals[CHANGED], 0, note->type, note->uuid);
+    }
+  return TRUE;
+}
+
+/**
+ * bespoke_store_rollback:
+ *
+ * Abandons the whole transaction, however deeply nested.
+ */
+void
+bespoke_store_rollback (BespokeStore *self)
+{
+  g_return_if_fail (BESPOKE_IS_STORE (self));
+
+  if (self->transaction_depth == 0)
+    return;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->transaction_depth = 0;
+  g_array_set_size (self->pending, 0);
+}
+
+static void
+note_change (BespokeStore *self,
+             GType         type,
+             const char   *uuid)
+{
+  ChangeNote note = { type, g_strdup (uuid) };
+  g_array_append_val (self->pending, note);
+}
+
+/* ---- generic records -------------------------------------------------- */
+
+static char *
+column_name (GParamSpec *pspec)
+{
+  char *name = g_strdup (pspec->name);
+  g_strdelimit (name, "-", '_');
+  return name;
+}
+
+/* "uuid, modified_at, col1, col2, …" in the class's column order */
+static char *
+column_list (BespokeRecordClass *klass,
+             const char         *prefix)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%suuid, %smodified_at", prefix, prefix);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      g_autofree char *name = column_name (klass->columns[i]);
+      g_string_append_printf (out, ", %s%s", prefix, name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            GParamSpec   *pspec,
+            const GValue *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *s = g_value_get_string (value);
+      if (s == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+    }
+  else if (type == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+  else if (type == G_TYPE_UINT)
+    sqlite3_bind_int64 (stmt, index, g_value_get_uint (value));
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+  else if (G_TYPE_IS_ENUM (type))
+    sqlite3_bind_text (stmt, index, bespoke_enum_to_nick (type, g_value_get_enum (value)), -1, SQLITE_STATIC);
+  else if (type == BESPOKE_TYPE_SCHEDULE)
+    {
+      const BespokeSchedule *schedule = g_value_get_boxed (value);
+      if (schedule == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, bespoke_schedule_serialize (schedule), -1, g_free);
+    }
+  else
+    g_assert_not_reached ();
+}
+
+static gboolean
+read_value (sqlite3_stmt  *stmt,
+            int            col,
+            GParamSpec    *pspec,
+            GValue        *value,
+            GError       **error)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, text);
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, col));
+  else if (type == G_TYPE_UINT)
+    g_value_set_uint (value, (guint) CLAMP (sqlite3_column_int64 (stmt, col), 0, G_MAXUINT));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      int v;
+      if (!bespoke_enum_from_nick (type, text, &v))
+        {
+          g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                       _("The database holds “%s” where Bespoke expects a %s. The file may be damaged."),
+                       text ? text : "", pspec->name);
+          return FALSE;
+        }
+      g_value_set_enum (value, v);
+    }
+  else if (type == BESPOKE_TYPE_SCHEDULE)
+    {
+      if (text != NULL)
+        {
+          BespokeSchedule *schedule = bespoke_schedule_parse (text, error);
+          if (schedule == NULL)
+            return FALSE;
+          g_value_take_boxed (value, schedule);
+        }
+    }
+  else
+    g_assert_not_reached ();
+
+  return TRUE;
+}
+
+static BespokeRecord *
+read_record (GType          type,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  BespokeRecordClass *klass = g_type_class_peek (type);
+  g_autoptr(BespokeRecord) record = NULL;
+
+  record = g_object_new (type, "uuid", (const char *) sqlite3_column_text (stmt, 0), NULL);
+  bespoke_record_set_modified_at (record, sqlite3_column_int64 (stmt, 1));
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!read_value (stmt, (int) i + 2, klass->columns[i], &value, error))
+        return NULL;
+      bespoke_record_take_value (record, klass->columns[i], &value, FALSE);
+    }
+  return g_steal_pointer (&record);
+}
+
+static BespokeRecordClass *
+record_class (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, BESPOKE_TYPE_RECORD), NULL);
+  return g_type_class_ref (type);  /* classes of static types are never freed */
+}
+
+/* Every word of a person's names, case-folded, for search as you type. */
+static gboolean
+index_person (BespokeStore   *self,
+              BespokePerson  *person,
+              GError        **error)
+{
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (person));
+  const char *names[] = { bespoke_person_get_name (person), bespoke_person_get_preferred_name (person) };
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, "DELETE FROM people_search WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, _("Indexing a name"));
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *folded = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (names[n] == NULL)
+        continue;
+      folded = g_utf8_casefold (names[n], -1);
+      words = g_strsplit_set (folded, " \t-'’.,()", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          if (*words[w] == '\0')
+            continue;
+          if (!(stmt = prepare (self, "INSERT OR IGNORE INTO people_search (word, uuid) VALUES (?, ?)", error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, words[w], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return db_error (self, error, _("Indexing a name"));
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * bespoke_store_save:
+ * @record: (type BespokeRecord): a record to insert or update
+ *
+ * Validates @record and writes it in a transaction.  An invalid record is
+ * not written and @error says which field is wrong and what to do.
+ */
+gboolean
+bespoke_store_save (BespokeStore  *self,
+                    gpointer       record,
+                    GError       **error)
+{
+  BespokeRecord *rec = record;
+  BespokeRecordClass *klass;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BESPOKE_IS_RECORD (record), FALSE);
+
+  if (!check_writable (self, error) || !bespoke_record_validate (rec, error))
+    return FALSE;
+
+  klass = record_class (G_OBJECT_TYPE (rec));
+  {
+    g_autofree char *cols = column_list (klass, "");
+    GString *values = g_string_new ("?, ?");
+    GString *updates = g_string_new ("modified_at = excluded.modified_at");
+
+    for (guint i = 0; i < klass->n_columns; i++)
+      {
+        g_autofree char *name = column_name (klass->columns[i]);
+        g_string_append (values, ", ?");
+        g_string_append_printf (updates, ", %s = excluded.%s", name, name);
+      }
+    sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (uuid) DO UPDATE SET %s",
+                           klass->table, cols, values->str, updates->str);
+    g_string_free (values, TRUE);
+    g_string_free (updates, TRUE);
+  }
+
+  if (!bespoke_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, sql, error)))
+    goto fail;
+
+  now = MAX (g_get_real_time (), bespoke_record_get_modified_at (rec) + 1);
+  sqlite3_bind_text (stmt, 1, bespoke_record_get_uuid (rec), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  for (guint i = 0; i < klass->n_columns; i++)
+    bind_value (stmt, (int) i + 3, klass->columns[i], bespoke_record_peek_value (rec, klass->columns[i]));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      db_error (self, error, _("Saving"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  if (BESPOKE_IS_PERSON (rec) && !index_person (self, BESPOKE_PERSON (rec), error))
+    goto fail;
+
+  note_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
+  if (!bespoke_store_commit (self, error))
+    return FALSE;
+
+  bespoke_record_set_modified_at (rec, now);
+  return TRUE;
+
+fail:
+  bespoke_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * bespoke_store_load:
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %BESPOKE_ERROR_NOT_FOUND if there is none with that UUID.
+ */
+gpointer
+bespoke_store_load (BespokeStore  *self,
+                    GType          type,
+                    const char    *uuid,
+                    GError       **error)
+{
+  BespokeRecordClass *klass = record_class (type);
+  g_autofree char *cols = column_list (klass, "");
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?", cols, klass->table);
+  sqlite3_stmt *stmt;
+  BespokeRecord *record = NULL;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = read_record (type, stmt, error);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND,
+                 _("There is no record %s in the database."), uuid);
+  else
+    db_error (self, error, _("Reading"));
+  sqlite3_reset (stmt);
+  return record;
+}
+
+gboolean
+bespoke_store_delete (BespokeStore  *self,
+                      gpointer       record,
+                      GError       **error)
+{
+  BespokeRecord *rec = record;
+  BespokeRecordClass *klass;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BESPOKE_IS_RECORD (record), FALSE);
+
+  klass = record_class (G_OBJECT_TYPE (rec));
+  sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?", klass->table);
+
+  if (!bespoke_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, sql, error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, bespoke_record_get_uuid (rec), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      db_error (self, error, _("Deleting"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  note_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
+  return bespoke_store_commit (self, error);
+
+fail:
+  bespoke_store_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+collect (BespokeStore  *self,
+         GType          type,
+         sqlite3_stmt  *stmt,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BespokeRecord *record = read_record (type, stmt, error);
+      if (record == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (out, record);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("Reading"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * bespoke_store_list:
+ * @parent_uuid: (nullable): the owning record, or %NULL for every record
+ *
+ * Returns: (transfer full) (element-type BespokeRecord): the records of
+ *   @type that belong to @parent_uuid, in their class's order.
+ */
+GPtrArray *
+bespoke_store_list (BespokeStore  *self,
+                    GType          type,
+                    const char    *parent_uuid,
+                    GError       **error)
+{
+  BespokeRecordClass *klass = record_class (type);
+  g_autofree char *cols = column_list (klass, "");
+  g_autofree char *order = g_strdup (klass->order_property ? klass->order_property : "uuid");
+  g_autofree char *parent = g_strdup (klass->parent_property);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  g_return_val_if_fail (parent_uuid == NULL || parent != NULL, NULL);
+
+  g_strdelimit (order, "-", '_');
+  if (parent != NULL)
+    g_strdelimit (parent, "-", '_');
+
+  if (parent_uuid != NULL)
+    sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ? ORDER BY %s, uuid", cols, klass->table, parent, order);
+  else
+    sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s, uuid", cols, klass->table, order);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return NULL;
+  if (parent_uuid != NULL)
+    sqlite3_bind_text (stmt, 1, parent_uuid, -1, SQLITE_TRANSIENT);
+  return collect (self, type, stmt, error);
+}
+
+gint64
+bespoke_store_count (BespokeStore  *self,
+                     GType          type,
+                     GError       **error)
+{
+  BespokeRecordClass *klass = record_class (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    db_error (self, error, _("Counting"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* ---- people ----------------------------------------------------------- */
+
+static char **
+search_words (const char *search)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *words = g_ptr_array_new ();
+
+  if (search != NULL)
+    {
+      folded = g_utf8_casefold (search, -1);
+      parts = g_strsplit_set (folded, " \t-'’.,()", -1);
+      for (guint i = 0; parts[i] != NULL && words->len < MAX_SEARCH_WORDS; i++)
+        if (*parts[i] != '\0')
+          g_ptr_array_add (words, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
+static sqlite3_stmt *
+people_query (BespokeStore         *self,
+              const char           *select,
+              BespokePeopleFilter   filter,
+              char                **words,
+              gboolean              paged,
+              GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  sqlite3_stmt *stmt;
+  int index = 1;
+
+  g_string_append (sql, " FROM people WHERE archived = 0");
+  if (filter != BESPOKE_PEOPLE_ALL)
+    g_string_append (sql, " AND is_staff = ?");
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append (sql, " AND uuid IN (SELECT uuid FROM people_search WHERE word >= ? AND word < ?)");
+  if (paged)
+    g_string_append (sql, " ORDER BY is_staff, name COLLATE NOCASE, uuid LIMIT ? OFFSET ?");
+
+  if (!(stmt = prepare (self, sql->str, error)))
+    return NULL;
+
+  if (filter != BESPOKE_PEOPLE_ALL)
+    sqlite3_bind_int (stmt, index++, filter == BESPOKE_PEOPLE_STAFF);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      /* every word that starts with words[i]: [prefix, prefix + 0xff) */
+      sqlite3_bind_text (stmt, index++, words[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, index++, g_strconcat (words[i], "\xff", NULL), -1, g_free);
+    }
+  return stmt;
+}
+
+/**
+ * bespoke_store_count_people:
+ * @search: (nullable): what has been typed so far; each word matches the
+ *   start of a word of the name or preferred name
+ */
+guint
+bespoke_store_count_people (BespokeStore         *self,
+                            BespokePeopleFilter   filter,
+                            const char           *search,
+                            GError              **error)
+{
+  g_auto(GStrv) words = search_words (search);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
+
+  if (!(stmt = people_query (self, "SELECT count(*)", filter, words, FALSE, error)))
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    db_error (self, error, _("Counting people"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * bespoke_store_list_people:
+ *
+ * Returns: (transfer full) (element-type BespokePerson): at most @limit
+ *   people from @offset, in name order (people before staff).
+ */
+GPtrArray *
+bespoke_store_list_people (BespokeStore         *self,
+                           BespokePeopleFilter   filter,
+                           const char           *search,
+                           guint                 offset,
+                           guint                 limit,
+                           GError              **error)
+{
+  BespokeRecordClass *klass = record_class (BESPOKE_TYPE_PERSON);
+  g_autofree char *cols = column_list (klass, "");
+  g_autofree char *select = g_strdup_printf ("SELECT %s", cols);
+  g_auto(GStrv) words = search_words (search);
+  sqlite3_stmt *stmt;
+  int n_params;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+
+  if (!(stmt = people_query (self, select, filter, words, TRUE, error)))
+    return NULL;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, n_params - 1, limit);
+  sqlite3_bind_int64 (stmt, n_params, offset);
+  return collect (self, BESPOKE_TYPE_PERSON, stmt, error);
+}
+
+static gboolean
+looks_like_uuid_prefix (const char *key)
+{
+  gsize len = strlen (key);
+
+  if (len < 4 || len > 36)
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isxdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bespoke_store_find_person:
+ * @key: a UUID, a unique UUID prefix (4 characters or more), or an exact
+ *   name (any case)
+ *
+ * Returns: (transfer full): the one person @key names.  No match is
+ *   %BESPOKE_ERROR_NOT_FOUND; several are %BESPOKE_ERROR_AMBIGUOUS with the
+ *   matches listed in the message.
+ */
+BespokePerson *
+bespoke_store_find_person (BespokeStore  *self,
+                           const char    *key,
+                           GError       **error)
+{
+  BespokeRecordClass *klass = record_class (BESPOKE_TYPE_PERSON);
+  g_autofree char *cols = column_list (klass, "");
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (looks_like_uuid_prefix (key))
+    {
+      g_autofree char *lower = g_ascii_strdown (key, -1);
+
+      sql = g_strdup_printf ("SELECT %s FROM people WHERE uuid >= ? AND uuid < ? ORDER BY uuid LIMIT 10", cols);
+      if (!(stmt = prepare (self, sql, error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, g_strconcat (lower, "\xff", NULL), -1, g_free);
+      if (!(matches = collect (self, BESPOKE_TYPE_PERSON, stmt, error)))
+        return NULL;
+      g_clear_pointer (&sql, g_free);
+    }
+
+  if (matches == NULL || matches->len == 0)
+    {
+      g_clear_pointer (&matches, g_ptr_array_unref);
+      sql = g_strdup_printf ("SELECT %s FROM people WHERE name = ? COLLATE NOCASE ORDER BY uuid LIMIT 10", cols);
+      if (!(stmt = prepare (self, sql, error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (!(matches = collect (self, BESPOKE_TYPE_PERSON, stmt, error)))
+        return NULL;
+    }
+
+  if (matches->len == 1)
+    return g_object_ref (g_ptr_array_index (matches, 0));
+
+  if (matches->len == 0)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND,
+                   _("No one is called “%s”, and no UUID starts with it. List people with “bespoke-cli people --search”."),
+                   key);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    for (guint i = 0; i < matches->len; i++)
+      {
+        BespokePerson *p = g_ptr_array_index (matches, i);
+        g_string_append_printf (list, "%s%s (%s)", i ? "; " : "",
+                                bespoke_person_get_name (p), bespoke_record_get_uuid (BESPOKE_RECORD (p)));
+      }
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_AMBIGUOUS,
+                 _("“%s” could be more than one person: %s. Use the UUID instead."), key, list->str);
+  }
+  return NULL;
+}
+
+/* ---- photos ----------------------------------------------------------- */
+
+gboolean
+bespoke_store_set_photo (BespokeStore  *self,
+                         const char    *person_uuid,
+                         GBytes        *data,
+                         const char    *mime_type,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+
+  if (!bespoke_store_begin (self, error))
+    return FALSE;
+  if (data == NULL)
+    stmt = prepare (self, "DELETE FROM photos WHERE person_uuid = ?", error);
+  else
+    stmt = prepare (self, "INSERT INTO photos (person_uuid, mime_type, data) VALUES (?, ?, ?) "
+                          "ON CONFLICT (person_uuid) DO UPDATE SET mime_type = excluded.mime_type, data = excluded.data",
+                    error);
+  if (stmt == NULL)
+    {
+      bespoke_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_TRANSIENT);
+  if (data != NULL)
+    {
+      gsize size;
+      gconstpointer bytes = g_bytes_get_data (data, &size);
+
+      sqlite3_bind_text (stmt, 2, mime_type ? mime_type : "image/png", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob64 (stmt, 3, bytes, size, SQLITE_TRANSIENT);
+    }
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    db_error (self, error, _("Saving the photo"));
+  sqlite3_reset (stmt);
+  if (!ok)
+    {
+      bespoke_store_rollback (self);
+      return FALSE;
+    }
+  note_change (self, BESPOKE_TYPE_PERSON, person_uuid);
+  return bespoke_store_commit (self, error);
+}
+
+/**
+ * bespoke_store_get_photo:
+ *
+ * Returns: (transfer full) (nullable): the photo's bytes, or %NULL with no
+ *   error if the person has none.
+ */
+GBytes *
+bespoke_store_get_photo (BespokeStore  *self,
+                         const char    *person_uuid,
+                         char         **mime_type,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT mime_type, data FROM photos WHERE person_uuid = ?", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
+      if (mime_type != NULL)
+        *mime_type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  else if (rc != SQLITE_DONE)
+    db_error (self, error, _("Reading the photo"));
+  sqlite3_reset (stmt);
+  return bytes;
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bespoke-person.h"
+#include "bespoke-record.h"
+
+G_BEGIN_DECLS
+
+#define BESPOKE_TYPE_STORE (bespoke_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (BespokeStore, bespoke_store, BESPOKE, STORE, GObject)
+
+/* "BSPK": written to every Bespoke database's header by the first migration. */
+#define BESPOKE_STORE_APPLICATION_ID 0x4253504b
+
+typedef enum
+{
+  BESPOKE_PEOPLE_ALL,      /* everyone not archived, people before staff */
+  BESPOKE_PEOPLE_CLIENTS,  /* the people Bespoke plans with */
+  BESPOKE_PEOPLE_STAFF,    /* members of staff */
+} BespokePeopleFilter;
+
+char         *bespoke_store_default_path        (void);
+BespokeStore *bespoke_store_open                (const char     *path,
+                                                 GError        **error);
+const char   *bespoke_store_get_path            (BespokeStore   *self);
+gboolean      bespoke_store_get_read_only       (BespokeStore   *self);
+const char   *bespoke_store_get_read_only_reason (BespokeStore  *self);
+int           bespoke_store_get_schema_version  (BespokeStore   *self);
+int           bespoke_store_get_latest_schema   (void);
+
+gboolean      bespoke_store_begin               (BespokeStore   *self,
+                                                 GError        **error);
+gboolean      bespoke_store_commit              (BespokeStore   *self,
+                                                 GError        **error);
+void          bespoke_store_rollback            (BespokeStore   *self);
+
+gboolean      bespoke_store_save                (BespokeStore   *self,
+                                                 gpointer        record,
+                                                 GError        **error);
+gpointer      bespoke_store_load                (BespokeStore   *self,
+                                                 GType           type,
+                                                 const char     *uuid,
+                                                 GError        **error);
+gboolean      bespoke_store_delete              (BespokeStore   *self,
+                                                 gpointer        record,
+                                                 GError        **error);
+GPtrArray    *bespoke_store_list                (BespokeStore   *self,
+                                                 GType           type,
+                                                 const char     *parent_uuid,
+                                                 GError        **error);
+gint64        bespoke_store_count               (BespokeStore   *self,
+                                                 GType           type,
+                                                 GError        **error);
+
+guint         bespoke_store_count_people        (BespokeStore         *self,
+                                                 BespokePeopleFilter   filter,
+                                                 const char           *search,
+                                                 GError              **error);
+GPtrArray    *bespoke_store_list_people         (BespokeStore         *self,
+                                                 BespokePeopleFilter   filter,
+                                                 const char           *search,
+                                                 guint                 offset,
+                                                 guint                 limit,
+                                                 GError              **error);
+BespokePerson *bespoke_store_find_person        (BespokeStore   *self,
+                                                 const char     *key,
+                                                 GError        **error);
+
+gboolean      bespoke_store_set_photo           (BespokeStore   *self,
+                                                 const char     *person_uuid,
+                                                 GBytes         *data,
+                                                 const char     *mime_type,
+                                                 GError        **error);
+GBytes       *bespoke_store_get_photo           (BespokeStore   *self,
+                                                 const char     *person_uuid,
+                                                 char          **mime_type,
+                                                 GError        **error);
+
+/* For the tools that make data in bulk (example, synth) */
+gboolean      bespoke_store_exec                (BespokeStore   *self,
+                                                 const char     *sql,
+                                                 GError        **error);
+
+G_END_DECLS

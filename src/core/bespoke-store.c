@@ -38,6 +38,7 @@ struct _BespokeStore
   int         schema_version;
   guint       transaction_depth;
   GHashTable *statements;  /* char* SQL -> sqlite3_stmt* */
+  GHashTable *class_sql;   /* GType -> ClassSql*, built once per record class */
   GArray     *pending;     /* ChangeNote, emitted on commit */
 };
 
@@ -46,6 +47,33 @@ typedef struct
   GType  type;
   char  *uuid;
 } ChangeNote;
+
+/* The SQL for one record class, written once from its properties. */
+typedef struct
+{
+  char *columns;  /* "uuid, modified_at, …" */
+  char *upsert;
+  char *load;
+  char *remove;
+  char *list;
+  char *list_children;
+  char *count;
+} ClassSql;
+
+static void
+class_sql_free (gpointer data)
+{
+  ClassSql *sql = data;
+
+  g_free (sql->columns);
+  g_free (sql->upsert);
+  g_free (sql->load);
+  g_free (sql->remove);
+  g_free (sql->list);
+  g_free (sql->list_children);
+  g_free (sql->count);
+  g_free (sql);
+}
 
 G_DEFINE_FINAL_TYPE (BespokeStore, bespoke_store, G_TYPE_OBJECT)
 
@@ -94,6 +122,7 @@ bespoke_store_finalize (GObject *object)
   BespokeStore *self = (BespokeStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->class_sql, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -130,6 +159,7 @@ bespoke_store_init (BespokeStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->class_sql = g_hash_table_new_full (NULL, NULL, NULL, class_sql_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (ChangeNote));
   g_array_set_clear_func (self->pending, change_note_clear);
 }
@@ -696,6 +726,51 @@ record_class (GType type)
   return g_type_class_ref (type);  /* classes of static types are never freed */
 }
 
+static const ClassSql *
+class_sql_for (BespokeStore *self,
+               GType         type)
+{
+  BespokeRecordClass *klass;
+  ClassSql *sql = g_hash_table_lookup (self->class_sql, GSIZE_TO_POINTER (type));
+  g_autoptr(GString) values = NULL;
+  g_autoptr(GString) updates = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *parent = NULL;
+
+  if (sql != NULL)
+    return sql;
+
+  klass = record_class (type);
+  values = g_string_new ("?, ?");
+  updates = g_string_new ("modified_at = excluded.modified_at");
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      g_autofree char *name = column_name (klass->columns[i]);
+      g_string_append (values, ", ?");
+      g_string_append_printf (updates, ", %s = excluded.%s", name, name);
+    }
+  order = g_strdup (klass->order_property ? klass->order_property : "uuid");
+  g_strdelimit (order, "-", '_');
+
+  sql = g_new0 (ClassSql, 1);
+  sql->columns = column_list (klass, "");
+  sql->upsert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (uuid) DO UPDATE SET %s",
+                                 klass->table, sql->columns, values->str, updates->str);
+  sql->load = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?", sql->columns, klass->table);
+  sql->remove = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?", klass->table);
+  sql->list = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s, uuid", sql->columns, klass->table, order);
+  sql->count = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
+  if (klass->parent_property != NULL)
+    {
+      parent = g_strdup (klass->parent_property);
+      g_strdelimit (parent, "-", '_');
+      sql->list_children = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ? ORDER BY %s, uuid",
+                                            sql->columns, klass->table, parent, order);
+    }
+  g_hash_table_insert (self->class_sql, GSIZE_TO_POINTER (type), sql);
+  return sql;
+}
+
 /* Every word of a person's names, case-folded, for search as you type. */
 static gboolean
 index_person (BespokeStore   *self,
@@ -750,7 +825,7 @@ bespoke_store_save (BespokeStore  *self,
 {
   BespokeRecord *rec = record;
   BespokeRecordClass *klass;
-  g_autofree char *sql = NULL;
+  const ClassSql *sql;
   sqlite3_stmt *stmt;
   gint64 now;
 
@@ -760,28 +835,13 @@ bespoke_store_save (BespokeStore  *self,
   if (!check_writable (self, error) || !bespoke_record_validate (rec, error))
     return FALSE;
 
-  klass = record_class (G_OBJECT_TYPE (rec));
-  {
-    g_autofree char *cols = column_list (klass, "");
-    GString *values = g_string_new ("?, ?");
-    GString *updates = g_string_new ("modified_at = excluded.modified_at");
-
-    for (guint i = 0; i < klass->n_columns; i++)
-      {
-        g_autofree char *name = column_name (klass->columns[i]);
-        g_string_append (values, ", ?");
-        g_string_append_printf (updates, ", %s = excluded.%s", name, name);
-      }
-    sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (uuid) DO UPDATE SET %s",
-                           klass->table, cols, values->str, updates->str);
-    g_string_free (values, TRUE);
-    g_string_free (updates, TRUE);
-  }
+  klass = BESPOKE_RECORD_GET_CLASS (rec);
+  sql = class_sql_for (self, G_OBJECT_TYPE (rec));
 
   if (!bespoke_store_begin (self, error))
     return FALSE;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = prepare (self, sql->upsert, error)))
     goto fail;
 
   now = MAX (g_get_real_time (), bespoke_record_get_modified_at (rec) + 1);
@@ -824,9 +884,6 @@ bespoke_store_load (BespokeStore  *self,
                     const char    *uuid,
                     GError       **error)
 {
-  BespokeRecordClass *klass = record_class (type);
-  g_autofree char *cols = column_list (klass, "");
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?", cols, klass->table);
   sqlite3_stmt *stmt;
   BespokeRecord *record = NULL;
   int rc;
@@ -834,7 +891,7 @@ bespoke_store_load (BespokeStore  *self,
   g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = prepare (self, class_sql_for (self, type)->load, error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
@@ -855,19 +912,14 @@ bespoke_store_delete (BespokeStore  *self,
                       GError       **error)
 {
   BespokeRecord *rec = record;
-  BespokeRecordClass *klass;
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
   g_return_val_if_fail (BESPOKE_IS_RECORD (record), FALSE);
 
-  klass = record_class (G_OBJECT_TYPE (rec));
-  sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?", klass->table);
-
   if (!bespoke_store_begin (self, error))
     return FALSE;
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = prepare (self, class_sql_for (self, G_OBJECT_TYPE (rec))->remove, error)))
     goto fail;
   sqlite3_bind_text (stmt, 1, bespoke_record_get_uuid (rec), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -925,26 +977,15 @@ bespoke_store_list (BespokeStore  *self,
                     const char    *parent_uuid,
                     GError       **error)
 {
-  BespokeRecordClass *klass = record_class (type);
-  g_autofree char *cols = column_list (klass, "");
-  g_autofree char *order = g_strdup (klass->order_property ? klass->order_property : "uuid");
-  g_autofree char *parent = g_strdup (klass->parent_property);
-  g_autofree char *sql = NULL;
+  const ClassSql *sql;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
-  g_return_val_if_fail (parent_uuid == NULL || parent != NULL, NULL);
 
-  g_strdelimit (order, "-", '_');
-  if (parent != NULL)
-    g_strdelimit (parent, "-", '_');
+  sql = class_sql_for (self, type);
+  g_return_val_if_fail (parent_uuid == NULL || sql->list_children != NULL, NULL);
 
-  if (parent_uuid != NULL)
-    sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ? ORDER BY %s, uuid", cols, klass->table, parent, order);
-  else
-    sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s, uuid", cols, klass->table, order);
-
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = prepare (self, parent_uuid ? sql->list_children : sql->list, error)))
     return NULL;
   if (parent_uuid != NULL)
     sqlite3_bind_text (stmt, 1, parent_uuid, -1, SQLITE_TRANSIENT);
@@ -956,12 +997,12 @@ bespoke_store_count (BespokeStore  *self,
                      GType          type,
                      GError       **error)
 {
-  BespokeRecordClass *klass = record_class (type);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
   sqlite3_stmt *stmt;
   gint64 n = -1;
 
-  if (!(stmt = prepare (self, sql, error)))
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, class_sql_for (self, type)->count, error)))
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
@@ -1067,9 +1108,7 @@ bespoke_store_list_people (BespokeStore         *self,
                            guint                 limit,
                            GError              **error)
 {
-  BespokeRecordClass *klass = record_class (BESPOKE_TYPE_PERSON);
-  g_autofree char *cols = column_list (klass, "");
-  g_autofree char *select = g_strdup_printf ("SELECT %s", cols);
+  g_autofree char *select = g_strdup_printf ("SELECT %s", class_sql_for (self, BESPOKE_TYPE_PERSON)->columns);
   g_auto(GStrv) words = search_words (search);
   sqlite3_stmt *stmt;
   int n_params;
@@ -1111,8 +1150,7 @@ bespoke_store_find_person (BespokeStore  *self,
                            const char    *key,
                            GError       **error)
 {
-  BespokeRecordClass *klass = record_class (BESPOKE_TYPE_PERSON);
-  g_autofree char *cols = column_list (klass, "");
+  const char *cols;
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) matches = NULL;
   sqlite3_stmt *stmt;
@@ -1120,6 +1158,7 @@ bespoke_store_find_person (BespokeStore  *self,
   g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  cols = class_sql_for (self, BESPOKE_TYPE_PERSON)->columns;
   if (looks_like_uuid_prefix (key))
     {
       g_autofree char *lower = g_ascii_strdown (key, -1);

@@ -1139,7 +1139,7 @@ looks_like_uuid_prefix (const char *key)
 /**
  * bespoke_store_find_person:
  * @key: a UUID, a unique UUID prefix (4 characters or more), or an exact
- *   name (any case)
+ *   name or preferred name (any case)
  *
  * Returns: (transfer full): the one person @key names.  No match is
  *   %BESPOKE_ERROR_NOT_FOUND; several are %BESPOKE_ERROR_AMBIGUOUS with the
@@ -1176,7 +1176,8 @@ bespoke_store_find_person (BespokeStore  *self,
   if (matches == NULL || matches->len == 0)
     {
       g_clear_pointer (&matches, g_ptr_array_unref);
-      sql = g_strdup_printf ("SELECT %s FROM people WHERE name = ? COLLATE NOCASE ORDER BY uuid LIMIT 10", cols);
+      sql = g_strdup_printf ("SELECT %s FROM people WHERE name = ?1 COLLATE NOCASE OR preferred_name = ?1 COLLATE NOCASE "
+                             "ORDER BY uuid LIMIT 10", cols);
       if (!(stmt = prepare (self, sql, error)))
         return NULL;
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);

@@ -242,7 +242,9 @@ bespoke_synth_people (BespokeStore          *store,
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
 
-  if (!bespoke_store_begin (store, error))
+  /* a large page cache keeps a batch in memory instead of spilling it to the WAL */
+  if (!bespoke_store_exec (store, "PRAGMA cache_size = -262144", error) ||
+      !bespoke_store_begin (store, error))
     return FALSE;
   ok = make_menu (store, rand, &menu, error);
 

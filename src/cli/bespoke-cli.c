@@ -1,0 +1,593 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bespoke-cli.h"
+#include "bespoke-core.h"
+
+/* bespoke-cli: Bespoke without a window.  Each command opens the store,
+ * does one thing, and exits 0, 1 with one line on stderr, or 2 for a
+ * command line it cannot understand. */
+
+typedef struct
+{
+  char          *database;
+  BespokeStore  *store;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *parameters;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("bespoke-cli: %s\n", error->message);
+  g_error_free (error);
+  return BESPOKE_CLI_ERROR;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("bespoke-cli: %s\n%s\n", message, _("Try “bespoke-cli --help”."));
+  return BESPOKE_CLI_USAGE;
+}
+
+static BespokeStore *
+open_store (Cli       *cli,
+            gboolean   writes,
+            GError   **error)
+{
+  if (cli->store == NULL)
+    {
+      cli->store = bespoke_store_open (cli->database, error);
+      if (cli->store == NULL)
+        return NULL;
+    }
+
+  if (bespoke_store_get_read_only (cli->store))
+    {
+      if (writes)
+        {
+          g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_READ_ONLY,
+                               bespoke_store_get_read_only_reason (cli->store));
+          return NULL;
+        }
+      g_printerr ("bespoke-cli: %s\n", bespoke_store_get_read_only_reason (cli->store));
+    }
+  return cli->store;
+}
+
+/* Parses a command's own options; returns FALSE (and has said why) on a
+ * usage error.  Leaves the positional arguments in argv. */
+static gboolean
+parse_options (const char    *command,
+               const char    *parameters,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int            min_args,
+               int            max_args)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters);
+  g_autoptr(GOptionContext) context = g_option_context_new (title);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (error->message);
+      return FALSE;
+    }
+
+  /* argv[0] is the command name */
+  if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+    {
+      g_autofree char *message = g_strdup_printf (_("Usage: bespoke-cli %s %s"), command, parameters);
+      usage_error (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- init, example ---------------------------------------------------- */
+
+static int
+cmd_init (Cli *cli, int argc, char **argv)
+{
+  GError *error = NULL;
+  BespokeStore *store;
+
+  if (!parse_options ("init", "", NULL, &argc, &argv, 0, 0))
+    return BESPOKE_CLI_USAGE;
+  if (!(store = open_store (cli, TRUE, &error)))
+    return fail (error);
+
+  g_print (_("Database ready: %s (schema %d)\n"),
+           bespoke_store_get_path (store), bespoke_store_get_schema_version (store));
+  return BESPOKE_CLI_OK;
+}
+
+static int
+cmd_example (Cli *cli, int argc, char **argv)
+{
+  GError *error = NULL;
+  BespokeStore *store;
+  gboolean had;
+
+  if (!parse_options ("example", "", NULL, &argc, &argv, 0, 0))
+    return BESPOKE_CLI_USAGE;
+  if (!(store = open_store (cli, TRUE, &error)))
+    return fail (error);
+
+  had = bespoke_example_is_installed (store);
+  if (!bespoke_example_install (store, &error))
+    return fail (error);
+
+  if (had)
+    g_print (_("The example data is already in %s; nothing was changed.\n"), bespoke_store_get_path (store));
+  else
+    g_print (_("Added the example data to %s.\n"), bespoke_store_get_path (store));
+  return BESPOKE_CLI_OK;
+}
+
+/* ---- people ----------------------------------------------------------- */
+
+static int
+cmd_people (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *search = NULL;
+  GOptionEntry entries[] = {
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("Only people whose names have words starting with TEXT"), N_("TEXT") },
+    { NULL }
+  };
+  GError *error = NULL;
+  BespokeStore *store;
+  const guint page = 1000;
+  guint offset = 0;
+
+  if (!parse_options ("people", "[--search TEXT]", entries, &argc, &argv, 0, 0))
+    return BESPOKE_CLI_USAGE;
+  if (!(store = open_store (cli, FALSE, &error)))
+    return fail (error);
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) people = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, search, offset, page, &error);
+
+      if (people == NULL)
+        return fail (error);
+      for (guint i = 0; i < people->len; i++)
+        {
+          BespokePerson *p = g_ptr_array_index (people, i);
+          g_print ("%s\t%s\n", bespoke_person_get_name (p), bespoke_record_get_uuid (BESPOKE_RECORD (p)));
+        }
+      if (people->len < page)
+        break;
+      offset += page;
+    }
+  return BESPOKE_CLI_OK;
+}
+
+/* ---- show ------------------------------------------------------------- */
+
+static void
+print_date_field (const char *label,
+                  const char *iso)
+{
+  g_autofree char *when = bespoke_date_format_long (iso);
+
+  if (when != NULL)
+    g_print ("%s: %s\n", label, when);
+}
+
+static gboolean
+show_profile (BespokeStore   *store,
+              BespokePerson  *person,
+              GError        **error)
+{
+  g_autoptr(BespokeProfile) profile = bespoke_profile_load (store, bespoke_record_get_uuid (BESPOKE_RECORD (person)), error);
+
+  if (profile == NULL)
+    return FALSE;
+
+  g_print ("\n%s\n", _("One-page profile"));
+  for (guint s = BESPOKE_SECTION_APPRECIATION; s <= BESPOKE_SECTION_SUPPORT; s++)
+    {
+      GListModel *section = bespoke_profile_get_section (profile, s);
+      guint n = g_list_model_get_n_items (section);
+      const char *heading = bespoke_enum_label (BESPOKE_TYPE_SECTION, (int) s);
+
+      if (s == BESPOKE_SECTION_SUPPORT && bespoke_person_get_is_staff (person))
+        heading = _("How to support me well at work");
+      g_print ("  %s\n", heading);
+      if (n == 0)
+        g_print ("    %s\n", _("(nothing written yet)"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BespokeStatement) st = g_list_model_get_item (section, i);
+          g_print ("    • %s\n", bespoke_statement_get_text (st));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+show_circle (BespokeStore   *store,
+             BespokePerson  *person,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) members = bespoke_store_list (store, BESPOKE_TYPE_CIRCLE_MEMBER,
+                                                     bespoke_record_get_uuid (BESPOKE_RECORD (person)), error);
+
+  if (members == NULL)
+    return FALSE;
+  if (members->len == 0)
+    return TRUE;
+
+  g_print ("\n%s\n", _("Circle of support"));
+  for (guint ring = BESPOKE_RING_INTIMATE; ring <= BESPOKE_RING_PAID; ring++)
+    {
+      g_autoptr(GString) line = NULL;
+
+      for (guint i = 0; i < members->len; i++)
+        {
+          BespokeCircleMember *m = g_ptr_array_index (members, i);
+          const char *rel = bespoke_circle_member_get_relationship (m);
+
+          if (bespoke_circle_member_get_ring (m) != ring)
+            continue;
+          if (line == NULL)
+            line = g_string_new (NULL);
+          else
+            g_string_append (line, "; ");
+          g_string_append (line, bespoke_circle_member_get_name (m));
+          if (rel != NULL && *rel != '\0')
+            g_string_append_printf (line, " (%s)", rel);
+        }
+      if (line != NULL)
+        g_print ("  %s: %s\n", bespoke_enum_label (BESPOKE_TYPE_RING, (int) ring), line->str);
+    }
+  return TRUE;
+}
+
+static char *
+line_giver (BespokeStore       *store,
+            BespokeSupportLine *line)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  const char *worker = bespoke_support_line_get_worker (line);
+  const char *product_uuid = bespoke_support_line_get_product_uuid (line);
+  const char *provider_uuid = bespoke_support_line_get_provider_uuid (line);
+  g_auto(GStrv) strv = NULL;
+
+  if (product_uuid != NULL)
+    {
+      g_autoptr(BespokeProduct) product = bespoke_store_load (store, BESPOKE_TYPE_PRODUCT, product_uuid, NULL);
+      if (product != NULL)
+        {
+          g_autofree char *price = bespoke_money_format (bespoke_product_get_unit_price (product));
+          if (bespoke_product_get_unit (product) == BESPOKE_UNIT_EACH)
+            g_ptr_array_add (parts, g_strdup_printf (_("%s at %s each"), bespoke_product_get_name (product), price));
+          else
+            g_ptr_array_add (parts, g_strdup_printf (_("%s at %s per %s"), bespoke_product_get_name (product), price,
+                                                     bespoke_enum_label (BESPOKE_TYPE_UNIT, bespoke_product_get_unit (product))));
+        }
+    }
+  if (provider_uuid != NULL)
+    {
+      g_autoptr(BespokeProvider) provider = bespoke_store_load (store, BESPOKE_TYPE_PROVIDER, provider_uuid, NULL);
+      if (provider != NULL)
+        g_ptr_array_add (parts, g_strdup (bespoke_provider_get_name (provider)));
+    }
+  if (bespoke_support_line_get_support_type (line) != BESPOKE_SUPPORT_PAID)
+    g_ptr_array_add (parts, g_strdup_printf (_("unpaid: %s"),
+                                             bespoke_enum_label (BESPOKE_TYPE_SUPPORT_TYPE, bespoke_support_line_get_support_type (line))));
+  if (worker != NULL && *worker != '\0')
+    g_ptr_array_add (parts, g_strdup (worker));
+
+  g_ptr_array_add (parts, NULL);
+  strv = (GStrv) g_ptr_array_free (parts, FALSE);
+  return g_strjoinv (", ", strv);
+}
+
+static gboolean
+show_plan (BespokeStore   *store,
+           BespokePlan    *plan,
+           GError        **error)
+{
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (plan));
+  g_autofree char *start = bespoke_date_format_long (bespoke_plan_get_period_start (plan));
+  g_autofree char *end = bespoke_date_format_long (bespoke_plan_get_period_end (plan));
+  g_autofree char *review = bespoke_date_format_long (bespoke_plan_get_review_date (plan));
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  const char *prefs = bespoke_plan_get_staff_preferences (plan);
+  BespokePlanTotals totals;
+
+  if (!(outcomes = bespoke_store_list (store, BESPOKE_TYPE_OUTCOME, uuid, error)) ||
+      !(lines = bespoke_store_list (store, BESPOKE_TYPE_SUPPORT_LINE, uuid, error)) ||
+      !(risks = bespoke_store_list (store, BESPOKE_TYPE_RISK, uuid, error)) ||
+      !bespoke_plan_totals_compute (store, uuid, &totals, error))
+    return FALSE;
+
+  g_print ("\n%s\n", _("Support plan"));
+  g_print (_("  %s to %s, %s"), start, end, bespoke_enum_label (BESPOKE_TYPE_PLAN_STATUS, bespoke_plan_get_status (plan)));
+  if (review != NULL)
+    g_print (_("; review on %s"), review);
+  g_print ("\n");
+  if (prefs != NULL && *prefs != '\0')
+    g_print (_("  About staff: %s\n"), prefs);
+
+  if (outcomes->len > 0)
+    g_print ("  %s\n", _("Outcomes"));
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      BespokeOutcome *o = g_ptr_array_index (outcomes, i);
+      g_autofree char *by = bespoke_date_format_long (bespoke_outcome_get_target_date (o));
+      const char *measure = bespoke_outcome_get_measure (o);
+
+      g_print ("    %u. %s\n", i + 1, bespoke_outcome_get_statement (o));
+      if (measure != NULL && *measure != '\0')
+        g_print (_("       How we will know: %s\n"), measure);
+      if (by != NULL)
+        g_print (_("       By: %s\n"), by);
+    }
+
+  if (lines->len > 0)
+    g_print ("  %s\n", _("Support"));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      BespokeSupportLine *l = g_ptr_array_index (lines, i);
+      const BespokeSchedule *schedule = bespoke_support_line_get_schedule (l);
+      g_autofree char *when = schedule ? bespoke_schedule_describe (schedule) : g_strdup (_("No schedule yet"));
+      g_autofree char *giver = line_giver (store, l);
+
+      g_print ("    • %s\n", bespoke_support_line_get_description (l));
+      g_print ("      %s — %s", giver, when);
+      if (bespoke_support_line_get_support_type (l) == BESPOKE_SUPPORT_PAID)
+        {
+          g_autofree char *cost = bespoke_money_format (bespoke_support_line_get_agreed_cost (l));
+          g_print (" — %s", cost);
+        }
+      g_print ("\n");
+    }
+
+  {
+    g_autofree char *budget = bespoke_money_format (totals.budget);
+    g_autofree char *committed = bespoke_money_format (totals.committed);
+    g_autofree char *contingent = bespoke_money_format (totals.contingent);
+    g_autofree char *remaining = bespoke_money_format (totals.remaining);
+
+    g_print ("  %s\n", _("Money for the plan period"));
+    g_print (_("    Budget:     %s\n"), budget);
+    g_print (_("    Committed:  %s\n"), committed);
+    g_print (_("    Contingent: %s (paid only if outcomes are reached)\n"), contingent);
+    g_print (_("    Remaining:  %s\n"), remaining);
+    if (totals.remaining < 0)
+      g_print ("    %s\n", _("Warning: the plan costs more than the budget."));
+  }
+
+  if (risks->len > 0)
+    g_print ("  %s\n", _("Risks"));
+  for (guint i = 0; i < risks->len; i++)
+    {
+      BespokeRisk *r = g_ptr_array_index (risks, i);
+
+      g_print (_("    • %s (likelihood %s, impact %s)\n"), bespoke_risk_get_description (r),
+               bespoke_enum_label (BESPOKE_TYPE_LEVEL, bespoke_risk_get_likelihood (r)),
+               bespoke_enum_label (BESPOKE_TYPE_LEVEL, bespoke_risk_get_impact (r)));
+      if (bespoke_risk_get_contingency (r) != NULL)
+        g_print (_("      If it happens: %s\n"), bespoke_risk_get_contingency (r));
+    }
+  return TRUE;
+}
+
+static int
+cmd_show (Cli *cli, int argc, char **argv)
+{
+  GError *error = NULL;
+  BespokeStore *store;
+  g_autoptr(BespokePerson) person = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  const char *preferred;
+
+  if (!parse_options ("show", "PERSON", NULL, &argc, &argv, 1, 1))
+    return BESPOKE_CLI_USAGE;
+  if (!(store = open_store (cli, FALSE, &error)))
+    return fail (error);
+  if (!(person = bespoke_store_find_person (store, argv[1], &error)))
+    return fail (error);
+
+  preferred = bespoke_person_get_preferred_name (person);
+  g_print ("%s", bespoke_person_get_name (person));
+  if (preferred != NULL && *preferred != '\0' && g_strcmp0 (preferred, bespoke_person_get_name (person)) != 0)
+    g_print (_(" (likes to be called %s)"), preferred);
+  if (bespoke_person_get_is_staff (person))
+    g_print (_(" — staff"));
+  g_print ("\n");
+  g_print ("UUID: %s\n", bespoke_record_get_uuid (BESPOKE_RECORD (person)));
+  print_date_field (_("Date of birth"), bespoke_person_get_date_of_birth (person));
+  if (bespoke_person_get_notes (person) != NULL)
+    g_print (_("Notes: %s\n"), bespoke_person_get_notes (person));
+
+  if (!show_profile (store, person, &error) || !show_circle (store, person, &error))
+    return fail (error);
+
+  if (!(plans = bespoke_store_list (store, BESPOKE_TYPE_PLAN, bespoke_record_get_uuid (BESPOKE_RECORD (person)), &error)))
+    return fail (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (!show_plan (store, g_ptr_array_index (plans, i), &error))
+      return fail (error);
+
+  return BESPOKE_CLI_OK;
+}
+
+/* ---- synth ------------------------------------------------------------ */
+
+static void
+synth_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    g_printerr ("\r%u / %u", done, total);
+}
+
+static int
+cmd_synth (Cli *cli, int argc, char **argv)
+{
+  int seed = 1;
+  GOptionEntry entries[] = {
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("The seed: the same seed makes the same people (default 1)"), N_("S") },
+    { NULL }
+  };
+  GError *error = NULL;
+  BespokeStore *store;
+  guint64 n = 0;
+  gint64 started;
+  gboolean tty = isatty (fileno (stderr));
+
+  if (!parse_options ("synth", "N [--seed S]", entries, &argc, &argv, 1, 1))
+    return BESPOKE_CLI_USAGE;
+  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, 10000000, &n, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a number of people. Give a whole number from 1 to 10,000,000."), argv[1]);
+      return usage_error (message);
+    }
+  if (!(store = open_store (cli, TRUE, &error)))
+    return fail (error);
+
+  started = g_get_monotonic_time ();
+  if (!bespoke_synth_people (store, (guint) n, (guint32) seed, synth_progress_cb, GINT_TO_POINTER (tty), &error))
+    return fail (error);
+  if (tty)
+    g_printerr ("\n");
+  g_print (_("Added %u synthetic people (seed %d) in %.1f s.\n"), (guint) n, seed,
+           (g_get_monotonic_time () - started) / 1e6);
+  return BESPOKE_CLI_OK;
+}
+
+/* ---- main ------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "init", "", N_("Create the database, or bring an old one up to date"), cmd_init },
+  { "example", "", N_("Add the example people, menu, plans and shared home (once)"), cmd_example },
+  { "people", "[--search TEXT]", N_("List people: name, a tab, then UUID"), cmd_people },
+  { "show", "PERSON", N_("Show a person’s profile, circle and plan"), cmd_show },
+  { "synth", "N [--seed S]", N_("Add N synthetic people, for benchmarks"), cmd_synth },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: bespoke-cli [--database PATH] COMMAND [ARGUMENTS…]"));
+  g_print ("%s\n\n", _("Bespoke’s command-line tool: the same data as the Bespoke window, without a display."));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].parameters);
+      g_print ("  %-28s %s\n", synopsis, _(commands[i].summary));
+    }
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  %-28s %s\n", "--database PATH", _("Use this database instead of the default"));
+  g_print ("  %-28s %s\n", "-h, --help", _("Show this help; COMMAND --help shows a command’s options"));
+  g_print ("  %-28s %s\n", "--version", _("Show the version"));
+  g_print ("\n%s\n", _("PERSON is a UUID, the start of one, or a person’s exact name or preferred name."));
+  {
+    g_autofree char *path = bespoke_store_default_path ();
+    g_print (_("The default database is %s.\n"), path);
+  }
+  g_print ("%s\n", _("Exit status: 0 on success, 1 on an error, 2 when the command line is wrong."));
+}
+
+int
+bespoke_cli_run (int    argc,
+                 char **argv)
+{
+  Cli cli = { 0 };
+  int i = 1;
+  int status;
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          g_free (cli.database);
+          return BESPOKE_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("bespoke-cli %s\n", PACKAGE_VERSION);
+          g_free (cli.database);
+          return BESPOKE_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--database"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return usage_error (_("--database needs the path of a database file."));
+          g_free (cli.database);
+          cli.database = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (arg + strlen ("--database="));
+          if (*cli.database == '\0')
+            {
+              g_free (cli.database);
+              return usage_error (_("--database needs the path of a database file."));
+            }
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), arg);
+          g_free (cli.database);
+          return usage_error (message);
+        }
+    }
+
+  if (i >= argc)
+    {
+      g_free (cli.database);
+      return usage_error (_("Name a command."));
+    }
+
+  status = -1;
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      {
+        status = commands[c].run (&cli, argc - i, argv + i);
+        break;
+      }
+
+  if (status < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no command “%s”."), argv[i]);
+      status = usage_error (message);
+    }
+
+  g_clear_object (&cli.store);
+  g_free (cli.database);
+  return status;
+}

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs the real bespoke-cli binary and checks its output and exit codes. */
+#define G_LOG_DOMAIN "bespoke-test-cli"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "bespoke-core.h"
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs bespoke-cli with a NULL-terminated list of arguments. */
+static void
+cli (Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) BESPOKE_CLI_PATH);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
+static char *
+temp_db (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bespoke-cli-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+assert_one_line (const char *text)
+{
+  g_assert_cmpuint (count_lines (text), ==, 1);
+  g_assert_true (g_str_has_prefix (text, "bespoke-cli: "));
+}
+
+static void
+test_help_and_usage_errors (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("usage.db");
+
+  cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "synth N"));
+  g_assert_nonnull (strstr (run.out, "--database PATH"));
+
+  cli (&run, "--database", db, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Name a command"));
+
+  cli (&run, "--database", db, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no command “frobnicate”"));
+
+  cli (&run, "--colour", "people", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown option “--colour”"));
+
+  cli (&run, "--database", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  cli (&run, "--database", db, "show", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "bespoke-cli show PERSON"));
+
+  cli (&run, "--database", db, "synth", "lots", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "“lots” is not a number of people"));
+
+  cli (&run, "--database", db, "people", "--sort", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* none of these created any data */
+  cli (&run, "--database", db, "people", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+/* The people in ../shared/domain.md: Paul, Jennie, Anne-Marie, the six
+ * residents A to F of the shared home, and two staff. */
+static const char *example_names[] = {
+  "Paul Roberts", "Jennie Walsh", "Anne-Marie Byrne",
+  "Ann Hughes", "Ben Carter", "Cara Doyle", "Dev Patel", "Ellie Shaw", "Frank Moss",
+  "Danny Price", "Sam Okafor",
+};
+
+static void
+test_example_people (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("example.db");
+  g_autofree char *first = NULL;
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  struct stat st;
+  sqlite3 *raw;
+  sqlite3_stmt *stmt;
+
+  cli (&run, "--database", db, "example", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, "--database", db, "people", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  first = g_strdup (run.out);
+
+  g_assert_cmpuint (count_lines (run.out), ==, G_N_ELEMENTS (example_names));
+  for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("%s\t", example_names[i]);
+      g_assert_nonnull (strstr (run.out, needle));
+    }
+  /* name, a tab, then a UUID */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    for (guint i = 0; lines[i] != NULL && *lines[i]; i++)
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+        g_assert_cmpuint (g_strv_length (fields), ==, 2);
+        g_assert_true (g_uuid_string_is_valid (fields[1]));
+      }
+  }
+
+  /* idempotent: a second run adds nobody */
+  cli (&run, "--database", db, "example", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "already"));
+  cli (&run, "--database", db, "people", NULL);
+  g_assert_cmpstr (run.out, ==, first);
+
+  /* the file: mode 0600, WAL, our application id */
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  if (g_stat (wal, &st) == 0)
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, BESPOKE_STORE_APPLICATION_ID);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  /* search */
+  cli (&run, "--database", db, "people", "--search", "ann", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 2);   /* Ann Hughes, Anne-Marie Byrne */
+  g_assert_nonnull (strstr (run.out, "Ann Hughes\t"));
+  g_assert_nonnull (strstr (run.out, "Anne-Marie Byrne\t"));
+}
+
+static void
+test_show_paul (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("show.db");
+
+  cli (&run, "--database", db, "example", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* by exact name, any case; by UUID prefix */
+  cli (&run, "--database", db, "show", "paul roberts", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Paul Roberts"));
+  cli (&run, "--database", db, "show", "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0001", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* domain.md: budget £34,000; he pays the provider £22,000; £12,000 is his
+   * to direct elsewhere; the £3,000 job-finding one-off is contingent. */
+  g_assert_nonnull (strstr (run.out, "Budget:     £34,000.00"));
+  g_assert_nonnull (strstr (run.out, "Committed:  £22,000.00"));
+  g_assert_nonnull (strstr (run.out, "Contingent: £3,000.00"));
+  g_assert_nonnull (strstr (run.out, "Remaining:  £12,000.00"));
+
+  /* the profile's three headings, the circle and the schedules */
+  g_assert_nonnull (strstr (run.out, "What people like and admire about me"));
+  g_assert_nonnull (strstr (run.out, "What’s important to me"));
+  g_assert_nonnull (strstr (run.out, "How best to support me"));
+  g_assert_nonnull (strstr (run.out, "Intimate: Margaret Roberts (Mum)"));
+  g_assert_nonnull (strstr (run.out, "Mon–Fri, 07:30 for 2 h"));
+  g_assert_nonnull (strstr (run.out, "every 4th weekend from Fri 18:00, 48 h"));
+
+  /* staff get the staff wording */
+  cli (&run, "--database", db, "show", "Sam Okafor", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "How to support me well at work"));
+}
+
+static void
+test_show_errors (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("errors.db");
+  g_autoptr(BespokeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli (&run, "--database", db, "example", NULL);
+  cli (&run, "--database", db, "show", "Nobody Atall", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "No one is called “Nobody Atall”"));
+
+  /* a second Paul Roberts makes the name ambiguous: both are listed */
+  store = bespoke_store_open (db, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BespokePerson) other = bespoke_person_new ();
+    bespoke_person_set_name (other, "Paul Roberts");
+    g_assert_true (bespoke_store_save (store, other, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+
+  cli (&run, "--database", db, "show", "Paul Roberts", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "more than one person"));
+  g_assert_nonnull (strstr (run.err, BESPOKE_EXAMPLE_PAUL_UUID));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = temp_db ("notes.txt");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "These are my shopping notes, not a database.\n", -1, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  cli (&run, "--database", path, "people", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "not a Bespoke database"));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_newer_schema_is_read_only (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("newer.db");
+  g_autofree char *pragma = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *raw;
+
+  cli (&run, "--database", db, "example", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* pretend a newer Bespoke wrote it, and fold the WAL into the file */
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;",
+                            bespoke_store_get_latest_schema () + 1);
+  g_assert_cmpint (sqlite3_exec (raw, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+
+  /* reading works, and says why it is read-only */
+  cli (&run, "--database", db, "people", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, G_N_ELEMENTS (example_names));
+  g_assert_nonnull (strstr (run.err, "newer version of Bespoke"));
+
+  /* writing is refused with one line */
+  cli (&run, "--database", db, "synth", "5", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "read-only"));
+
+  g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+  g_assert_cmpuint (before_len, ==, after_len);
+  g_assert_true (memcmp (before, after, before_len) == 0);
+}
+
+static void
+test_synth_is_deterministic (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *a = temp_db ("a.db");
+  g_autofree char *b = temp_db ("b.db");
+  g_autofree char *c = temp_db ("c.db");
+  g_autofree char *people_a = NULL;
+  g_autoptr(BespokeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli (&run, "--database", a, "synth", "25", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, "--database", b, "synth", "25", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, "--database", c, "synth", "25", "--seed", "8", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli (&run, "--database", a, "people", NULL);
+  g_assert_cmpuint (count_lines (run.out), ==, 25);
+  people_a = g_strdup (run.out);
+  cli (&run, "--database", b, "people", NULL);
+  g_assert_cmpstr (run.out, ==, people_a);
+  cli (&run, "--database", c, "people", NULL);
+  g_assert_cmpstr (run.out, !=, people_a);
+
+  /* each person: 15 statements, a circle of 5, one plan of 8 lines */
+  store = bespoke_store_open (a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_STATEMENT, &error), ==, 25 * 15);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_CIRCLE_MEMBER, &error), ==, 25 * 5);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_PLAN, &error), ==, 25);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_SUPPORT_LINE, &error), ==, 25 * 8);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/usage-errors", test_help_and_usage_errors);
+  g_test_add_func ("/cli/example-people", test_example_people);
+  g_test_add_func ("/cli/show-paul", test_show_paul);
+  g_test_add_func ("/cli/show-errors", test_show_errors);
+  g_test_add_func ("/cli/not-a-database", test_not_a_database);
+  g_test_add_func ("/cli/newer-schema-read-only", test_newer_schema_is_read_only);
+  g_test_add_func ("/cli/synth-deterministic", test_synth_is_deterministic);
+
+  return g_test_run ();
+}

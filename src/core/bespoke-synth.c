@@ -38,17 +38,27 @@ static const char *support[] = {
 };
 static const char *relationships[] = { "Mum", "Dad", "Sister", "Brother", "Friend", "Neighbour", "Support worker", "Teacher" };
 
+/* UUIDs laid out like version 7 ones: a rising counter where a timestamp
+ * would be, then random bits from the seeded generator.  Rising keys are
+ * appended to the indexes rather than scattered through them, which is
+ * what makes 100,000 people quick to write. */
 static char *
 random_uuid (GRand *rand)
 {
-  guint32 w[4];
+  static guint64 counter;
+  guint32 w[3];
 
-  for (guint i = 0; i < 4; i++)
+  if (rand == NULL)
+    {
+      counter = 0;
+      return NULL;
+    }
+  for (guint i = 0; i < 3; i++)
     w[i] = g_rand_int (rand);
-  /* a version 4 UUID built from the seeded generator */
-  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x",
-                          w[0], w[1] >> 16, w[1] & 0xfff, (w[2] >> 16 & 0x3fff) | 0x8000,
-                          w[2] & 0xffff, w[3]);
+  counter++;
+  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%04x%08x",
+                          (guint32) (counter >> 16), (guint) (counter & 0xffff), w[0] & 0xfff,
+                          (w[1] >> 16 & 0x3fff) | 0x8000, w[1] & 0xffff, w[2]);
 }
 
 static gpointer
@@ -241,6 +251,8 @@ bespoke_synth_people (BespokeStore          *store,
   gboolean ok = TRUE;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+
+  random_uuid (NULL);  /* the same seed always gives the same UUIDs */
 
   /* a large page cache keeps a batch in memory instead of spilling it to the WAL */
   if (!bespoke_store_exec (store, "PRAGMA cache_size = -262144", error) ||

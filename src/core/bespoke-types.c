@@ -52,6 +52,7 @@ bespoke_enum_label (GType enum_type,
   static const char *fundings[] = { N_("Individual budget"), N_("Individual Service Fund"), N_("Direct payment"),
                                     N_("Personal money"), N_("Other"), N_("Unpaid") };
   static const char *levels[] = { N_("Low"), N_("Medium"), N_("High") };
+  static const char *nations[] = { N_("England and Wales"), N_("Scotland"), N_("Northern Ireland") };
   const char **table = NULL;
   guint n = 0;
 
@@ -64,6 +65,7 @@ bespoke_enum_label (GType enum_type,
   PICK (BESPOKE_TYPE_SUPPORT_TYPE, supports)
   PICK (BESPOKE_TYPE_FUNDING, fundings)
   PICK (BESPOKE_TYPE_LEVEL, levels)
+  PICK (BESPOKE_TYPE_NATION, nations)
 #undef PICK
 
   g_return_val_if_fail (table != NULL, "");

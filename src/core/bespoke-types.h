@@ -75,6 +75,13 @@ typedef enum
   BESPOKE_LEVEL_HIGH,   /*< nick=high >*/
 } BespokeLevel;
 
+typedef enum
+{
+  BESPOKE_NATION_ENGLAND_AND_WALES, /*< nick=england-and-wales >*/
+  BESPOKE_NATION_SCOTLAND,          /*< nick=scotland >*/
+  BESPOKE_NATION_NORTHERN_IRELAND,  /*< nick=northern-ireland >*/
+} BespokeNation;
+
 const char *bespoke_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    bespoke_enum_from_nick (GType       enum_type,

@@ -3,6 +3,7 @@
 
 /* The domain and its storage.  Nothing here includes GTK. */
 
+#include "bespoke-adjustment.h"
 #include "bespoke-budget.h"
 #include "bespoke-circle-member.h"
 #include "bespoke-date.h"

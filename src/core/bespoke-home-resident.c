@@ -28,6 +28,7 @@ enum {
   PROP_HOME_UUID,
   PROP_PERSON_UUID,
   PROP_ALLOCATION,
+  PROP_WEIGHT,
   N_PROPS
 };
 
@@ -71,6 +72,10 @@ bespoke_home_resident_class_init (BespokeHomeResidentClass *klass)
   properties[PROP_ALLOCATION] =
     g_param_spec_int64 ("allocation", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the resident’s weight when the home splits by weights */
+  properties[PROP_WEIGHT] =
+    g_param_spec_uint ("weight", NULL, NULL, 0, G_MAXUINT, 1,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "home_residents", properties, N_PROPS);
   record_class->parent_property = "home-uuid";
@@ -138,4 +143,21 @@ bespoke_home_resident_set_allocation (BespokeHomeResident *self,
   g_return_if_fail (BESPOKE_IS_HOME_RESIDENT (self));
 
   bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_ALLOCATION], allocation);
+}
+
+guint
+bespoke_home_resident_get_weight (BespokeHomeResident *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_HOME_RESIDENT (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_WEIGHT]);
+}
+
+void
+bespoke_home_resident_set_weight (BespokeHomeResident *self,
+                                     guint weight)
+{
+  g_return_if_fail (BESPOKE_IS_HOME_RESIDENT (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_WEIGHT], weight);
 }

@@ -19,5 +19,7 @@ const char *bespoke_home_resident_get_person_uuid (BespokeHomeResident *self);
 void bespoke_home_resident_set_person_uuid (BespokeHomeResident *self, const char *person_uuid);
 gint64 bespoke_home_resident_get_allocation (BespokeHomeResident *self);
 void bespoke_home_resident_set_allocation (BespokeHomeResident *self, gint64 allocation);
+guint bespoke_home_resident_get_weight (BespokeHomeResident *self);
+void bespoke_home_resident_set_weight (BespokeHomeResident *self, guint weight);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ enum {
   PROP_BUDGET,
   PROP_CORE_SUPPORT,
   PROP_SHARED_COSTS,
+  PROP_SPLIT,
   N_PROPS
 };
 
@@ -75,6 +76,10 @@ bespoke_home_class_init (BespokeHomeClass *klass)
   /* pence a year of shared costs, shared equally */
   properties[PROP_SHARED_COSTS] =
     g_param_spec_int64 ("shared-costs", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* how core and shared costs are split */
+  properties[PROP_SPLIT] =
+    g_param_spec_enum ("split", NULL, NULL, BESPOKE_TYPE_SPLIT, BESPOKE_SPLIT_EQUAL,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "homes", properties, N_PROPS);
@@ -160,4 +165,21 @@ bespoke_home_set_shared_costs (BespokeHome *self,
   g_return_if_fail (BESPOKE_IS_HOME (self));
 
   bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_SHARED_COSTS], shared_costs);
+}
+
+BespokeSplit
+bespoke_home_get_split (BespokeHome *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_HOME (self), 0);
+
+  return (BespokeSplit) bespoke_record_get_enum (BESPOKE_RECORD (self), properties[PROP_SPLIT]);
+}
+
+void
+bespoke_home_set_split (BespokeHome *self,
+                           BespokeSplit split)
+{
+  g_return_if_fail (BESPOKE_IS_HOME (self));
+
+  bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_SPLIT], split);
 }

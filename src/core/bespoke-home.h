@@ -21,5 +21,7 @@ gint64 bespoke_home_get_core_support (BespokeHome *self);
 void bespoke_home_set_core_support (BespokeHome *self, gint64 core_support);
 gint64 bespoke_home_get_shared_costs (BespokeHome *self);
 void bespoke_home_set_shared_costs (BespokeHome *self, gint64 shared_costs);
+BespokeSplit bespoke_home_get_split (BespokeHome *self);
+void bespoke_home_set_split (BespokeHome *self, BespokeSplit split);
 
 G_END_DECLS

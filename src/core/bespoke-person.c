@@ -31,6 +31,9 @@ enum {
   PROP_NOTES,
   PROP_IS_STAFF,
   PROP_ARCHIVED,
+  PROP_CLIENT_GROUP,
+  PROP_POSTCODE,
+  PROP_NATION,
   N_PROPS
 };
 
@@ -76,6 +79,18 @@ bespoke_person_class_init (BespokePersonClass *klass)
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* e.g. "learning disability", for premiums */
+  properties[PROP_CLIENT_GROUP] =
+    g_param_spec_string ("client-group", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* for postcode-area premiums */
+  properties[PROP_POSTCODE] =
+    g_param_spec_string ("postcode", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* whose bank holidays apply */
+  properties[PROP_NATION] =
+    g_param_spec_enum ("nation", NULL, NULL, BESPOKE_TYPE_NATION, BESPOKE_NATION_ENGLAND_AND_WALES,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "people", properties, N_PROPS);
   record_class->parent_property = NULL;
@@ -194,4 +209,55 @@ bespoke_person_set_archived (BespokePerson *self,
   g_return_if_fail (BESPOKE_IS_PERSON (self));
 
   bespoke_record_set_boolean (BESPOKE_RECORD (self), properties[PROP_ARCHIVED], archived);
+}
+
+const char *
+bespoke_person_get_client_group (BespokePerson *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PERSON (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_CLIENT_GROUP]);
+}
+
+void
+bespoke_person_set_client_group (BespokePerson *self,
+                                    const char *client_group)
+{
+  g_return_if_fail (BESPOKE_IS_PERSON (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_CLIENT_GROUP], client_group);
+}
+
+const char *
+bespoke_person_get_postcode (BespokePerson *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PERSON (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_POSTCODE]);
+}
+
+void
+bespoke_person_set_postcode (BespokePerson *self,
+                                const char *postcode)
+{
+  g_return_if_fail (BESPOKE_IS_PERSON (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_POSTCODE], postcode);
+}
+
+BespokeNation
+bespoke_person_get_nation (BespokePerson *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PERSON (self), 0);
+
+  return (BespokeNation) bespoke_record_get_enum (BESPOKE_RECORD (self), properties[PROP_NATION]);
+}
+
+void
+bespoke_person_set_nation (BespokePerson *self,
+                              BespokeNation nation)
+{
+  g_return_if_fail (BESPOKE_IS_PERSON (self));
+
+  bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_NATION], nation);
 }

@@ -25,5 +25,11 @@ gboolean bespoke_person_get_is_staff (BespokePerson *self);
 void bespoke_person_set_is_staff (BespokePerson *self, gboolean is_staff);
 gboolean bespoke_person_get_archived (BespokePerson *self);
 void bespoke_person_set_archived (BespokePerson *self, gboolean archived);
+const char *bespoke_person_get_client_group (BespokePerson *self);
+void bespoke_person_set_client_group (BespokePerson *self, const char *client_group);
+const char *bespoke_person_get_postcode (BespokePerson *self);
+void bespoke_person_set_postcode (BespokePerson *self, const char *postcode);
+BespokeNation bespoke_person_get_nation (BespokePerson *self);
+void bespoke_person_set_nation (BespokePerson *self, BespokeNation nation);
 
 G_END_DECLS

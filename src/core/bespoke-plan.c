@@ -31,10 +31,19 @@ enum {
   PROP_REVIEW_DATE,
   PROP_STATUS,
   PROP_STAFF_PREFERENCES,
+  PROP_ANNUALISATION,
+  PROP_DISCOUNT_BP,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
+  return FALSE;
+}
 
 static gboolean
 bespoke_plan_validate (BespokeRecord  *record,
@@ -48,6 +57,8 @@ bespoke_plan_validate (BespokeRecord  *record,
       !bespoke_record_check_range (bespoke_plan_get_period_start (self), bespoke_plan_get_period_end (self),
                                    _("The plan’s start date"), _("The plan’s end date"), error))
     return FALSE;
+  if (bespoke_plan_get_discount_bp (self) > 10000)
+    return invalid (error, _("The plan’s discount is more than 100%. Enter a discount from 0% to 100%."));
   return bespoke_record_check_date (bespoke_plan_get_review_date (self), _("The review date"), error);
 }
 
@@ -80,6 +91,14 @@ bespoke_plan_class_init (BespokePlanClass *klass)
   properties[PROP_STAFF_PREFERENCES] =
     g_param_spec_string ("staff-preferences", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* how a year is counted */
+  properties[PROP_ANNUALISATION] =
+    g_param_spec_enum ("annualisation", NULL, NULL, BESPOKE_TYPE_ANNUALISATION, BESPOKE_ANNUALISATION_CALENDAR,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* a discount on the whole plan, in hundredths of a percent */
+  properties[PROP_DISCOUNT_BP] =
+    g_param_spec_uint ("discount-bp", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "plans", properties, N_PROPS);
   record_class->parent_property = "person-uuid";
@@ -198,4 +217,38 @@ bespoke_plan_set_staff_preferences (BespokePlan *self,
   g_return_if_fail (BESPOKE_IS_PLAN (self));
 
   bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_STAFF_PREFERENCES], staff_preferences);
+}
+
+BespokeAnnualisation
+bespoke_plan_get_annualisation (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), 0);
+
+  return (BespokeAnnualisation) bespoke_record_get_enum (BESPOKE_RECORD (self), properties[PROP_ANNUALISATION]);
+}
+
+void
+bespoke_plan_set_annualisation (BespokePlan *self,
+                                   BespokeAnnualisation annualisation)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_ANNUALISATION], annualisation);
+}
+
+guint
+bespoke_plan_get_discount_bp (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_DISCOUNT_BP]);
+}
+
+void
+bespoke_plan_set_discount_bp (BespokePlan *self,
+                                 guint discount_bp)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_DISCOUNT_BP], discount_bp);
 }

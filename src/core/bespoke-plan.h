@@ -25,5 +25,9 @@ BespokePlanStatus bespoke_plan_get_status (BespokePlan *self);
 void bespoke_plan_set_status (BespokePlan *self, BespokePlanStatus status);
 const char *bespoke_plan_get_staff_preferences (BespokePlan *self);
 void bespoke_plan_set_staff_preferences (BespokePlan *self, const char *staff_preferences);
+BespokeAnnualisation bespoke_plan_get_annualisation (BespokePlan *self);
+void bespoke_plan_set_annualisation (BespokePlan *self, BespokeAnnualisation annualisation);
+guint bespoke_plan_get_discount_bp (BespokePlan *self);
+void bespoke_plan_set_discount_bp (BespokePlan *self, guint discount_bp);
 
 G_END_DECLS

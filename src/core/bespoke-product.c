@@ -37,6 +37,17 @@ enum {
   PROP_DEFAULT_TERM_WEEKS,
   PROP_DEFAULT_OUTCOME,
   PROP_OUTCOME_BASED,
+  PROP_RATE_WEEKDAY_DAY,
+  PROP_RATE_WEEKDAY_EVENING,
+  PROP_RATE_NIGHT,
+  PROP_RATE_SATURDAY,
+  PROP_RATE_SUNDAY,
+  PROP_RATE_BANK_HOLIDAY,
+  PROP_DISTURBANCE_RATE,
+  PROP_PREMIUM_CLIENT_GROUP,
+  PROP_PREMIUM_POSTCODE_AREAS,
+  PROP_PREMIUM_PERCENT_BP,
+  PROP_PREMIUM_PER_UNIT,
   N_PROPS
 };
 
@@ -65,6 +76,13 @@ bespoke_product_validate (BespokeRecord  *record,
     return invalid (error, _("Only one-off products can be outcome-based. Change the kind to one-off, or untick outcome-based."));
   if (bespoke_product_get_version (self) == 0)
     return invalid (error, _("A product’s version starts at 1."));
+  if (bespoke_product_get_rate_weekday_day (self) < -1 || bespoke_product_get_rate_weekday_evening (self) < -1 ||
+      bespoke_product_get_rate_night (self) < -1 || bespoke_product_get_rate_saturday (self) < -1 ||
+      bespoke_product_get_rate_sunday (self) < -1 || bespoke_product_get_rate_bank_holiday (self) < -1 ||
+      bespoke_product_get_disturbance_rate (self) < -1)
+    return invalid (error, _("A band rate is negative. Enter it as a positive amount, or leave it empty to use the unit price."));
+  if (bespoke_product_get_premium_per_unit (self) < 0)
+    return invalid (error, _("The premium is negative. Give discounts as specials on the plan instead."));
   return TRUE;
 }
 
@@ -121,6 +139,50 @@ bespoke_product_class_init (BespokeProductClass *klass)
   properties[PROP_OUTCOME_BASED] =
     g_param_spec_boolean ("outcome-based", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per hour, Monday to Friday 06:00–20:00, or -1 for the unit price */
+  properties[PROP_RATE_WEEKDAY_DAY] =
+    g_param_spec_int64 ("rate-weekday-day", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per hour, Monday to Friday 20:00–24:00, or -1 */
+  properties[PROP_RATE_WEEKDAY_EVENING] =
+    g_param_spec_int64 ("rate-weekday-evening", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per hour, 00:00–06:00, or -1 */
+  properties[PROP_RATE_NIGHT] =
+    g_param_spec_int64 ("rate-night", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per unit on Saturdays, or -1 */
+  properties[PROP_RATE_SATURDAY] =
+    g_param_spec_int64 ("rate-saturday", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per unit on Sundays, or -1 */
+  properties[PROP_RATE_SUNDAY] =
+    g_param_spec_int64 ("rate-sunday", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* pence per unit on bank holidays, or -1 */
+  properties[PROP_RATE_BANK_HOLIDAY] =
+    g_param_spec_int64 ("rate-bank-holiday", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* sleep-ins: pence per hour of disturbance, or -1 */
+  properties[PROP_DISTURBANCE_RATE] =
+    g_param_spec_int64 ("disturbance-rate", NULL, NULL, G_MININT64, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* a premium applies to people of this client group */
+  properties[PROP_PREMIUM_CLIENT_GROUP] =
+    g_param_spec_string ("premium-client-group", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* a premium applies in these postcode areas, comma-separated, e.g. "LA, CA" */
+  properties[PROP_PREMIUM_POSTCODE_AREAS] =
+    g_param_spec_string ("premium-postcode-areas", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the premium as hundredths of a percent (1250 = 12.5%) */
+  properties[PROP_PREMIUM_PERCENT_BP] =
+    g_param_spec_uint ("premium-percent-bp", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the premium as pence per unit */
+  properties[PROP_PREMIUM_PER_UNIT] =
+    g_param_spec_int64 ("premium-per-unit", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "products", properties, N_PROPS);
   record_class->parent_property = "provider-uuid";
@@ -341,4 +403,191 @@ bespoke_product_set_outcome_based (BespokeProduct *self,
   g_return_if_fail (BESPOKE_IS_PRODUCT (self));
 
   bespoke_record_set_boolean (BESPOKE_RECORD (self), properties[PROP_OUTCOME_BASED], outcome_based);
+}
+
+gint64
+bespoke_product_get_rate_weekday_day (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_WEEKDAY_DAY]);
+}
+
+void
+bespoke_product_set_rate_weekday_day (BespokeProduct *self,
+                                         gint64 rate_weekday_day)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_WEEKDAY_DAY], rate_weekday_day);
+}
+
+gint64
+bespoke_product_get_rate_weekday_evening (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_WEEKDAY_EVENING]);
+}
+
+void
+bespoke_product_set_rate_weekday_evening (BespokeProduct *self,
+                                             gint64 rate_weekday_evening)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_WEEKDAY_EVENING], rate_weekday_evening);
+}
+
+gint64
+bespoke_product_get_rate_night (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_NIGHT]);
+}
+
+void
+bespoke_product_set_rate_night (BespokeProduct *self,
+                                   gint64 rate_night)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_NIGHT], rate_night);
+}
+
+gint64
+bespoke_product_get_rate_saturday (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_SATURDAY]);
+}
+
+void
+bespoke_product_set_rate_saturday (BespokeProduct *self,
+                                      gint64 rate_saturday)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_SATURDAY], rate_saturday);
+}
+
+gint64
+bespoke_product_get_rate_sunday (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_SUNDAY]);
+}
+
+void
+bespoke_product_set_rate_sunday (BespokeProduct *self,
+                                    gint64 rate_sunday)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_SUNDAY], rate_sunday);
+}
+
+gint64
+bespoke_product_get_rate_bank_holiday (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_BANK_HOLIDAY]);
+}
+
+void
+bespoke_product_set_rate_bank_holiday (BespokeProduct *self,
+                                          gint64 rate_bank_holiday)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_RATE_BANK_HOLIDAY], rate_bank_holiday);
+}
+
+gint64
+bespoke_product_get_disturbance_rate (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_DISTURBANCE_RATE]);
+}
+
+void
+bespoke_product_set_disturbance_rate (BespokeProduct *self,
+                                         gint64 disturbance_rate)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_DISTURBANCE_RATE], disturbance_rate);
+}
+
+const char *
+bespoke_product_get_premium_client_group (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_PREMIUM_CLIENT_GROUP]);
+}
+
+void
+bespoke_product_set_premium_client_group (BespokeProduct *self,
+                                             const char *premium_client_group)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_PREMIUM_CLIENT_GROUP], premium_client_group);
+}
+
+const char *
+bespoke_product_get_premium_postcode_areas (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_PREMIUM_POSTCODE_AREAS]);
+}
+
+void
+bespoke_product_set_premium_postcode_areas (BespokeProduct *self,
+                                               const char *premium_postcode_areas)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_PREMIUM_POSTCODE_AREAS], premium_postcode_areas);
+}
+
+guint
+bespoke_product_get_premium_percent_bp (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_PREMIUM_PERCENT_BP]);
+}
+
+void
+bespoke_product_set_premium_percent_bp (BespokeProduct *self,
+                                           guint premium_percent_bp)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_PREMIUM_PERCENT_BP], premium_percent_bp);
+}
+
+gint64
+bespoke_product_get_premium_per_unit (BespokeProduct *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), 0);
+
+  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_PREMIUM_PER_UNIT]);
+}
+
+void
+bespoke_product_set_premium_per_unit (BespokeProduct *self,
+                                         gint64 premium_per_unit)
+{
+  g_return_if_fail (BESPOKE_IS_PRODUCT (self));
+
+  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_PREMIUM_PER_UNIT], premium_per_unit);
 }

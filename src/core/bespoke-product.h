@@ -37,5 +37,27 @@ const char *bespoke_product_get_default_outcome (BespokeProduct *self);
 void bespoke_product_set_default_outcome (BespokeProduct *self, const char *default_outcome);
 gboolean bespoke_product_get_outcome_based (BespokeProduct *self);
 void bespoke_product_set_outcome_based (BespokeProduct *self, gboolean outcome_based);
+gint64 bespoke_product_get_rate_weekday_day (BespokeProduct *self);
+void bespoke_product_set_rate_weekday_day (BespokeProduct *self, gint64 rate_weekday_day);
+gint64 bespoke_product_get_rate_weekday_evening (BespokeProduct *self);
+void bespoke_product_set_rate_weekday_evening (BespokeProduct *self, gint64 rate_weekday_evening);
+gint64 bespoke_product_get_rate_night (BespokeProduct *self);
+void bespoke_product_set_rate_night (BespokeProduct *self, gint64 rate_night);
+gint64 bespoke_product_get_rate_saturday (BespokeProduct *self);
+void bespoke_product_set_rate_saturday (BespokeProduct *self, gint64 rate_saturday);
+gint64 bespoke_product_get_rate_sunday (BespokeProduct *self);
+void bespoke_product_set_rate_sunday (BespokeProduct *self, gint64 rate_sunday);
+gint64 bespoke_product_get_rate_bank_holiday (BespokeProduct *self);
+void bespoke_product_set_rate_bank_holiday (BespokeProduct *self, gint64 rate_bank_holiday);
+gint64 bespoke_product_get_disturbance_rate (BespokeProduct *self);
+void bespoke_product_set_disturbance_rate (BespokeProduct *self, gint64 disturbance_rate);
+const char *bespoke_product_get_premium_client_group (BespokeProduct *self);
+void bespoke_product_set_premium_client_group (BespokeProduct *self, const char *premium_client_group);
+const char *bespoke_product_get_premium_postcode_areas (BespokeProduct *self);
+void bespoke_product_set_premium_postcode_areas (BespokeProduct *self, const char *premium_postcode_areas);
+guint bespoke_product_get_premium_percent_bp (BespokeProduct *self);
+void bespoke_product_set_premium_percent_bp (BespokeProduct *self, guint premium_percent_bp);
+gint64 bespoke_product_get_premium_per_unit (BespokeProduct *self);
+void bespoke_product_set_premium_per_unit (BespokeProduct *self, gint64 premium_per_unit);
 
 G_END_DECLS

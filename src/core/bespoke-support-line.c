@@ -36,6 +36,10 @@ enum {
   PROP_SCHEDULE,
   PROP_FUNDING,
   PROP_AGREED_COST,
+  PROP_SHARE_RATIO,
+  PROP_DISCOUNT_BP,
+  PROP_FREE_UNITS,
+  PROP_DISTURBANCE_MINUTES,
   N_PROPS
 };
 
@@ -70,6 +74,10 @@ bespoke_support_line_validate (BespokeRecord  *record,
     return invalid (error, _("The cost is negative. Enter it as a positive amount."));
   if (bespoke_support_line_get_quantity (self) == 0)
     return invalid (error, _("The quantity is zero. Enter how many units each time, usually 1."));
+  if (bespoke_support_line_get_share_ratio (self) == 0)
+    return invalid (error, _("The sharing is 1:0. Enter how many people share this support, 1 if nobody does."));
+  if (bespoke_support_line_get_discount_bp (self) > 10000)
+    return invalid (error, _("The discount is more than 100%. Enter a discount from 0% to 100%."));
   if (schedule != NULL && !bespoke_schedule_validate (schedule, error))
     return FALSE;
   return TRUE;
@@ -124,6 +132,22 @@ bespoke_support_line_class_init (BespokeSupportLineClass *klass)
   properties[PROP_AGREED_COST] =
     g_param_spec_int64 ("agreed-cost", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* 1 for one person; N when the support is shared 1:N */
+  properties[PROP_SHARE_RATIO] =
+    g_param_spec_uint ("share-ratio", NULL, NULL, 0, G_MAXUINT, 1,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* a discount on this line, in hundredths of a percent */
+  properties[PROP_DISCOUNT_BP] =
+    g_param_spec_uint ("discount-bp", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the first N units are free */
+  properties[PROP_FREE_UNITS] =
+    g_param_spec_uint ("free-units", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* sleep-ins: expected disturbance per night */
+  properties[PROP_DISTURBANCE_MINUTES] =
+    g_param_spec_uint ("disturbance-minutes", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "support_lines", properties, N_PROPS);
   record_class->parent_property = "plan-uuid";
@@ -327,4 +351,72 @@ bespoke_support_line_set_agreed_cost (BespokeSupportLine *self,
   g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
 
   bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_AGREED_COST], agreed_cost);
+}
+
+guint
+bespoke_support_line_get_share_ratio (BespokeSupportLine *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_SUPPORT_LINE (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_SHARE_RATIO]);
+}
+
+void
+bespoke_support_line_set_share_ratio (BespokeSupportLine *self,
+                                         guint share_ratio)
+{
+  g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_SHARE_RATIO], share_ratio);
+}
+
+guint
+bespoke_support_line_get_discount_bp (BespokeSupportLine *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_SUPPORT_LINE (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_DISCOUNT_BP]);
+}
+
+void
+bespoke_support_line_set_discount_bp (BespokeSupportLine *self,
+                                         guint discount_bp)
+{
+  g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_DISCOUNT_BP], discount_bp);
+}
+
+guint
+bespoke_support_line_get_free_units (BespokeSupportLine *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_SUPPORT_LINE (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_FREE_UNITS]);
+}
+
+void
+bespoke_support_line_set_free_units (BespokeSupportLine *self,
+                                        guint free_units)
+{
+  g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_FREE_UNITS], free_units);
+}
+
+guint
+bespoke_support_line_get_disturbance_minutes (BespokeSupportLine *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_SUPPORT_LINE (self), 0);
+
+  return bespoke_record_get_uint (BESPOKE_RECORD (self), properties[PROP_DISTURBANCE_MINUTES]);
+}
+
+void
+bespoke_support_line_set_disturbance_minutes (BespokeSupportLine *self,
+                                                 guint disturbance_minutes)
+{
+  g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
+
+  bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_DISTURBANCE_MINUTES], disturbance_minutes);
 }

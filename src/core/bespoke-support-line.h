@@ -35,5 +35,13 @@ BespokeFunding bespoke_support_line_get_funding (BespokeSupportLine *self);
 void bespoke_support_line_set_funding (BespokeSupportLine *self, BespokeFunding funding);
 gint64 bespoke_support_line_get_agreed_cost (BespokeSupportLine *self);
 void bespoke_support_line_set_agreed_cost (BespokeSupportLine *self, gint64 agreed_cost);
+guint bespoke_support_line_get_share_ratio (BespokeSupportLine *self);
+void bespoke_support_line_set_share_ratio (BespokeSupportLine *self, guint share_ratio);
+guint bespoke_support_line_get_discount_bp (BespokeSupportLine *self);
+void bespoke_support_line_set_discount_bp (BespokeSupportLine *self, guint discount_bp);
+guint bespoke_support_line_get_free_units (BespokeSupportLine *self);
+void bespoke_support_line_set_free_units (BespokeSupportLine *self, guint free_units);
+guint bespoke_support_line_get_disturbance_minutes (BespokeSupportLine *self);
+void bespoke_support_line_set_disturbance_minutes (BespokeSupportLine *self, guint disturbance_minutes);
 
 G_END_DECLS

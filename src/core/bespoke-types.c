@@ -53,6 +53,10 @@ bespoke_enum_label (GType enum_type,
                                     N_("Personal money"), N_("Other"), N_("Unpaid") };
   static const char *levels[] = { N_("Low"), N_("Medium"), N_("High") };
   static const char *nations[] = { N_("England and Wales"), N_("Scotland"), N_("Northern Ireland") };
+  static const char *annualisations[] = { N_("Calendar: the real days in the plan period"),
+                                          N_("52 weeks of a typical week"),
+                                          N_("365/7 weeks of a typical week") };
+  static const char *splits[] = { N_("Equally"), N_("By weights") };
   const char **table = NULL;
   guint n = 0;
 
@@ -66,6 +70,8 @@ bespoke_enum_label (GType enum_type,
   PICK (BESPOKE_TYPE_FUNDING, fundings)
   PICK (BESPOKE_TYPE_LEVEL, levels)
   PICK (BESPOKE_TYPE_NATION, nations)
+  PICK (BESPOKE_TYPE_ANNUALISATION, annualisations)
+  PICK (BESPOKE_TYPE_SPLIT, splits)
 #undef PICK
 
   g_return_val_if_fail (table != NULL, "");

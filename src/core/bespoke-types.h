@@ -82,6 +82,19 @@ typedef enum
   BESPOKE_NATION_NORTHERN_IRELAND,  /*< nick=northern-ireland >*/
 } BespokeNation;
 
+typedef enum
+{
+  BESPOKE_ANNUALISATION_CALENDAR,     /*< nick=calendar >*/
+  BESPOKE_ANNUALISATION_52_WEEKS,     /*< nick=52-weeks >*/
+  BESPOKE_ANNUALISATION_365_7_WEEKS,  /*< nick=365-7-weeks >*/
+} BespokeAnnualisation;
+
+typedef enum
+{
+  BESPOKE_SPLIT_EQUAL,    /*< nick=equal >*/
+  BESPOKE_SPLIT_WEIGHTS,  /*< nick=weights >*/
+} BespokeSplit;
+
 const char *bespoke_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    bespoke_enum_from_nick (GType       enum_type,

@@ -170,12 +170,16 @@ bespoke_money_add (gint64   a,
                    gint64  *out,
                    GError **error)
 {
-  if (__builtin_add_overflow (a, b, out))
+  gint64 sum;
+
+  /* @out is written only on success: never a wrapped value */
+  if (__builtin_add_overflow (a, b, &sum))
     {
       g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_OVERFLOW,
                            _("The total is too large for Bespoke to hold. Check the amounts for a mistyped figure."));
       return FALSE;
     }
+  *out = sum;
   return TRUE;
 }
 
@@ -185,12 +189,15 @@ bespoke_money_multiply (gint64   pence,
                         gint64  *out,
                         GError **error)
 {
-  if (__builtin_mul_overflow (pence, factor, out))
+  gint64 product;
+
+  if (__builtin_mul_overflow (pence, factor, &product))
     {
       g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_OVERFLOW,
                            _("The amount is too large for Bespoke to hold. Check the price and quantity for a mistyped figure."));
       return FALSE;
     }
+  *out = product;
   return TRUE;
 }
 

@@ -504,8 +504,15 @@ bespoke_schedule_describe (const BespokeSchedule *self)
             else if (self->every_weeks == 3)
               g_string_append (out, weekend ? _("every 3rd weekend") : _("every 3rd week"));
             else
-              g_string_append_printf (out, weekend ? _("every %uth weekend") : _("every %uth week"),
-                                      (guint) self->every_weeks);
+              {
+                guint n = self->every_weeks;
+                /* English ordinals: 4th, 11th–13th, 21st, 22nd, 23rd, 101st */
+                const char *suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" :
+                                     n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+
+                g_string_append_printf (out, weekend ? _("every %u%s weekend") : _("every %u%s week"),
+                                        n, suffix);
+              }
             g_string_append (out, weekend ? _(" from ") : _(", "));
           }
         describe_days (out, self->weekdays);

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bespoke-application.h"
+#include "bespoke-store.h"
+#include "bespoke-window.h"
+
+/**
+ * BespokeApplication:
+ *
+ * Opens a database (the user's own, or the one named with --database) and
+ * shows it in a window.  Opening the same database twice brings its window
+ * forward instead of opening a second one.
+ */
+struct _BespokeApplication
+{
+  AdwApplication parent_instance;
+
+  gboolean       exit_after_first_frame;
+};
+
+G_DEFINE_FINAL_TYPE (BespokeApplication, bespoke_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database in FILE instead of your own"), N_("FILE") },
+  /* For start-up benchmarks: quit once the first window has been drawn. */
+  { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+    NULL, NULL },
+  { NULL }
+};
+
+static void
+show_open_error (BespokeApplication *self,
+                 const char         *path,
+                 const GError       *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent,
+                                   _("The Database Could Not Be Opened"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* Keeps the application running until the dialog is closed. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+same_path (const char *a,
+           const char *b)
+{
+  g_autofree char *canonical_a = NULL;
+  g_autofree char *canonical_b = NULL;
+
+  /* Every ":memory:" database is a new one. */
+  if (g_str_equal (a, ":memory:") || g_str_equal (b, ":memory:"))
+    return FALSE;
+
+  canonical_a = g_canonicalize_filename (a, NULL);
+  canonical_b = g_canonicalize_filename (b, NULL);
+  return g_str_equal (canonical_a, canonical_b);
+}
+
+static void
+first_frame_cb (GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  BespokeApplication *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/**
+ * bespoke_application_open_database:
+ * @path: (nullable): a database file, or %NULL for the user's own
+ *
+ * Shows the database in a window, opening it first if no window shows it
+ * yet.  If it cannot be opened, a dialog says why.
+ */
+void
+bespoke_application_open_database (BespokeApplication *self,
+                                   const char         *path)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(BespokeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BespokeWindow *window = NULL;
+
+  g_return_if_fail (BESPOKE_IS_APPLICATION (self));
+
+  if (path == NULL)
+    path = default_path = bespoke_store_default_path ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (BESPOKE_IS_WINDOW (l->data) &&
+          same_path (path, bespoke_store_get_path (bespoke_window_get_store (l->data))))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      store = bespoke_store_open (path, &error);
+      if (store == NULL)
+        {
+          g_debug ("Could not open %s: %s", path, error->message);
+          show_open_error (self, path, error);
+          return;
+        }
+      window = bespoke_window_new (GTK_APPLICATION (self), store);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->exit_after_first_frame)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      if (frame_clock != NULL)
+        g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+      else
+        g_application_quit (G_APPLICATION (self));
+    }
+}
+
+static void
+bespoke_application_activate (GApplication *application)
+{
+  bespoke_application_open_database (BESPOKE_APPLICATION (application), NULL);
+}
+
+static int
+bespoke_application_command_line (GApplication            *application,
+                                  GApplicationCommandLine *command_line)
+{
+  BespokeApplication *self = BESPOKE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *path = NULL;
+  const char *arg = NULL;
+
+  if (g_variant_dict_contains (options, "exit-after-first-frame"))
+    self->exit_after_first_frame = TRUE;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &arg) && arg != NULL && *arg != '\0')
+    {
+      if (g_str_equal (arg, ":memory:"))
+        path = g_strdup (arg);
+      else
+        {
+          /* A relative path is relative to where the command was typed. */
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
+          path = g_file_get_path (file);
+        }
+    }
+
+  bespoke_application_open_database (self, path);
+  return EXIT_SUCCESS;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
+
+  /* Closing, rather than quitting, lets each window keep its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  static const char *developers[] = { "The Bespoke developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (application),
+                        "application-name", _("Bespoke"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Personalised support planning: one-page profiles, support plans and the menus of support that pay for them."),
+                        "developer-name", _("The Bespoke developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+bespoke_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *find_accels[] = { "<Control>f", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (bespoke_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+}
+
+static void
+bespoke_application_class_init (BespokeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = bespoke_application_activate;
+  app_class->command_line = bespoke_application_command_line;
+  app_class->startup = bespoke_application_startup;
+}
+
+static void
+bespoke_application_init (BespokeApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Personalised support planning."));
+}
+
+BespokeApplication *
+bespoke_application_new (void)
+{
+  return g_object_new (BESPOKE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}

@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-profile-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "bespoke-enums.h"
+#include "bespoke-profile-view.h"
+#include "bespoke-types.h"
+
+#define N_SECTIONS 3
+
+/**
+ * BespokeProfileView:
+ *
+ * A person's one-page profile, read-only: their photo or initials, their
+ * name, and the statements under the three headings.  It follows the
+ * store, so statements saved elsewhere appear at once.
+ */
+struct _BespokeProfileView
+{
+  GtkWidget       parent_instance;
+
+  BespokeStore   *store;
+  BespokePerson  *person;
+  BespokeProfile *profile;
+  gulong          changed_id;
+  guint           reload_source;
+
+  AdwAvatar      *avatar;
+  GtkLabel       *name_label;
+  GtkLabel       *known_as_label;
+  GtkLabel       *staff_label;
+  GtkLabel       *error_label;
+  GtkLabel       *appreciation_heading;
+  GtkLabel       *important_heading;
+  GtkLabel       *support_heading;
+  GtkListBox     *appreciation_list;
+  GtkListBox     *important_list;
+  GtkListBox     *support_list;
+};
+
+G_DEFINE_FINAL_TYPE (BespokeProfileView, bespoke_profile_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PERSON,
+  PROP_PROFILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkLabel *
+get_heading (BespokeProfileView *self,
+             BespokeSection      section)
+{
+  switch (section)
+    {
+    case BESPOKE_SECTION_APPRECIATION:
+      return self->appreciation_heading;
+    case BESPOKE_SECTION_IMPORTANT:
+      return self->important_heading;
+    case BESPOKE_SECTION_SUPPORT:
+      return self->support_heading;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkListBox *
+get_list (BespokeProfileView *self,
+          BespokeSection      section)
+{
+  switch (section)
+    {
+    case BESPOKE_SECTION_APPRECIATION:
+      return self->appreciation_list;
+    case BESPOKE_SECTION_IMPORTANT:
+      return self->important_list;
+    case BESPOKE_SECTION_SUPPORT:
+      return self->support_list;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+create_statement_row_cb (gpointer item,
+                         gpointer user_data)
+{
+  BespokeStatement *statement = item;
+  GtkWidget *row;
+  GtkWidget *label;
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", bespoke_statement_get_text (statement),
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "xalign", 0.0f,
+                        "css-classes", (const char * const[]) { "statement", NULL },
+                        NULL);
+  row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                      "child", label,
+                      "activatable", FALSE,
+                      "selectable", FALSE,
+                      NULL);
+  return row;
+}
+
+static void
+update_avatar (BespokeProfileView *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->person != NULL)
+    bytes = bespoke_store_get_photo (self->store,
+                                     bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
+                                     NULL, &error);
+  if (error != NULL)
+    g_debug ("No photo: %s", error->message);
+  if (bytes != NULL)
+    {
+      texture = gdk_texture_new_from_bytes (bytes, &error);
+      if (texture == NULL)
+        g_debug ("The photo could not be read: %s", error->message);
+    }
+
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+}
+
+static void
+update_person (BespokeProfileView *self)
+{
+  const char *name = NULL;
+  const char *known_as = NULL;
+  gboolean staff = FALSE;
+
+  if (self->person != NULL)
+    {
+      name = bespoke_person_get_name (self->person);
+      known_as = bespoke_person_get_preferred_name (self->person);
+      staff = bespoke_person_get_is_staff (self->person);
+    }
+
+  gtk_label_set_label (self->name_label, name ? name : "");
+  adw_avatar_set_text (self->avatar, name);
+  update_avatar (self);
+
+  if (known_as != NULL && *known_as != '\0' && g_strcmp0 (known_as, name) != 0)
+    {
+      /* Translators: %s is the name a person likes to be called */
+      g_autofree char *text = g_strdup_printf (_("Likes to be called %s"), known_as);
+      gtk_label_set_label (self->known_as_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->known_as_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->known_as_label), FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_label), staff);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      const char *heading;
+
+      if (staff && i == BESPOKE_SECTION_SUPPORT)
+        heading = _("How to support me well at work");
+      else
+        heading = bespoke_enum_label (BESPOKE_TYPE_SECTION, i);
+      gtk_label_set_label (get_heading (self, i), heading);
+    }
+}
+
+static void
+reload_profile (BespokeProfileView *self)
+{
+  g_autoptr(BespokeProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->person != NULL)
+    {
+      profile = bespoke_profile_load (self->store,
+                                      bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
+                                      &error);
+      if (profile == NULL)
+        {
+          /* Translators: %s is a sentence saying what went wrong */
+          g_autofree char *text = g_strdup_printf (_("This profile could not be read. %s"), error->message);
+          gtk_label_set_label (self->error_label, text);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    gtk_list_box_bind_model (get_list (self, i),
+                             profile ? bespoke_profile_get_section (profile, i) : NULL,
+                             create_statement_row_cb, NULL, NULL);
+
+  if (g_set_object (&self->profile, profile))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  BespokeProfileView *self = user_data;
+
+  self->reload_source = 0;
+  reload_profile (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (BespokeProfileView *self,
+                  GType               type,
+                  const char         *uuid,
+                  BespokeStore       *store)
+{
+  const char *person_uuid;
+
+  if (self->person == NULL)
+    return;
+
+  person_uuid = bespoke_record_get_uuid (BESPOKE_RECORD (self->person));
+
+  if (type == BESPOKE_TYPE_STATEMENT)
+    {
+      /* A transaction that saves many statements reloads once. */
+      if (self->reload_source == 0)
+        self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+    }
+  else if (type == BESPOKE_TYPE_PERSON && g_strcmp0 (uuid, person_uuid) == 0)
+    {
+      g_autoptr(BespokePerson) person = bespoke_store_load (store, BESPOKE_TYPE_PERSON, uuid, NULL);
+
+      /* Deleted: keep showing what was there until the list moves on. */
+      if (person != NULL && g_set_object (&self->person, person))
+        {
+          update_person (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+        }
+    }
+}
+
+static void
+bespoke_profile_view_dispose (GObject *object)
+{
+  BespokeProfileView *self = (BespokeProfileView *)object;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_PROFILE_VIEW);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->person);
+  g_clear_object (&self->profile);
+
+  G_OBJECT_CLASS (bespoke_profile_view_parent_class)->dispose (object);
+}
+
+static void
+bespoke_profile_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BespokeProfileView *self = BESPOKE_PROFILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bespoke_profile_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  BespokeProfileView *self = BESPOKE_PROFILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      bespoke_profile_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_PERSON:
+      bespoke_profile_view_set_person (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bespoke_profile_view_class_init (BespokeProfileViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bespoke_profile_view_dispose;
+  object_class->get_property = bespoke_profile_view_get_property;
+  object_class->set_property = bespoke_profile_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         BESPOKE_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL,
+                         BESPOKE_TYPE_PERSON,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL,
+                         BESPOKE_TYPE_PROFILE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-profile-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, avatar);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, known_as_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, staff_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, appreciation_heading);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, important_heading);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, support_heading);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, appreciation_list);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, important_list);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, support_list);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "profileview");
+}
+
+static void
+bespoke_profile_view_init (BespokeProfileView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_person (self);
+}
+
+GtkWidget *
+bespoke_profile_view_new (void)
+{
+  return g_object_new (BESPOKE_TYPE_PROFILE_VIEW, NULL);
+}
+
+/**
+ * bespoke_profile_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store profiles are read from
+ */
+BespokeStore *
+bespoke_profile_view_get_store (BespokeProfileView *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), NULL);
+  return self->store;
+}
+
+void
+bespoke_profile_view_set_store (BespokeProfileView *self,
+                                BespokeStore       *store)
+{
+  g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
+  g_return_if_fail (store == NULL || BESPOKE_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+
+  update_avatar (self);
+  reload_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * bespoke_profile_view_get_person:
+ *
+ * Returns: (transfer none) (nullable): the person whose profile is shown
+ */
+BespokePerson *
+bespoke_profile_view_get_person (BespokeProfileView *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), NULL);
+  return self->person;
+}
+
+void
+bespoke_profile_view_set_person (BespokeProfileView *self,
+                                 BespokePerson      *person)
+{
+  g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
+  g_return_if_fail (person == NULL || BESPOKE_IS_PERSON (person));
+
+  if (!g_set_object (&self->person, person))
+    return;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  update_person (self);
+  reload_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+/**
+ * bespoke_profile_view_get_profile:
+ *
+ * Returns: (transfer none) (nullable): the profile shown, as last read
+ */
+BespokeProfile *
+bespoke_profile_view_get_profile (BespokeProfileView *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), NULL);
+  return self->profile;
+}

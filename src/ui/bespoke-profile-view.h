@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bespoke-person.h"
+#include "bespoke-profile.h"
+#include "bespoke-store.h"
+
+G_BEGIN_DECLS
+
+#define BESPOKE_TYPE_PROFILE_VIEW (bespoke_profile_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (BespokeProfileView, bespoke_profile_view, BESPOKE, PROFILE_VIEW, GtkWidget)
+
+GtkWidget      *bespoke_profile_view_new         (void);
+BespokeStore   *bespoke_profile_view_get_store   (BespokeProfileView *self);
+void            bespoke_profile_view_set_store   (BespokeProfileView *self,
+                                                  BespokeStore       *store);
+BespokePerson  *bespoke_profile_view_get_person  (BespokeProfileView *self);
+void            bespoke_profile_view_set_person  (BespokeProfileView *self,
+                                                  BespokePerson      *person);
+BespokeProfile *bespoke_profile_view_get_profile (BespokeProfileView *self);
+
+G_END_DECLS

@@ -579,6 +579,51 @@ bespoke_store_rollback (BespokeStore *self)
   g_array_set_size (self->pending, 0);
 }
 
+/* One write (a save, a delete, a photo): a transaction of its own, or a
+ * savepoint inside the caller's, so that a write that fails undoes only
+ * itself and leaves the caller's transaction open and balanced. */
+static gboolean
+write_begin (BespokeStore  *self,
+             GError       **error)
+{
+  if (self->transaction_depth == 0)
+    return bespoke_store_begin (self, error);
+  if (!check_writable (self, error) ||
+      !bespoke_store_exec (self, "SAVEPOINT bespoke_write", error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+static void
+write_abort (BespokeStore *self)
+{
+  if (self->transaction_depth > 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO bespoke_write; RELEASE bespoke_write", NULL, NULL, NULL);
+      self->transaction_depth--;
+    }
+  else
+    bespoke_store_rollback (self);
+}
+
+static gboolean
+write_commit (BespokeStore  *self,
+              GError       **error)
+{
+  if (self->transaction_depth > 1)
+    {
+      if (!bespoke_store_exec (self, "RELEASE bespoke_write", error))
+        {
+          write_abort (self);
+          return FALSE;
+        }
+      self->transaction_depth--;
+      return TRUE;
+    }
+  return bespoke_store_commit (self, error);
+}
+
 static void
 note_change (BespokeStore *self,
              GType         type,
@@ -838,7 +883,7 @@ bespoke_store_save (BespokeStore  *self,
   klass = BESPOKE_RECORD_GET_CLASS (rec);
   sql = class_sql_for (self, G_OBJECT_TYPE (rec));
 
-  if (!bespoke_store_begin (self, error))
+  if (!write_begin (self, error))
     return FALSE;
 
   if (!(stmt = prepare (self, sql->upsert, error)))
@@ -861,14 +906,14 @@ bespoke_store_save (BespokeStore  *self,
     goto fail;
 
   note_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
-  if (!bespoke_store_commit (self, error))
+  if (!write_commit (self, error))
     return FALSE;
 
   bespoke_record_set_modified_at (rec, now);
   return TRUE;
 
 fail:
-  bespoke_store_rollback (self);
+  write_abort (self);
   return FALSE;
 }
 
@@ -917,7 +962,7 @@ bespoke_store_delete (BespokeStore  *self,
   g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
   g_return_val_if_fail (BESPOKE_IS_RECORD (record), FALSE);
 
-  if (!bespoke_store_begin (self, error))
+  if (!write_begin (self, error))
     return FALSE;
   if (!(stmt = prepare (self, class_sql_for (self, G_OBJECT_TYPE (rec))->remove, error)))
     goto fail;
@@ -929,10 +974,10 @@ bespoke_store_delete (BespokeStore  *self,
     }
   sqlite3_reset (stmt);
   note_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
-  return bespoke_store_commit (self, error);
+  return write_commit (self, error);
 
 fail:
-  bespoke_store_rollback (self);
+  write_abort (self);
   return FALSE;
 }
 
@@ -1226,7 +1271,7 @@ bespoke_store_set_photo (BespokeStore  *self,
   g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
   g_return_val_if_fail (person_uuid != NULL, FALSE);
 
-  if (!bespoke_store_begin (self, error))
+  if (!write_begin (self, error))
     return FALSE;
   if (data == NULL)
     stmt = prepare (self, "DELETE FROM photos WHERE person_uuid = ?", error);
@@ -1236,7 +1281,7 @@ bespoke_store_set_photo (BespokeStore  *self,
                     error);
   if (stmt == NULL)
     {
-      bespoke_store_rollback (self);
+      write_abort (self);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_TRANSIENT);
@@ -1254,11 +1299,11 @@ bespoke_store_set_photo (BespokeStore  *self,
   sqlite3_reset (stmt);
   if (!ok)
     {
-      bespoke_store_rollback (self);
+      write_abort (self);
       return FALSE;
     }
   note_change (self, BESPOKE_TYPE_PERSON, person_uuid);
-  return bespoke_store_commit (self, error);
+  return write_commit (self, error);
 }
 
 /**

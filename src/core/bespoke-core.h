@@ -6,6 +6,7 @@
 #include "bespoke-adjustment.h"
 #include "bespoke-budget.h"
 #include "bespoke-circle-member.h"
+#include "bespoke-costing.h"
 #include "bespoke-date.h"
 #include "bespoke-enums.h"
 #include "bespoke-example.h"

@@ -56,8 +56,12 @@ static void
 bespoke_person_row_dispose (GObject *object)
 {
   BespokePersonRow *self = (BespokePersonRow *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_PERSON_ROW);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->person);
 
   G_OBJECT_CLASS (bespoke_person_row_parent_class)->dispose (object);

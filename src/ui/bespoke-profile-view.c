@@ -251,9 +251,13 @@ static void
 bespoke_profile_view_dispose (GObject *object)
 {
   BespokeProfileView *self = (BespokeProfileView *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_PROFILE_VIEW);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);

@@ -31,6 +31,7 @@ struct _BespokeWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *empty_page;
+  GtkButton            *example_button;
   AdwLeaflet           *leaflet;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
@@ -411,6 +412,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, example_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, list_stack);

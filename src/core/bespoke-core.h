@@ -4,6 +4,7 @@
 /* The domain and its storage.  Nothing here includes GTK. */
 
 #include "bespoke-adjustment.h"
+#include "bespoke-bank-holidays.h"
 #include "bespoke-budget.h"
 #include "bespoke-circle-member.h"
 #include "bespoke-costing.h"
@@ -13,6 +14,7 @@
 #include "bespoke-error.h"
 #include "bespoke-home.h"
 #include "bespoke-home-resident.h"
+#include "bespoke-isf.h"
 #include "bespoke-money.h"
 #include "bespoke-outcome.h"
 #include "bespoke-people-model.h"

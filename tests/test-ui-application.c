@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-application"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bespoke-application.h"
+#include "bespoke-core.h"
+#include "bespoke-window.h"
+
+typedef void (*AppTest) (BespokeApplication *app,
+                         const char         *path);
+
+typedef struct
+{
+  BespokeApplication *app;
+  const char         *path;
+  AppTest             func;
+  gboolean            ran;
+} Run;
+
+static guint
+count_windows (BespokeApplication *app,
+               GType               type)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      n++;
+  return n;
+}
+
+static BespokeWindow *
+first_window (BespokeApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (BESPOKE_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+run_test_cb (gpointer user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  run->func (run->app, run->path);
+  run->ran = TRUE;
+
+  /* Quitting closes Bespoke's windows; whatever else is open goes too, and
+   * then the application ends. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (run->app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs Bespoke as `bespoke --database PATH`, calls @func once it has started,
+ * quits, and checks that the application is freed. */
+static void
+run_application (const char *path,
+                 AppTest     func)
+{
+  char *argv[] = { (char *) "bespoke", (char *) "--database", (char *) path, NULL };
+  BespokeApplication *app = bespoke_application_new ();
+  Run run = { app, path, func, FALSE };
+  int status;
+
+  /* Not on the session bus, so that a test never meets a running Bespoke */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_idle_add (run_test_cb, &run);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.ran);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_finalize_object (app);
+}
+
+static char *
+temp_path (const char *name)
+{
+  /* G_TEST_OPTION_ISOLATE_DIRS makes this a fresh folder, removed after */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static void
+open_database (BespokeApplication *app,
+               const char         *path)
+{
+  g_autofree char *other = temp_path ("other.db");
+  BespokeWindow *window = first_window (app);
+
+  /* --database opened the file named, and a window shows it */
+  g_assert_cmpuint (count_windows (app, BESPOKE_TYPE_WINDOW), ==, 1);
+  g_assert_cmpstr (bespoke_store_get_path (bespoke_window_get_store (window)), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The same database again brings its window forward */
+  bespoke_application_open_database (app, path);
+  g_assert_cmpuint (count_windows (app, BESPOKE_TYPE_WINDOW), ==, 1);
+
+  /* Another database has a window of its own */
+  bespoke_application_open_database (app, other);
+  g_assert_cmpuint (count_windows (app, BESPOKE_TYPE_WINDOW), ==, 2);
+}
+
+static void
+test_open_database (void)
+{
+  g_autofree char *path = temp_path ("planner.db");
+
+  run_application (path, open_database);
+}
+
+static void
+open_failure (BespokeApplication *app,
+              const char         *path)
+{
+  /* Not a database: no window for it, and a dialog that says so */
+  g_assert_cmpuint (count_windows (app, BESPOKE_TYPE_WINDOW), ==, 0);
+  g_assert_cmpuint (count_windows (app, ADW_TYPE_MESSAGE_DIALOG), ==, 1);
+}
+
+static void
+test_open_failure (void)
+{
+  g_autofree char *path = temp_path ("shopping-list.txt");
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "Bread, milk, eggs, and a new kettle.\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* With no window open, the dialog has no parent; libadwaita notes that. */
+  g_test_expect_message ("Adwaita", G_LOG_LEVEL_MESSAGE, "*without a transient parent*");
+  run_application (path, open_failure);
+  g_test_assert_expected_messages ();
+}
+
+static void
+about (BespokeApplication *app,
+       const char         *path)
+{
+  gboolean found = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      {
+        g_assert_cmpstr (adw_about_window_get_application_name (l->data), ==, "Bespoke");
+        g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (first_window (app)));
+        gtk_window_destroy (l->data);
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+static void
+test_about (void)
+{
+  g_autofree char *path = temp_path ("about.db");
+
+  run_application (path, about);
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
+ * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
+ * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
+ * is an SVG.  So, before the isolation, point both at the system's copies:
+ * the settings backend is the in-memory one, so no user's settings are read
+ * or written. */
+static void
+use_system_data (void)
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
+
+  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
+        {
+          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          have_schemas = TRUE;
+        }
+      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  use_system_data ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/application/open-database", test_open_database);
+  g_test_add_func ("/application/open-failure", test_open_failure);
+  g_test_add_func ("/application/about", test_about);
+
+  return g_test_run ();
+}

@@ -816,6 +816,43 @@ class_sql_for (BespokeStore *self,
   return sql;
 }
 
+/* The case-folded words of @text, split at white space and at the
+ * punctuation inside names, a whole character at a time: g_strsplit_set()
+ * splits at single bytes, and "’" shares bytes with letters such as "ę". */
+static char **
+name_words (const char *text,
+            guint       max_words)
+{
+  static const gunichar separators[] = { '-', '\'', 0x2019, '.', ',', '(', ')' };
+  g_autofree char *folded = NULL;
+  GPtrArray *words = g_ptr_array_new ();
+  const char *start;
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    {
+      folded = g_utf8_casefold (text, -1);
+      start = folded;
+      for (const char *p = folded; ; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gboolean separator = c == 0 || g_unichar_isspace (c);
+
+          for (guint i = 0; !separator && i < G_N_ELEMENTS (separators); i++)
+            separator = c == separators[i];
+          if (separator)
+            {
+              if (p > start && words->len < max_words)
+                g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+              if (c == 0)
+                break;
+              start = g_utf8_next_char (p);
+            }
+        }
+    }
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
 /* Every word of a person's names, case-folded, for search as you type. */
 static gboolean
 index_person (BespokeStore   *self,
@@ -834,17 +871,10 @@ index_person (BespokeStore   *self,
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
     {
-      g_autofree char *folded = NULL;
-      g_auto(GStrv) words = NULL;
+      g_auto(GStrv) words = name_words (names[n], G_MAXUINT);
 
-      if (names[n] == NULL)
-        continue;
-      folded = g_utf8_casefold (names[n], -1);
-      words = g_strsplit_set (folded, " \t-'’.,()", -1);
       for (guint w = 0; words[w] != NULL; w++)
         {
-          if (*words[w] == '\0')
-            continue;
           if (!(stmt = prepare (self, "INSERT OR IGNORE INTO people_search (word, uuid) VALUES (?, ?)", error)))
             return FALSE;
           sqlite3_bind_text (stmt, 1, words[w], -1, SQLITE_STATIC);
@@ -1062,20 +1092,7 @@ bespoke_store_count (BespokeStore  *self,
 static char **
 search_words (const char *search)
 {
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) parts = NULL;
-  GPtrArray *words = g_ptr_array_new ();
-
-  if (search != NULL)
-    {
-      folded = g_utf8_casefold (search, -1);
-      parts = g_strsplit_set (folded, " \t-'’.,()", -1);
-      for (guint i = 0; parts[i] != NULL && words->len < MAX_SEARCH_WORDS; i++)
-        if (*parts[i] != '\0')
-          g_ptr_array_add (words, g_strdup (parts[i]));
-    }
-  g_ptr_array_add (words, NULL);
-  return (char **) g_ptr_array_free (words, FALSE);
+  return name_words (search, MAX_SEARCH_WORDS);
 }
 
 static sqlite3_stmt *
@@ -1220,14 +1237,41 @@ bespoke_store_find_person (BespokeStore  *self,
 
   if (matches == NULL || matches->len == 0)
     {
+      /* SQLite's NOCASE folds only ASCII, so "ÉLODIE" would miss "Élodie":
+       * take the people with the key's first word from the search index,
+       * and compare the whole names case-folded. */
+      g_auto(GStrv) words = name_words (key, 1);
+      g_autofree char *folded_key = g_utf8_casefold (key, -1);
+      g_autoptr(GPtrArray) candidates = NULL;
+
       g_clear_pointer (&matches, g_ptr_array_unref);
-      sql = g_strdup_printf ("SELECT %s FROM people WHERE name = ?1 COLLATE NOCASE OR preferred_name = ?1 COLLATE NOCASE "
-                             "ORDER BY uuid LIMIT 10", cols);
-      if (!(stmt = prepare (self, sql, error)))
-        return NULL;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      if (!(matches = collect (self, BESPOKE_TYPE_PERSON, stmt, error)))
-        return NULL;
+      matches = g_ptr_array_new_with_free_func (g_object_unref);
+      if (words[0] != NULL)
+        {
+          sql = g_strdup_printf ("SELECT %s FROM people WHERE uuid IN (SELECT uuid FROM people_search WHERE word = ?) "
+                                 "ORDER BY uuid", cols);
+          if (!(stmt = prepare (self, sql, error)))
+            return NULL;
+          sqlite3_bind_text (stmt, 1, words[0], -1, SQLITE_TRANSIENT);
+          if (!(candidates = collect (self, BESPOKE_TYPE_PERSON, stmt, error)))
+            return NULL;
+        }
+      for (guint i = 0; candidates != NULL && i < candidates->len && matches->len < 10; i++)
+        {
+          BespokePerson *p = g_ptr_array_index (candidates, i);
+          const char *names[] = { bespoke_person_get_name (p), bespoke_person_get_preferred_name (p) };
+
+          for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+            {
+              g_autofree char *folded = names[n] ? g_utf8_casefold (names[n], -1) : NULL;
+
+              if (g_strcmp0 (folded, folded_key) == 0)
+                {
+                  g_ptr_array_add (matches, g_object_ref (p));
+                  break;
+                }
+            }
+        }
     }
 
   if (matches->len == 1)

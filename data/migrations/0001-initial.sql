@@ -39,7 +39,7 @@ CREATE TABLE circle_members (
   ring          TEXT NOT NULL CHECK (ring IN ('intimate', 'friends', 'community', 'paid')),
   contact       TEXT,
   position      INTEGER NOT NULL DEFAULT 0
-);
+) WITHOUT ROWID;
 CREATE INDEX circle_members_by_person ON circle_members (person_uuid, position);
 
 CREATE TABLE statements (
@@ -49,7 +49,7 @@ CREATE TABLE statements (
   section      TEXT NOT NULL CHECK (section IN ('appreciation', 'important-to-me', 'how-to-support-me')),
   position     INTEGER NOT NULL DEFAULT 0,
   text         TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX statements_by_person ON statements (person_uuid, position);
 
 CREATE TABLE providers (
@@ -58,7 +58,7 @@ CREATE TABLE providers (
   name         TEXT NOT NULL,
   contact      TEXT,
   notes        TEXT
-);
+) WITHOUT ROWID;
 
 CREATE TABLE products (
   uuid                TEXT PRIMARY KEY NOT NULL,
@@ -75,7 +75,7 @@ CREATE TABLE products (
   default_term_weeks  INTEGER NOT NULL DEFAULT 0,
   default_outcome     TEXT,
   outcome_based       INTEGER NOT NULL DEFAULT 0 CHECK (outcome_based IN (0, 1))
-);
+) WITHOUT ROWID;
 CREATE INDEX products_by_provider ON products (provider_uuid, name);
 CREATE INDEX products_by_series ON products (series_uuid, version);
 
@@ -88,7 +88,7 @@ CREATE TABLE plans (
   review_date        TEXT,
   status             TEXT NOT NULL CHECK (status IN ('draft', 'agreed', 'ended')),
   staff_preferences  TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX plans_by_person ON plans (person_uuid, period_start);
 
 CREATE TABLE outcomes (
@@ -99,7 +99,7 @@ CREATE TABLE outcomes (
   statement    TEXT NOT NULL,
   measure      TEXT,
   target_date  TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX outcomes_by_plan ON outcomes (plan_uuid, position);
 
 CREATE TABLE support_lines (
@@ -116,7 +116,7 @@ CREATE TABLE support_lines (
   schedule       TEXT,
   funding        TEXT NOT NULL,
   agreed_cost    INTEGER NOT NULL DEFAULT 0 CHECK (agreed_cost >= 0)
-);
+) WITHOUT ROWID;
 CREATE INDEX support_lines_by_plan ON support_lines (plan_uuid, position);
 
 CREATE TABLE risks (
@@ -128,7 +128,7 @@ CREATE TABLE risks (
   likelihood   TEXT NOT NULL CHECK (likelihood IN ('low', 'medium', 'high')),
   impact       TEXT NOT NULL CHECK (impact IN ('low', 'medium', 'high')),
   contingency  TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX risks_by_plan ON risks (plan_uuid, position);
 
 CREATE TABLE budgets (
@@ -137,7 +137,7 @@ CREATE TABLE budgets (
   plan_uuid    TEXT NOT NULL REFERENCES plans (uuid) ON DELETE CASCADE,
   amount       INTEGER NOT NULL CHECK (amount >= 0),
   source       TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX budgets_by_plan ON budgets (plan_uuid);
 
 CREATE TABLE homes (
@@ -147,7 +147,7 @@ CREATE TABLE homes (
   budget        INTEGER NOT NULL CHECK (budget >= 0),
   core_support  INTEGER NOT NULL CHECK (core_support >= 0),
   shared_costs  INTEGER NOT NULL CHECK (shared_costs >= 0)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE home_residents (
   uuid         TEXT PRIMARY KEY NOT NULL,
@@ -156,5 +156,5 @@ CREATE TABLE home_residents (
   person_uuid  TEXT NOT NULL REFERENCES people (uuid) ON DELETE CASCADE,
   allocation   INTEGER NOT NULL CHECK (allocation >= 0),
   UNIQUE (home_uuid, person_uuid)
-);
+) WITHOUT ROWID;
 CREATE INDEX home_residents_by_home ON home_residents (home_uuid);

@@ -46,5 +46,5 @@ CREATE TABLE adjustments (
   date         TEXT NOT NULL,
   amount       INTEGER NOT NULL CHECK (amount < 0),
   description  TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX adjustments_by_plan ON adjustments (plan_uuid, date);

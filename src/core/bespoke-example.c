@@ -588,7 +588,7 @@ bespoke_example_install (BespokeStore  *store,
   if (bespoke_example_is_installed (store))
     return TRUE;
 
-  if (!bespoke_store_begin (store, error))
+  if (!bespoke_store_begin_bulk (store, error))
     return FALSE;
 
   menu (&b);

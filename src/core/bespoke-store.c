@@ -37,6 +37,7 @@ struct _BespokeStore
   char       *read_only_reason;
   int         schema_version;
   guint       transaction_depth;
+  gboolean    bulk;        /* in bespoke_store_begin_bulk(): no savepoint per write */
   GHashTable *statements;  /* char* SQL -> sqlite3_stmt* */
   GHashTable *class_sql;   /* GType -> ClassSql*, built once per record class */
   GArray     *pending;     /* ChangeNote, emitted on commit */
@@ -529,6 +530,27 @@ bespoke_store_begin (BespokeStore  *self,
   return TRUE;
 }
 
+/**
+ * bespoke_store_begin_bulk:
+ *
+ * Starts a transaction for writing many records that stand or fall
+ * together (example data, synthetic people, an import): the writes inside
+ * it take no savepoint each, so a write that fails leaves the transaction
+ * for the caller to roll back whole.  Must not be nested in another.
+ */
+gboolean
+bespoke_store_begin_bulk (BespokeStore  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  if (!bespoke_store_begin (self, error))
+    return FALSE;
+  self->bulk = TRUE;
+  return TRUE;
+}
+
 gboolean
 bespoke_store_commit (BespokeStore  *self,
                       GError       **error)
@@ -550,6 +572,7 @@ bespoke_store_commit (BespokeStore  *self,
       return FALSE;
     }
   self->transaction_depth = 0;
+  self->bulk = FALSE;
 
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (ChangeNote));
@@ -576,7 +599,27 @@ bespoke_store_rollback (BespokeStore *self)
     return;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
+  self->bulk = FALSE;
   g_array_set_size (self->pending, 0);
+}
+
+/* Runs a statement that is run very often (a savepoint per write) from
+ * the statement cache, instead of parsing it every time. */
+static gboolean
+step_cached (BespokeStore  *self,
+             const char    *sql,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (self, error, _("Changing the database"));
+  return TRUE;
 }
 
 /* One write (a save, a delete, a photo): a transaction of its own, or a
@@ -588,8 +631,10 @@ write_begin (BespokeStore  *self,
 {
   if (self->transaction_depth == 0)
     return bespoke_store_begin (self, error);
+  if (self->bulk)
+    return bespoke_store_begin (self, error);
   if (!check_writable (self, error) ||
-      !bespoke_store_exec (self, "SAVEPOINT bespoke_write", error))
+      !step_cached (self, "SAVEPOINT bespoke_write", error))
     return FALSE;
   self->transaction_depth++;
   return TRUE;
@@ -598,7 +643,9 @@ write_begin (BespokeStore  *self,
 static void
 write_abort (BespokeStore *self)
 {
-  if (self->transaction_depth > 1)
+  if (self->bulk && self->transaction_depth > 1)
+    self->transaction_depth--;  /* the caller rolls the whole transaction back */
+  else if (self->transaction_depth > 1)
     {
       sqlite3_exec (self->db, "ROLLBACK TO bespoke_write; RELEASE bespoke_write", NULL, NULL, NULL);
       self->transaction_depth--;
@@ -611,9 +658,11 @@ static gboolean
 write_commit (BespokeStore  *self,
               GError       **error)
 {
+  if (self->bulk)
+    return bespoke_store_commit (self, error);
   if (self->transaction_depth > 1)
     {
-      if (!bespoke_store_exec (self, "RELEASE bespoke_write", error))
+      if (!step_cached (self, "RELEASE bespoke_write", error))
         {
           write_abort (self);
           return FALSE;

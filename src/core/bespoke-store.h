@@ -33,6 +33,8 @@ int           bespoke_store_get_latest_schema   (void);
 
 gboolean      bespoke_store_begin               (BespokeStore   *self,
                                                  GError        **error);
+gboolean      bespoke_store_begin_bulk          (BespokeStore   *self,
+                                                 GError        **error);
 gboolean      bespoke_store_commit              (BespokeStore   *self,
                                                  GError        **error);
 void          bespoke_store_rollback            (BespokeStore   *self);

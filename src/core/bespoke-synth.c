@@ -256,7 +256,7 @@ bespoke_synth_people (BespokeStore          *store,
 
   /* a large page cache keeps a batch in memory instead of spilling it to the WAL */
   if (!bespoke_store_exec (store, "PRAGMA cache_size = -262144", error) ||
-      !bespoke_store_begin (store, error))
+      !bespoke_store_begin_bulk (store, error))
     return FALSE;
   ok = make_menu (store, rand, &menu, error);
 
@@ -269,7 +269,7 @@ bespoke_synth_people (BespokeStore          *store,
           if (progress != NULL)
             progress (done + 1, n_people, user_data);
           if (ok && done + 1 < n_people)
-            ok = bespoke_store_begin (store, error);
+            ok = bespoke_store_begin_bulk (store, error);
         }
     }
   if (n_people == 0 && ok)

@@ -452,6 +452,36 @@ test_window_read_only (void)
 }
 
 static void
+test_window_text_size (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  BespokeProfileView *profile_view = get_child (window, "profile_view");
+  int steps = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (bespoke_profile_view_get_text_size (profile_view), ==, 0);
+
+  /* Larger, step by step, until the largest size, and then no further */
+  while (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-larger", NULL) &&
+         bespoke_profile_view_get_text_size (profile_view) > steps)
+    steps++;
+  g_assert_cmpint (steps, ==, BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (profile_view), "text-size-4"));
+
+  /* Back to the usual size in one go, then one step smaller */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.text-normal", NULL);
+  g_assert_cmpint (bespoke_profile_view_get_text_size (profile_view), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (profile_view), "text-size-4"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.text-smaller", NULL);
+  g_assert_cmpint (bespoke_profile_view_get_text_size (profile_view), ==, -1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (profile_view), "text-size-m1"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
 test_person_row (void)
 {
   GtkWidget *row = g_object_ref_sink (bespoke_person_row_new ());
@@ -518,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/window/follows-store", test_window_follows_store);
   g_test_add_func ("/window/offers-example", test_window_offers_example);
   g_test_add_func ("/window/read-only", test_window_read_only);
+  g_test_add_func ("/window/text-size", test_window_text_size);
   g_test_add_func ("/person-row/shows-person", test_person_row);
 
   return g_test_run ();

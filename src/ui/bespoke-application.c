@@ -215,6 +215,9 @@ bespoke_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *larger_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *smaller_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *normal_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (bespoke_application_parent_class)->startup (application);
 
@@ -224,6 +227,9 @@ bespoke_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.find", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.text-larger", larger_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.text-smaller", smaller_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.text-normal", normal_accels);
 }
 
 static void

@@ -28,6 +28,7 @@ struct _BespokeProfileView
   BespokeProfile *profile;
   gulong          changed_id;
   guint           reload_source;
+  int             text_size;
 
   AdwAvatar      *avatar;
   GtkLabel       *name_label;
@@ -49,6 +50,7 @@ enum {
   PROP_STORE,
   PROP_PERSON,
   PROP_PROFILE,
+  PROP_TEXT_SIZE,
   N_PROPS
 };
 
@@ -287,6 +289,9 @@ bespoke_profile_view_get_property (GObject    *object,
     case PROP_PROFILE:
       g_value_set_object (value, self->profile);
       break;
+    case PROP_TEXT_SIZE:
+      g_value_set_int (value, self->text_size);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -307,6 +312,9 @@ bespoke_profile_view_set_property (GObject      *object,
       break;
     case PROP_PERSON:
       bespoke_profile_view_set_person (self, g_value_get_object (value));
+      break;
+    case PROP_TEXT_SIZE:
+      bespoke_profile_view_set_text_size (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -335,6 +343,10 @@ bespoke_profile_view_class_init (BespokeProfileViewClass *klass)
     g_param_spec_object ("profile", NULL, NULL,
                          BESPOKE_TYPE_PROFILE,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TEXT_SIZE] =
+    g_param_spec_int ("text-size", NULL, NULL,
+                      BESPOKE_PROFILE_VIEW_TEXT_SIZE_MIN, BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -440,4 +452,43 @@ bespoke_profile_view_get_profile (BespokeProfileView *self)
 {
   g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), NULL);
   return self->profile;
+}
+
+int
+bespoke_profile_view_get_text_size (BespokeProfileView *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), 0);
+  return self->text_size;
+}
+
+/**
+ * bespoke_profile_view_set_text_size:
+ * @text_size: a step from %BESPOKE_PROFILE_VIEW_TEXT_SIZE_MIN to
+ *   %BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX; 0 is the usual size
+ *
+ * Makes the whole profile's type larger or smaller (style.css has the
+ * sizes), for reading it together on a big screen.
+ */
+void
+bespoke_profile_view_set_text_size (BespokeProfileView *self,
+                                    int                 text_size)
+{
+  g_autofree char *old_class = NULL;
+  g_autofree char *new_class = NULL;
+
+  g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
+
+  text_size = CLAMP (text_size, BESPOKE_PROFILE_VIEW_TEXT_SIZE_MIN, BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX);
+  if (self->text_size == text_size)
+    return;
+
+  /* text-size-m1 is one step smaller, text-size-2 two steps larger */
+  old_class = g_strdup_printf ("text-size-%s%d", self->text_size < 0 ? "m" : "", ABS (self->text_size));
+  new_class = g_strdup_printf ("text-size-%s%d", text_size < 0 ? "m" : "", ABS (text_size));
+  gtk_widget_remove_css_class (GTK_WIDGET (self), old_class);
+  if (text_size != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), new_class);
+
+  self->text_size = text_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
 }

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 #define BESPOKE_TYPE_PROFILE_VIEW (bespoke_profile_view_get_type ())
 
+/* Steps of text size, from smaller than usual to large enough for a
+ * television across the room. */
+#define BESPOKE_PROFILE_VIEW_TEXT_SIZE_MIN (-2)
+#define BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX 4
+
 G_DECLARE_FINAL_TYPE (BespokeProfileView, bespoke_profile_view, BESPOKE, PROFILE_VIEW, GtkWidget)
 
 GtkWidget      *bespoke_profile_view_new         (void);
@@ -21,5 +26,8 @@ BespokePerson  *bespoke_profile_view_get_person  (BespokeProfileView *self);
 void            bespoke_profile_view_set_person  (BespokeProfileView *self,
                                                   BespokePerson      *person);
 BespokeProfile *bespoke_profile_view_get_profile (BespokeProfileView *self);
+int             bespoke_profile_view_get_text_size (BespokeProfileView *self);
+void            bespoke_profile_view_set_text_size (BespokeProfileView *self,
+                                                    int                 text_size);
 
 G_END_DECLS

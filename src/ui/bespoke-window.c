@@ -30,9 +30,11 @@ struct _BespokeWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  AdwWindowTitle       *empty_title;
   AdwStatusPage        *empty_page;
   GtkButton            *example_button;
   AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkListView          *people_list;
@@ -286,12 +288,69 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+update_text_size_actions (BespokeWindow *self)
+{
+  int text_size = bespoke_profile_view_get_text_size (self->profile_view);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
+                                 text_size < BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller",
+                                 text_size > BESPOKE_PROFILE_VIEW_TEXT_SIZE_MIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-normal", text_size != 0);
+}
+
+static void
+text_size_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+  int text_size = bespoke_profile_view_get_text_size (self->profile_view);
+
+  if (g_str_equal (action_name, "win.text-larger"))
+    text_size++;
+  else if (g_str_equal (action_name, "win.text-smaller"))
+    text_size--;
+  else
+    text_size = 0;
+
+  bespoke_profile_view_set_text_size (self->profile_view, text_size);
+  update_text_size_actions (self);
+}
+
 static gboolean
 bespoke_window_close_request (GtkWindow *window)
 {
   save_window_state (BESPOKE_WINDOW (window));
 
   return GTK_WINDOW_CLASS (bespoke_window_parent_class)->close_request (window);
+}
+
+/* A planner with more than one database (one per visit, say) sees which
+ * one a window shows; their own database needs no name. */
+static void
+update_database_name (BespokeWindow *self)
+{
+  const char *path = bespoke_store_get_path (self->store);
+  g_autofree char *default_path = bespoke_store_default_path ();
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_str_equal (path, default_path))
+    return;
+
+  if (g_str_equal (path, ":memory:"))
+    name = g_strdup (_("Temporary database"));
+  else
+    name = g_filename_display_basename (path);
+
+  adw_window_title_set_subtitle (self->sidebar_title, name);
+  adw_window_title_set_subtitle (self->empty_title, name);
+
+  /* Translators: the window's title, with a database's file name */
+  title = g_strdup_printf (_("%s – Bespoke"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
@@ -323,7 +382,9 @@ bespoke_window_constructed (GObject *object)
       gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
     }
 
+  update_database_name (self);
   update_pages (self);
+  update_text_size_actions (self);
   selected_item_changed_cb (self, NULL, self->selection);
 
   self->settings = window_settings_new ();
@@ -411,9 +472,11 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, example_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, people_list);
@@ -433,6 +496,9 @@ bespoke_window_class_init (BespokeWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, text_size_action);
+  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_size_action);
+  gtk_widget_class_install_action (widget_class, "win.text-normal", NULL, text_size_action);
 }
 
 static void

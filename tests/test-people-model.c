@@ -1,2 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-test-people-model"
+
 #include "bespoke-core.h"
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL); return g_test_run (); }
+
+#define N_PEOPLE 1000
+
+typedef struct
+{
+  BespokeStore *store;
+} Fixture;
+
+/* People 1 to 1000: every tenth is "Smith NNNN", the others "Jones NNNN".
+ * In name order that is the 900 Joneses, then the 100 Smiths. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = bespoke_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (bespoke_store_begin (f->store, &error));
+  for (guint i = 1; i <= N_PEOPLE; i++)
+    {
+      g_autoptr(BespokePerson) p = bespoke_person_new ();
+      g_autofree char *name = g_strdup_printf ("%s %04u", i % 10 == 0 ? "Smith" : "Jones", i);
+
+      bespoke_person_set_name (p, name);
+      g_assert_true (bespoke_store_save (f->store, p, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (bespoke_store_commit (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+}
+
+static void
+save_person (BespokeStore *store,
+             const char   *name,
+             gboolean      staff)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokePerson) p = bespoke_person_new ();
+
+  bespoke_person_set_name (p, name);
+  bespoke_person_set_is_staff (p, staff);
+  g_assert_true (bespoke_store_save (store, p, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_item_name (BespokePeopleModel *model,
+                  guint               position,
+                  const char         *expected)
+{
+  g_autoptr(BespokePerson) p = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (p);
+  g_assert_cmpstr (bespoke_person_get_name (p), ==, expected);
+}
+
+typedef struct
+{
+  guint n_emissions;
+  guint position;
+  guint removed;
+  guint added;
+  guint n_notify;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->n_emissions++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  /* the model already says what it has become */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, position + added);
+}
+
+static void
+notify_n_items_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   Changes    *changes)
+{
+  changes->n_notify++;
+}
+
+/* Counting is free; a row is read only when an item on its page is. */
+static void
+test_lazy (Fixture       *f,
+           gconstpointer  data)
+{
+  BespokePeopleModel *model = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_ALL);
+  guint fetched;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == BESPOKE_TYPE_PERSON);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  g_assert_cmpuint (bespoke_people_model_get_n_fetched_rows (model), ==, 0);
+
+  /* Position 500: the Joneses are the numbers 1..1000 that are not
+   * multiples of 10, nine in each ten.  500 = 55 × 9 + 5, so it is the
+   * sixth of the 56th ten (551..559): Jones 0556. */
+  assert_item_name (model, 500, "Jones 0556");
+  fetched = bespoke_people_model_get_n_fetched_rows (model);
+  g_assert_cmpuint (fetched, >, 0);
+  g_assert_cmpuint (fetched, <, N_PEOPLE);
+
+  /* the same item again, or its neighbour on the same page, costs nothing more */
+  assert_item_name (model, 500, "Jones 0556");
+  assert_item_name (model, 501, "Jones 0557");
+  g_assert_cmpuint (bespoke_people_model_get_n_fetched_rows (model), ==, fetched);
+
+  /* the ends, and the item before 500 (0555) */
+  assert_item_name (model, 499, "Jones 0555");
+  assert_item_name (model, 0, "Jones 0001");
+  assert_item_name (model, 899, "Jones 0999");
+  assert_item_name (model, 900, "Smith 0010");
+  assert_item_name (model, 999, "Smith 1000");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_PEOPLE));
+  g_assert_cmpuint (bespoke_people_model_get_n_fetched_rows (model), <, N_PEOPLE);
+
+  g_assert_finalize_object (model);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  BespokePeopleModel *model = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_ALL);
+  Changes changes = { 0, };
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_signal_connect (model, "notify::n-items", G_CALLBACK (notify_n_items_cb), &changes);
+
+  bespoke_people_model_set_search (model, "smith");
+  g_assert_cmpstr (bespoke_people_model_get_search (model), ==, "smith");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, N_PEOPLE);
+  g_assert_cmpuint (changes.added, ==, 100);
+  g_assert_cmpuint (changes.n_notify, ==, 1);
+  assert_item_name (model, 0, "Smith 0010");
+  assert_item_name (model, 99, "Smith 1000");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 100));
+
+  /* the same search again changes nothing */
+  bespoke_people_model_set_search (model, "smith");
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+
+  /* narrower: two words */
+  bespoke_people_model_set_search (model, "smith 05");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);  /* 0500..0590 */
+  assert_item_name (model, 0, "Smith 0500");
+  assert_item_name (model, 9, "Smith 0590");
+
+  /* through the property too */
+  g_object_set (model, "search", "zz", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 10);
+  g_assert_cmpuint (changes.added, ==, 0);
+
+  bespoke_people_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  g_assert_null (bespoke_people_model_get_search (model));
+
+  g_assert_finalize_object (model);
+}
+
+/* A person saved (after the commit) shows up; other records do not
+ * disturb the list. */
+static void
+test_store_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  BespokePeopleModel *model = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_ALL);
+  BespokePeopleModel *smiths = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_CLIENTS);
+  BespokePeopleModel *staff = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_STAFF);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0, };
+  Changes staff_changes = { 0, };
+
+  bespoke_people_model_set_search (smiths, "smith");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staff)), ==, 0);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_signal_connect (model, "notify::n-items", G_CALLBACK (notify_n_items_cb), &changes);
+  g_signal_connect (staff, "items-changed", G_CALLBACK (items_changed_cb), &staff_changes);
+
+  assert_item_name (model, 0, "Jones 0001");
+  save_person (f->store, "Aaron Abbott", FALSE);
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, N_PEOPLE);
+  g_assert_cmpuint (changes.added, ==, N_PEOPLE + 1);
+  g_assert_cmpuint (changes.n_notify, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 1);
+  /* the cache was dropped: the new first row is read */
+  assert_item_name (model, 0, "Aaron Abbott");
+  assert_item_name (model, 1, "Jones 0001");
+
+  /* the searching model counts only its own */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (smiths)), ==, 100);
+  save_person (f->store, "Zoe Smith", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (smiths)), ==, 101);
+  assert_item_name (smiths, 100, "Zoe Smith");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 2);
+
+  /* staff appear in their own list, and after the people in the whole one */
+  save_person (f->store, "Abe Staff", TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (staff)), ==, 1);
+  g_assert_cmpuint (staff_changes.added, ==, 1);
+  assert_item_name (staff, 0, "Abe Staff");
+  assert_item_name (model, N_PEOPLE + 2, "Abe Staff");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (smiths)), ==, 101);
+
+  /* other kinds of record leave the list alone */
+  {
+    g_autoptr(BespokeProvider) provider = bespoke_provider_new ();
+    guint before = changes.n_emissions;
+
+    bespoke_provider_set_name (provider, "Brightways Support");
+    g_assert_true (bespoke_store_save (f->store, provider, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.n_emissions, ==, before);
+  }
+
+  /* nothing is told before the commit; a rollback tells nothing */
+  {
+    guint before = changes.n_emissions;
+    g_autoptr(BespokePerson) p = bespoke_person_new ();
+
+    bespoke_person_set_name (p, "Rolled Back");
+    g_assert_true (bespoke_store_begin (f->store, &error));
+    g_assert_true (bespoke_store_save (f->store, p, &error));
+    g_assert_cmpuint (changes.n_emissions, ==, before);
+    bespoke_store_rollback (f->store);
+    g_assert_cmpuint (changes.n_emissions, ==, before);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 3);
+  }
+
+  /* archived, they go */
+  {
+    g_autoptr(BespokePerson) aaron = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    bespoke_person_set_archived (aaron, TRUE);
+    g_assert_true (bespoke_store_save (f->store, aaron, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 2);
+    assert_item_name (model, 0, "Jones 0001");
+  }
+
+  g_assert_finalize_object (model);
+  g_assert_finalize_object (smiths);
+  g_assert_finalize_object (staff);
+}
+
+/* The model holds the store, not the other way round. */
+static void
+test_lifetime (Fixture       *f,
+               gconstpointer  data)
+{
+  BespokePeopleModel *model = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_ALL);
+
+  g_assert_true (bespoke_people_model_get_store (model) == f->store);
+  assert_item_name (model, 0, "Jones 0001");
+  g_assert_finalize_object (model);
+
+  /* no handler is left behind on the store */
+  save_person (f->store, "After The Model", FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/people-model/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
+  g_test_add ("/people-model/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/people-model/store-changes", Fixture, NULL, fixture_set_up, test_store_changes, fixture_tear_down);
+  g_test_add ("/people-model/lifetime", Fixture, NULL, fixture_set_up, test_lifetime, fixture_tear_down);
+
+  return g_test_run ();
+}

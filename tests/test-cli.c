@@ -353,6 +353,82 @@ test_synth_is_deterministic (void)
   g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_SUPPORT_LINE, &error), ==, 25 * 8);
 }
 
+/* bespoke-cli cost: Paul's figures from the engine (domain.md), and
+ * the months of his morning support: 2 h × £21.50 = £43.00 a weekday;
+ * January 2027 has 21 weekdays → £903.00, February 20 → £860.00. */
+static void
+test_cost (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("cost.db");
+
+  cli (&run, "--database", db, "example", NULL);
+  cli (&run, "--database", db, "cost", "Paul", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Committed:  £22,000.00"));
+  g_assert_nonnull (strstr (run.out, "Remaining:  £12,000.00"));
+  g_assert_nonnull (strstr (run.out, "Contingent: £3,000.00"));
+  g_assert_nonnull (strstr (run.out, "522 h in the period; £11,223.00"));
+  g_assert_nonnull (strstr (run.out, "Rule: Calendar"));
+  g_assert_nonnull (strstr (run.out, "28 December 2027   Boxing Day (substitute day)"));
+
+  cli (&run, "--database", db, "cost", "Paul", "--csv", "--by-month", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "line,schedule,paid,contingent,funding,units,unit,cost_pence,cost,2027-01,2027-02,"));
+  g_assert_nonnull (strstr (run.out, "individual-budget,522.00,hour,1122300,11223.00,903.00,860.00,"));
+
+  cli (&run, "--database", db, "cost", "Jennie Walsh", "--by-mnth", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, "--database", db, "cost", "Anne-Marie", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "has no support plan yet"));
+}
+
+/* The ISF table of domain.md's shared home, and the CLI's listing of homes. */
+static void
+test_homes_and_isf (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("isf.db");
+
+  cli (&run, "--database", db, "example", NULL);
+  cli (&run, "--database", db, "homes", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Oak House\t" BESPOKE_EXAMPLE_HOME_UUID "\n");
+
+  cli (&run, "--database", db, "isf", "Oak House", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* D: £53,000 − (£30,000 + £10,000) = £13,000 */
+  g_assert_nonnull (strstr (run.out, "Dev Patel                 £53,000.00  £30,000.00  £10,000.00     £13,000.00"));
+  g_assert_nonnull (strstr (run.out, "No flags"));
+
+  cli (&run, "--database", db, "isf", "Elm Court", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+}
+
+/* Scotland 2024, as published: 9 days, with St Andrew's Day on Monday 2
+ * December because 30 November 2024 is a Saturday. */
+static void
+test_holidays (void)
+{
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "holidays", "--nation", "scotland", "--year", "2024", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 9);
+  g_assert_nonnull (strstr (run.out, "2024-01-02\t"));
+  g_assert_nonnull (strstr (run.out, "2024-08-05\t"));
+  g_assert_nonnull (strstr (run.out, "2024-12-02\t"));
+
+  cli (&run, "holidays", "--nation", "wales", "--year", "2024", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, "holidays", "--nation", "scotland", "--year", "2040", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +442,9 @@ main (int   argc,
   g_test_add_func ("/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/cli/newer-schema-read-only", test_newer_schema_is_read_only);
   g_test_add_func ("/cli/synth-deterministic", test_synth_is_deterministic);
+  g_test_add_func ("/cli/cost", test_cost);
+  g_test_add_func ("/cli/homes-and-isf", test_homes_and_isf);
+  g_test_add_func ("/cli/holidays", test_holidays);
 
   return g_test_run ();
 }

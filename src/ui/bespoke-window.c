@@ -40,6 +40,7 @@ struct _BespokeWindow
   GtkListView          *people_list;
   GtkWidget            *content_page;
   AdwWindowTitle       *content_title;
+  GtkWidget            *text_size_box;
   GtkStack             *content_stack;
   BespokeProfileView   *profile_view;
   GtkRevealer          *read_only_revealer;
@@ -176,6 +177,7 @@ selected_item_changed_cb (BespokeWindow      *self,
   BespokePerson *person = gtk_single_selection_get_selected_item (selection);
 
   bespoke_profile_view_set_person (self->profile_view, person);
+  gtk_widget_set_visible (self->text_size_box, person != NULL);
 
   if (person != NULL)
     {
@@ -482,6 +484,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, text_size_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, profile_view);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, read_only_revealer);

@@ -352,7 +352,6 @@ make_support_line (Fixture *f, guint i)
   bespoke_support_line_set_quantity (l, 2);
   bespoke_support_line_set_schedule (l, schedule);
   bespoke_support_line_set_funding (l, BESPOKE_FUNDING_ISF);
-  bespoke_support_line_set_agreed_cost (l, 1122300);
   bespoke_support_line_set_share_ratio (l, 3);
   bespoke_support_line_set_discount_bp (l, 1000);
   bespoke_support_line_set_free_units (l, 4);
@@ -374,7 +373,7 @@ change_support_line (BespokeRecord *r)
   s->every_weeks = 4;
   s->anchor = g_date_get_julian (&d);
   bespoke_support_line_set_schedule (BESPOKE_SUPPORT_LINE (r), s);
-  bespoke_support_line_set_agreed_cost (BESPOKE_SUPPORT_LINE (r), 526500);
+  bespoke_support_line_set_free_units (BESPOKE_SUPPORT_LINE (r), 2);
 }
 
 static BespokeRecord *
@@ -733,13 +732,13 @@ test_validation (Fixture       *f,
   assert_refused (f, r, "needs a product");
   bespoke_support_line_set_product_uuid (BESPOKE_SUPPORT_LINE (r), "");
   assert_refused (f, r, "needs a product");
-  bespoke_support_line_set_support_type (BESPOKE_SUPPORT_LINE (r), BESPOKE_SUPPORT_FAMILY);
-  assert_refused (f, r, "Unpaid support has no cost");
-  bespoke_support_line_set_support_type (BESPOKE_SUPPORT_LINE (r), BESPOKE_SUPPORT_PAID);
   bespoke_support_line_set_product_uuid (BESPOKE_SUPPORT_LINE (r), uuid_of (f->product));
-  bespoke_support_line_set_agreed_cost (BESPOKE_SUPPORT_LINE (r), -100);
-  assert_refused (f, r, "negative");
-  bespoke_support_line_set_agreed_cost (BESPOKE_SUPPORT_LINE (r), 100);
+  bespoke_support_line_set_support_type (BESPOKE_SUPPORT_LINE (r), BESPOKE_SUPPORT_FAMILY);
+  assert_refused (f, r, "Unpaid support is not bought from a menu");
+  bespoke_support_line_set_support_type (BESPOKE_SUPPORT_LINE (r), BESPOKE_SUPPORT_PAID);
+  bespoke_support_line_set_discount_bp (BESPOKE_SUPPORT_LINE (r), 10001);
+  assert_refused (f, r, "more than 100%");
+  bespoke_support_line_set_discount_bp (BESPOKE_SUPPORT_LINE (r), 0);
   bespoke_support_line_set_quantity (BESPOKE_SUPPORT_LINE (r), 0);
   assert_refused (f, r, "quantity is zero");
   bespoke_support_line_set_quantity (BESPOKE_SUPPORT_LINE (r), 1);

@@ -528,11 +528,14 @@ test_migrate_schema_1 (void)
     g_assert_cmpstr (bespoke_support_line_get_product_uuid (first), ==, FIXTURE_CARE);
     g_assert_cmpstr (bespoke_support_line_get_worker (first), ==, "Danny Price");
     g_assert_cmpint (bespoke_support_line_get_funding (first), ==, BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
-    g_assert_cmpint (bespoke_support_line_get_agreed_cost (first), ==, 1122300);
+    /* schema 2 dropped the stored cost and added sharing and specials, with defaults */
+    g_assert_cmpuint (bespoke_support_line_get_share_ratio (first), ==, 1);
+    g_assert_cmpuint (bespoke_support_line_get_discount_bp (first), ==, 0);
+    g_assert_cmpuint (bespoke_support_line_get_free_units (first), ==, 0);
     g_assert_true (bespoke_schedule_equal (bespoke_support_line_get_schedule (first), mornings));
 
     g_assert_true (bespoke_schedule_equal (bespoke_support_line_get_schedule (second), short_break));
-    g_assert_cmpint (bespoke_support_line_get_agreed_cost (second), ==, 526500);
+    g_assert_cmpuint (bespoke_support_line_get_share_ratio (second), ==, 1);
 
     g_assert_cmpint (bespoke_support_line_get_support_type (third), ==, BESPOKE_SUPPORT_FAMILY);
     g_assert_null (bespoke_support_line_get_product_uuid (third));

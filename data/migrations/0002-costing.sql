@@ -27,7 +27,9 @@ ALTER TABLE plans ADD COLUMN annualisation TEXT NOT NULL DEFAULT 'calendar'
   CHECK (annualisation IN ('calendar', '52-weeks', '365-7-weeks'));
 ALTER TABLE plans ADD COLUMN discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000);
 
--- Sharing 1:N, specials, and sleep-in disturbance.
+-- Sharing 1:N, specials, and sleep-in disturbance.  A line's cost now comes
+-- from the costing engine, so the stored figure of schema 1 goes.
+ALTER TABLE support_lines DROP COLUMN agreed_cost;
 ALTER TABLE support_lines ADD COLUMN share_ratio INTEGER NOT NULL DEFAULT 1 CHECK (share_ratio >= 1);
 ALTER TABLE support_lines ADD COLUMN discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000);
 ALTER TABLE support_lines ADD COLUMN free_units INTEGER NOT NULL DEFAULT 0 CHECK (free_units >= 0);

@@ -20,7 +20,6 @@
 #include "bespoke-people-model.h"
 #include "bespoke-person.h"
 #include "bespoke-plan.h"
-#include "bespoke-plan-totals.h"
 #include "bespoke-product.h"
 #include "bespoke-profile.h"
 #include "bespoke-provider.h"

@@ -277,8 +277,7 @@ line (Builder            *b,
       const char         *product_uuid,
       const char         *worker,
       BespokeSchedule    *schedule,  /* transfer full */
-      BespokeFunding      funding,
-      gint64              agreed_cost)
+      BespokeFunding      funding)
 {
   BespokeSupportLine *l = new_child (b, BESPOKE_TYPE_SUPPORT_LINE);
 
@@ -291,7 +290,6 @@ line (Builder            *b,
   bespoke_support_line_set_worker (l, worker);
   bespoke_support_line_set_schedule (l, schedule);
   bespoke_support_line_set_funding (l, funding);
-  bespoke_support_line_set_agreed_cost (l, agreed_cost);
   bespoke_schedule_free (schedule);
   save (b, l);
 }
@@ -397,7 +395,8 @@ paul (Builder *b)
   circle (b, PAUL, "Northgate Garage", _("Employer"), BESPOKE_RING_COMMUNITY, 3);
   circle (b, PAUL, "Hillside Support", _("Provider"), BESPOKE_RING_PAID, 4);
 
-  /* Individual budget £34,000 a year.  He pays the provider £22,000 a year:
+  /* Individual budget £34,000 a year.  He pays the provider £22,000 a year,
+   * which the costing engine finds from these prices and schedules:
    *   mornings Mon–Fri 2 h at £21.50/h: 261 weekdays in 2027 × 2 h × £21.50 = £11,223.00
    *   support at work Tue and Thu at £53.00/day: 104 days in 2027 × £53.00  =  £5,512.00
    *   a short break every 4th weekend at £405.00: 13 weekends in 2027        =  £5,265.00
@@ -408,28 +407,28 @@ paul (Builder *b)
                     3400000);
   line (b, PAUL_PLAN, 0, N_("Support in the mornings while Mum is at work"), BESPOKE_SUPPORT_PAID,
         PERSONAL_CARE_UUID, "Danny Price", weekly (BESPOKE_WEEKDAYS_MON_FRI, 7 * 60 + 30, 120, 1, 0),
-        BESPOKE_FUNDING_INDIVIDUAL_BUDGET, 1122300);
+        BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
   line (b, PAUL_PLAN, 1, N_("Support at work, keeping the garage clean and tidy"), BESPOKE_SUPPORT_PAID,
         SUPPORT_AT_WORK_UUID, NULL,
         weekly (BESPOKE_WEEKDAY_BIT (G_DATE_TUESDAY) | BESPOKE_WEEKDAY_BIT (G_DATE_THURSDAY), 9 * 60, 360, 1, 0),
-        BESPOKE_FUNDING_INDIVIDUAL_BUDGET, 551200);
+        BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
   line (b, PAUL_PLAN, 2, N_("A short break every fourth weekend: camping or a city break"), BESPOKE_SUPPORT_PAID,
         SHORT_BREAK_UUID, NULL,
         weekly (BESPOKE_WEEKDAY_BIT (G_DATE_FRIDAY), 18 * 60, 48 * 60, 4, julian (8, G_DATE_JANUARY, 2027)),
-        BESPOKE_FUNDING_INDIVIDUAL_BUDGET, 526500);
+        BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
   {
     BespokeSchedule *once = bespoke_schedule_new (BESPOKE_SCHEDULE_ONCE);
     once->date = julian (30, G_DATE_JUNE, 2027);
     line (b, PAUL_PLAN, 3, N_("Finding Paul a job he keeps for six months (paid only if he does)"),
-          BESPOKE_SUPPORT_PAID, JOB_FINDING_UUID, NULL, once, BESPOKE_FUNDING_INDIVIDUAL_BUDGET, 300000);
+          BESPOKE_SUPPORT_PAID, JOB_FINDING_UUID, NULL, once, BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
   }
   line (b, PAUL_PLAN, 4, N_("Evenings and weekends with Mum"), BESPOKE_SUPPORT_FAMILY, NULL, "Margaret Roberts",
-        weekly (BESPOKE_WEEKDAYS_MON_FRI, 17 * 60, 180, 1, 0), BESPOKE_FUNDING_NONE, 0);
+        weekly (BESPOKE_WEEKDAYS_MON_FRI, 17 * 60, 180, 1, 0), BESPOKE_FUNDING_NONE);
   line (b, PAUL_PLAN, 5, N_("Camping club, with Kev"), BESPOKE_SUPPORT_FRIEND, NULL, "Kev",
-        weekly (BESPOKE_WEEKDAY_BIT (G_DATE_WEDNESDAY), 19 * 60, 120, 1, 0), BESPOKE_FUNDING_NONE, 0);
+        weekly (BESPOKE_WEEKDAY_BIT (G_DATE_WEDNESDAY), 19 * 60, 120, 1, 0), BESPOKE_FUNDING_NONE);
   line (b, PAUL_PLAN, 6, N_("Phone reminders for work days"), BESPOKE_SUPPORT_TECHNOLOGY, NULL, NULL,
         weekly (BESPOKE_WEEKDAY_BIT (G_DATE_TUESDAY) | BESPOKE_WEEKDAY_BIT (G_DATE_THURSDAY), 7 * 60, 5, 1, 0),
-        BESPOKE_FUNDING_NONE, 0);
+        BESPOKE_FUNDING_NONE);
 
   outcome (b, PAUL_PLAN, 0, N_("I want a paid job, and to keep it for six months."),
            N_("Paul is in paid work he chose, six months after starting."), "2027-12-31");

@@ -35,7 +35,6 @@ enum {
   PROP_QUANTITY,
   PROP_SCHEDULE,
   PROP_FUNDING,
-  PROP_AGREED_COST,
   PROP_SHARE_RATIO,
   PROP_DISCOUNT_BP,
   PROP_FREE_UNITS,
@@ -68,10 +67,12 @@ bespoke_support_line_validate (BespokeRecord  *record,
       if (product == NULL || *product == '\0')
         return invalid (error, _("A paid support line needs a product. Choose one from a provider’s menu."));
     }
-  else if (bespoke_support_line_get_agreed_cost (self) != 0)
-    return invalid (error, _("Unpaid support has no cost. Set the cost to £0.00, or make the line paid."));
-  if (bespoke_support_line_get_agreed_cost (self) < 0)
-    return invalid (error, _("The cost is negative. Enter it as a positive amount."));
+  else
+    {
+      const char *product = bespoke_support_line_get_product_uuid (self);
+      if (product != NULL && *product != '\0')
+        return invalid (error, _("Unpaid support is not bought from a menu. Remove the product, or make the line paid."));
+    }
   if (bespoke_support_line_get_quantity (self) == 0)
     return invalid (error, _("The quantity is zero. Enter how many units each time, usually 1."));
   if (bespoke_support_line_get_share_ratio (self) == 0)
@@ -127,10 +128,6 @@ bespoke_support_line_class_init (BespokeSupportLineClass *klass)
   /* how it is paid for */
   properties[PROP_FUNDING] =
     g_param_spec_enum ("funding", NULL, NULL, BESPOKE_TYPE_FUNDING, BESPOKE_FUNDING_INDIVIDUAL_BUDGET,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* the cost for the plan period, in pence, as agreed when the line was written */
-  properties[PROP_AGREED_COST] =
-    g_param_spec_int64 ("agreed-cost", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* 1 for one person; N when the support is shared 1:N */
   properties[PROP_SHARE_RATIO] =
@@ -334,23 +331,6 @@ bespoke_support_line_set_funding (BespokeSupportLine *self,
   g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
 
   bespoke_record_set_enum (BESPOKE_RECORD (self), properties[PROP_FUNDING], funding);
-}
-
-gint64
-bespoke_support_line_get_agreed_cost (BespokeSupportLine *self)
-{
-  g_return_val_if_fail (BESPOKE_IS_SUPPORT_LINE (self), 0);
-
-  return bespoke_record_get_int64 (BESPOKE_RECORD (self), properties[PROP_AGREED_COST]);
-}
-
-void
-bespoke_support_line_set_agreed_cost (BespokeSupportLine *self,
-                                         gint64 agreed_cost)
-{
-  g_return_if_fail (BESPOKE_IS_SUPPORT_LINE (self));
-
-  bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_AGREED_COST], agreed_cost);
 }
 
 guint

@@ -33,8 +33,6 @@ const BespokeSchedule *bespoke_support_line_get_schedule (BespokeSupportLine *se
 void bespoke_support_line_set_schedule (BespokeSupportLine *self, const BespokeSchedule *schedule);
 BespokeFunding bespoke_support_line_get_funding (BespokeSupportLine *self);
 void bespoke_support_line_set_funding (BespokeSupportLine *self, BespokeFunding funding);
-gint64 bespoke_support_line_get_agreed_cost (BespokeSupportLine *self);
-void bespoke_support_line_set_agreed_cost (BespokeSupportLine *self, gint64 agreed_cost);
 guint bespoke_support_line_get_share_ratio (BespokeSupportLine *self);
 void bespoke_support_line_set_share_ratio (BespokeSupportLine *self, guint share_ratio);
 guint bespoke_support_line_get_discount_bp (BespokeSupportLine *self);

@@ -216,7 +216,6 @@ make_person (BespokeStore  *store,
           bespoke_support_line_set_product_uuid (line, menu->products[p]);
           bespoke_support_line_set_provider_uuid (line, menu->provider);
           bespoke_support_line_set_funding (line, BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
-          bespoke_support_line_set_agreed_cost (line, menu->prices[p] * 52);
         }
       else
         {

@@ -314,6 +314,47 @@ test_validate (void)
   g_clear_pointer (&s, bespoke_schedule_free);
 }
 
+/* Every date a schedule holds must survive the text form, or a line saved
+ * with it could never be loaded again: bespoke_date_parse() reads the years
+ * 1900 to 2200. */
+static void
+test_validate_dates_readable (void)
+{
+  g_autoptr(BespokeSchedule) s = NULL;
+
+  /* the last day that can be written and read */
+  s = mornings ();
+  s->term_start = julian (2200, 1, 1);
+  s->term_end = julian (2200, 12, 31);
+  assert_round_trip (s, NULL);
+  g_clear_pointer (&s, bespoke_schedule_free);
+
+  s = mornings ();
+  s->term_end = julian (2250, 1, 1);
+  assert_invalid (s, "1900 to 2200");
+  g_clear_pointer (&s, bespoke_schedule_free);
+
+  s = mornings ();
+  s->term_start = julian (1850, 6, 1);
+  assert_invalid (s, "1900 to 2200");
+  g_clear_pointer (&s, bespoke_schedule_free);
+
+  s = bespoke_schedule_new (BESPOKE_SCHEDULE_ONCE);
+  s->date = julian (2207, 3, 1);
+  assert_invalid (s, "1900 to 2200");
+  g_clear_pointer (&s, bespoke_schedule_free);
+
+  s = paul_short_break ();
+  s->anchor = julian (1800, 1, 3);
+  assert_invalid (s, "1900 to 2200");
+  g_clear_pointer (&s, bespoke_schedule_free);
+
+  s = mornings ();
+  bespoke_schedule_exclude (s, julian (2300, 12, 25));
+  assert_invalid (s, "1900 to 2200");
+  g_clear_pointer (&s, bespoke_schedule_free);
+}
+
 static void
 test_parse_rejects (void)
 {
@@ -466,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/schedule/round-trip/excluded", test_round_trip_excluded);
   g_test_add_func ("/schedule/equal", test_equal);
   g_test_add_func ("/schedule/validate", test_validate);
+  g_test_add_func ("/schedule/validate/dates-readable", test_validate_dates_readable);
   g_test_add_func ("/schedule/parse/rejects", test_parse_rejects);
   g_test_add_func ("/schedule/describe", test_describe);
   g_test_add_func ("/schedule/boxed", test_boxed);

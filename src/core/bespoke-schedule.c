@@ -118,6 +118,26 @@ invalid (GError **error, const char *message)
   return FALSE;
 }
 
+/* A day the text form can hold: bespoke_schedule_parse() reads dates with
+ * bespoke_date_parse(), which takes the years 1900 to 2200 only. */
+static gboolean
+day_is_readable (guint32 julian)
+{
+  GDate date;
+  g_autofree char *iso = NULL;
+
+  if (!g_date_valid_julian (julian))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (!g_date_valid (&date))
+    return FALSE;
+  iso = bespoke_date_to_iso (&date);
+  return bespoke_date_is_valid_iso (iso);
+}
+
+#define OUT_OF_YEARS N_("The schedule has a date outside the years Bespoke works with (1900 to 2200). Check the year.")
+
 /**
  * bespoke_schedule_validate:
  *
@@ -137,6 +157,8 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
     case BESPOKE_SCHEDULE_ONCE:
       if (!g_date_valid_julian (self->date))
         return invalid (error, _("The schedule has no date. Choose the day it happens."));
+      if (!day_is_readable (self->date))
+        return invalid (error, _(OUT_OF_YEARS));
       break;
     case BESPOKE_SCHEDULE_WEEKLY:
       if (self->duration_minutes == 0)
@@ -145,6 +167,8 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
         return invalid (error, _("“Every 0 weeks” never happens. Use every 1 week or more."));
       if (self->every_weeks > 1 && !g_date_valid_julian (self->anchor))
         return invalid (error, _("A schedule every few weeks needs a first date. Choose the first day it happens."));
+      if (self->anchor != 0 && !day_is_readable (self->anchor))
+        return invalid (error, _(OUT_OF_YEARS));
       /* fall through */
     case BESPOKE_SCHEDULE_NIGHTLY:
       if ((self->weekdays & BESPOKE_WEEKDAYS_ALL) == 0)
@@ -164,9 +188,12 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
       return invalid (error, _("The schedule is of an unknown kind."));
     }
 
-  if ((self->term_start != 0 && !g_date_valid_julian (self->term_start)) ||
-      (self->term_end != 0 && !g_date_valid_julian (self->term_end)))
-    return invalid (error, _("The schedule’s term has a date that is not a real date."));
+  if ((self->term_start != 0 && !day_is_readable (self->term_start)) ||
+      (self->term_end != 0 && !day_is_readable (self->term_end)))
+    return invalid (error, _(OUT_OF_YEARS));
+  for (guint i = 0; self->excluded != NULL && i < self->excluded->len; i++)
+    if (!day_is_readable (g_array_index (self->excluded, guint32, i)))
+      return invalid (error, _(OUT_OF_YEARS));
   if (self->term_start != 0 && self->term_end != 0 && self->term_end < self->term_start)
     return invalid (error, _("The schedule ends before it starts. Change the end date or the start date."));
 

@@ -12,6 +12,7 @@
 #include "bespoke-enums.h"
 #include "bespoke-example.h"
 #include "bespoke-error.h"
+#include "bespoke-history.h"
 #include "bespoke-home.h"
 #include "bespoke-home-resident.h"
 #include "bespoke-isf.h"

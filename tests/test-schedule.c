@@ -128,6 +128,19 @@ test_round_trip_nightly (void)
   assert_round_trip (s, "nightly;days=mon,tue,wed,thu,sun;bank-holidays=default");
 }
 
+/* A waking night is paid by the hour, so its times must be kept:
+ * every night from 22:00 for 9 hours. */
+static void
+test_round_trip_waking_night (void)
+{
+  g_autoptr(BespokeSchedule) s = bespoke_schedule_new (BESPOKE_SCHEDULE_NIGHTLY);
+
+  s->weekdays = BESPOKE_WEEKDAYS_ALL;
+  s->start_minute = 22 * 60;
+  s->duration_minutes = 9 * 60;
+  assert_round_trip (s, "nightly;days=mon,tue,wed,thu,fri,sat,sun;start=22:00;minutes=540;bank-holidays=default");
+}
+
 static void
 test_round_trip_monthly (void)
 {
@@ -141,6 +154,16 @@ test_round_trip_monthly (void)
   assert_round_trip (last, "monthly;day=0;bank-holidays=default");
   thirty_first->month_day = 31;
   assert_round_trip (thirty_first, "monthly;day=31;bank-holidays=default");
+
+  /* a three-hour visit on the first of the month, at 10:00 */
+  {
+    g_autoptr(BespokeSchedule) visit = bespoke_schedule_new (BESPOKE_SCHEDULE_MONTHLY);
+
+    visit->month_day = 1;
+    visit->start_minute = 10 * 60;
+    visit->duration_minutes = 180;
+    assert_round_trip (visit, "monthly;start=10:00;minutes=180;day=1;bank-holidays=default");
+  }
 }
 
 static void
@@ -302,6 +325,15 @@ test_validate (void)
 
   s = bespoke_schedule_new (BESPOKE_SCHEDULE_ONCE);
   assert_invalid (s, "no date");
+  s->date = julian (2027, 3, 15);
+  s->start_minute = 25 * 60;
+  assert_invalid (s, "time of day");
+  g_clear_pointer (&s, bespoke_schedule_free);
+
+  s = bespoke_schedule_new (BESPOKE_SCHEDULE_MONTHLY);
+  s->start_minute = 24 * 60;
+  s->duration_minutes = 60;
+  assert_invalid (s, "time of day");
   g_clear_pointer (&s, bespoke_schedule_free);
 
   s = bespoke_schedule_new (BESPOKE_SCHEDULE_MONTHLY);
@@ -501,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/schedule/round-trip/once", test_round_trip_once);
   g_test_add_func ("/schedule/round-trip/weekly", test_round_trip_weekly);
   g_test_add_func ("/schedule/round-trip/nightly", test_round_trip_nightly);
+  g_test_add_func ("/schedule/round-trip/waking-night", test_round_trip_waking_night);
   g_test_add_func ("/schedule/round-trip/monthly", test_round_trip_monthly);
   g_test_add_func ("/schedule/round-trip/quantity", test_round_trip_quantity);
   g_test_add_func ("/schedule/round-trip/term-and-bank-holidays", test_round_trip_term_and_bank_holidays);

@@ -159,6 +159,8 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
         return invalid (error, _("The schedule has no date. Choose the day it happens."));
       if (!day_is_readable (self->date))
         return invalid (error, _(OUT_OF_YEARS));
+      if (self->start_minute >= 24 * 60)
+        return invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
       break;
     case BESPOKE_SCHEDULE_WEEKLY:
       if (self->duration_minutes == 0)
@@ -179,6 +181,8 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
     case BESPOKE_SCHEDULE_MONTHLY:
       if (self->month_day > 31)
         return invalid (error, _("A month has at most 31 days. Choose a day from 1 to 31, or the last day."));
+      if (self->start_minute >= 24 * 60)
+        return invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
       break;
     case BESPOKE_SCHEDULE_QUANTITY:
       if (self->quantity_hundredths == 0)
@@ -245,7 +249,11 @@ bespoke_schedule_serialize (const BespokeSchedule *self)
             first = FALSE;
           }
     }
-  if (self->kind == BESPOKE_SCHEDULE_WEEKLY || self->kind == BESPOKE_SCHEDULE_ONCE)
+  /* nights and monthly visits have times when they are paid by the hour
+   * (a waking night); a plain sleep-in has none */
+  if (self->kind == BESPOKE_SCHEDULE_WEEKLY || self->kind == BESPOKE_SCHEDULE_ONCE ||
+      ((self->kind == BESPOKE_SCHEDULE_NIGHTLY || self->kind == BESPOKE_SCHEDULE_MONTHLY) &&
+       (self->start_minute != 0 || self->duration_minutes != 0)))
     g_string_append_printf (out, ";start=%02u:%02u;minutes=%u",
                             self->start_minute / 60u, self->start_minute % 60u,
                             self->duration_minutes);

@@ -48,8 +48,8 @@ typedef struct
   BespokeScheduleKind kind;
   guint32 date;              /* ONCE */
   guint8  weekdays;          /* WEEKLY, NIGHTLY */
-  guint16 start_minute;      /* WEEKLY: minutes after midnight */
-  guint32 duration_minutes;  /* WEEKLY, ONCE: may cross midnight and span days */
+  guint16 start_minute;      /* WEEKLY, ONCE; NIGHTLY, MONTHLY if timed: minutes after midnight */
+  guint32 duration_minutes;  /* the same kinds: may cross midnight and span days */
   guint16 every_weeks;       /* WEEKLY: 1 = every week */
   guint32 anchor;            /* WEEKLY with every_weeks > 1: a date in an "on" week */
   guint8  month_day;         /* MONTHLY: 1..31, 0 = the last day */

@@ -467,9 +467,10 @@ format_units (gint64      hundredths,
 static char *
 format_minutes (gint64 minutes)
 {
+  /* a week holds at most 10,080 minutes, so an int is plenty */
   if (minutes % 60 == 0)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), minutes / 60);
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02d min"), minutes / 60, (int) (minutes % 60));
+    return g_strdup_printf (_("%d h"), (int) (minutes / 60));
+  return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
 }
 
 static char *

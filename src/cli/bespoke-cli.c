@@ -897,12 +897,12 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].parameters);
-      g_print ("  %-28s %s\n", synopsis, _(commands[i].summary));
+      g_print ("  %-34s %s\n", synopsis, _(commands[i].summary));
     }
   g_print ("\n%s\n", _("Options:"));
-  g_print ("  %-28s %s\n", "--database PATH", _("Use this database instead of the default"));
-  g_print ("  %-28s %s\n", "-h, --help", _("Show this help; COMMAND --help shows a command’s options"));
-  g_print ("  %-28s %s\n", "--version", _("Show the version"));
+  g_print ("  %-34s %s\n", "--database PATH", _("Use this database instead of the default"));
+  g_print ("  %-34s %s\n", "-h, --help", _("Show this help; COMMAND --help shows a command’s options"));
+  g_print ("  %-34s %s\n", "--version", _("Show the version"));
   g_print ("\n%s\n", _("PERSON is a UUID, the start of one, or a person’s exact name or preferred name."));
   {
     g_autofree char *path = bespoke_store_default_path ();

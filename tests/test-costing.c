@@ -492,6 +492,69 @@ test_over_budget (void)
   g_assert_nonnull (strstr (g_ptr_array_index (report->warnings, 0), "£660.00 more than the budget"));
 }
 
+/* Whole-plan specials, by hand, on the £15,660.00 of weekday mornings:
+ * a 10% plan discount makes £14,094.00; a refund of £100.00 on 15 March
+ * 2027 comes off committed (£14,094.00 − £100.00 = £13,994.00) and off
+ * March (23 weekdays × £60 × 0.9 = £1,242.00, less £100.00 = £1,142.00);
+ * a refund dated outside the plan period is not counted. */
+static void
+test_plan_specials (void)
+{
+  g_autoptr(BespokePlan) plan = plan_2027 (BESPOKE_ANNUALISATION_CALENDAR);
+  g_autoptr(BespokeProduct) p = product (BESPOKE_PRODUCT_ONGOING, BESPOKE_UNIT_HOUR, 2000);
+  g_autoptr(BespokeSchedule) s = weekly (BESPOKE_WEEKDAYS_MON_FRI, 7 * 60 + 30, 180, 1, 0);
+  g_autoptr(BespokeSupportLine) line = paid_line (p, s);
+  g_autoptr(BespokeAdjustment) refund = bespoke_adjustment_new ();
+  g_autoptr(BespokeAdjustment) outside = bespoke_adjustment_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GPtrArray) products = g_ptr_array_new ();
+  g_autoptr(GPtrArray) adjustments = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeCostReport) report = NULL;
+
+  bespoke_plan_set_discount_bp (plan, 1000);
+  bespoke_adjustment_set_date (refund, "2027-03-15");
+  bespoke_adjustment_set_amount (refund, -10000);
+  bespoke_adjustment_set_date (outside, "2028-01-15");
+  bespoke_adjustment_set_amount (outside, -99900);
+  g_ptr_array_add (lines, line);
+  g_ptr_array_add (products, p);
+  g_ptr_array_add (adjustments, refund);
+  g_ptr_array_add (adjustments, outside);
+
+  report = bespoke_costing_cost_plan (plan, NULL, lines, products, NULL, adjustments, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((BespokeLineCost *) g_ptr_array_index (report->lines, 0))->cost, ==, 1409400);
+  g_assert_cmpint (report->adjustments, ==, -10000);
+  g_assert_cmpint (report->committed, ==, 1399400);
+  g_assert_cmpint (g_array_index (report->months, BespokeMonthCost, 2).amount, ==, 114200);
+}
+
+/* A client-group premium matches whatever the case: 10% on £10,400.00
+ * (52 Mondays × 10 h × £20) is £11,440.00; another group pays no premium. */
+static void
+test_client_group_premium (void)
+{
+  g_autoptr(BespokePlan) plan = plan_2027 (BESPOKE_ANNUALISATION_CALENDAR);
+  g_autoptr(BespokeProduct) p = product (BESPOKE_PRODUCT_ONGOING, BESPOKE_UNIT_HOUR, 2000);
+  g_autoptr(BespokeSchedule) s = weekly (BESPOKE_WEEKDAY_BIT (G_DATE_MONDAY), 9 * 60, 600, 1, 0);
+  g_autoptr(BespokeSupportLine) line = paid_line (p, s);
+  g_autoptr(BespokePerson) person = bespoke_person_new ();
+  g_autoptr(BespokeLineCost) matched = NULL;
+  g_autoptr(BespokeLineCost) other = NULL;
+
+  bespoke_product_set_premium_client_group (p, "Autism");
+  bespoke_product_set_premium_percent_bp (p, 1000);
+  bespoke_person_set_name (person, "Test");
+  bespoke_person_set_client_group (person, "autism");
+  matched = cost (plan, person, line, p);
+  g_assert_cmpint (matched->cost, ==, 1144000);
+
+  bespoke_person_set_client_group (person, "Older people");
+  other = cost (plan, person, line, p);
+  g_assert_cmpint (other->cost, ==, 1040000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +575,8 @@ main (int   argc,
   g_test_add_func ("/costing/bad-input", test_bad_input);
   g_test_add_func ("/costing/paul", test_paul);
   g_test_add_func ("/costing/over-budget", test_over_budget);
+  g_test_add_func ("/costing/plan-specials", test_plan_specials);
+  g_test_add_func ("/costing/client-group-premium", test_client_group_premium);
 
   return g_test_run ();
 }

@@ -36,13 +36,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_adjustment_validate (BespokeRecord  *record,
                             GError        **error)
 {
@@ -53,7 +46,7 @@ bespoke_adjustment_validate (BespokeRecord  *record,
       !bespoke_record_check_date (bespoke_adjustment_get_date (self), _("The adjustment’s date"), error))
     return FALSE;
   if (bespoke_adjustment_get_amount (self) >= 0)
-    return invalid (error, _("A refund is a negative amount. Enter it with a minus sign, e.g. -£25.00."));
+    return bespoke_set_invalid (error, _("A refund is a negative amount. Enter it with a minus sign, e.g. -£25.00."));
   return TRUE;
 }
 

@@ -34,13 +34,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_budget_validate (BespokeRecord  *record,
                         GError        **error)
 {
@@ -49,7 +42,7 @@ bespoke_budget_validate (BespokeRecord  *record,
   if (!bespoke_record_require_text (bespoke_budget_get_plan_uuid (self), _("The plan"), error))
     return FALSE;
   if (bespoke_budget_get_amount (self) < 0)
-    return invalid (error, _("The budget is negative. Enter the yearly amount as a positive figure."));
+    return bespoke_set_invalid (error, _("The budget is negative. Enter the yearly amount as a positive figure."));
   return TRUE;
 }
 

@@ -617,14 +617,6 @@ bespoke_line_cost_free (BespokeLineCost *self)
   g_free (self);
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 typedef struct
 {
   Q *value;   /* pence, by month, before the line's factors */
@@ -800,7 +792,7 @@ bespoke_costing_cost_line (BespokePlan         *plan,
   g_return_val_if_fail (out != NULL, FALSE);
 
   if (period_start == 0 || period_end == 0 || period_end < period_start)
-    return invalid (error, _("The plan’s period is not set, or it ends before it starts. Set both dates on the plan."));
+    return bespoke_set_invalid (error, _("The plan’s period is not set, or it ends before it starts. Set both dates on the plan."));
   if (!months_init (&months, period_start, period_end, error))
     return FALSE;
   if (s == NULL)
@@ -829,7 +821,7 @@ bespoke_costing_cost_line (BespokePlan         *plan,
     }
 
   if (product == NULL)
-    return invalid (error, _("A paid support line has no product. Choose one from a provider’s menu."));
+    return bespoke_set_invalid (error, _("A paid support line has no product. Choose one from a provider’s menu."));
 
   unit = bespoke_product_get_unit (product);
   kind = bespoke_product_get_kind (product);
@@ -1065,7 +1057,7 @@ bespoke_costing_cost_plan (BespokePlan    *plan,
 
   if (report->period_start == 0 || report->period_end < report->period_start)
     {
-      invalid (error, _("The plan’s period is not set, or it ends before it starts. Set both dates on the plan."));
+      bespoke_set_invalid (error, _("The plan’s period is not set, or it ends before it starts. Set both dates on the plan."));
       return NULL;
     }
   if (!months_init (&months, report->period_start, report->period_end, error))

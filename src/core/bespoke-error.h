@@ -19,6 +19,8 @@ typedef enum
   BESPOKE_ERROR_NOT_BESPOKE,  /* the file is not a Bespoke database */
 } BespokeError;
 
-GQuark bespoke_error_quark (void);
+GQuark   bespoke_error_quark (void);
+gboolean bespoke_set_invalid (GError    **error,
+                              const char *message);
 
 G_END_DECLS

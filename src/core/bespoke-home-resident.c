@@ -35,13 +35,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_home_resident_validate (BespokeRecord  *record,
                                GError        **error)
 {
@@ -51,7 +44,7 @@ bespoke_home_resident_validate (BespokeRecord  *record,
       !bespoke_record_require_text (bespoke_home_resident_get_person_uuid (self), _("The resident"), error))
     return FALSE;
   if (bespoke_home_resident_get_allocation (self) < 0)
-    return invalid (error, _("The allocation is negative. Enter it as a positive amount."));
+    return bespoke_set_invalid (error, _("The allocation is negative. Enter it as a positive amount."));
   return TRUE;
 }
 

@@ -36,13 +36,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_home_validate (BespokeRecord  *record,
                       GError        **error)
 {
@@ -52,7 +45,7 @@ bespoke_home_validate (BespokeRecord  *record,
     return FALSE;
   if (bespoke_home_get_budget (self) < 0 || bespoke_home_get_core_support (self) < 0 ||
       bespoke_home_get_shared_costs (self) < 0)
-    return invalid (error, _("A home’s budget and costs cannot be negative. Enter them as positive amounts."));
+    return bespoke_set_invalid (error, _("A home’s budget and costs cannot be negative. Enter them as positive amounts."));
   return TRUE;
 }
 

@@ -39,13 +39,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_plan_validate (BespokeRecord  *record,
                       GError        **error)
 {
@@ -58,7 +51,7 @@ bespoke_plan_validate (BespokeRecord  *record,
                                    _("The plan’s start date"), _("The plan’s end date"), error))
     return FALSE;
   if (bespoke_plan_get_discount_bp (self) > 10000)
-    return invalid (error, _("The plan’s discount is more than 100%. Enter a discount from 0% to 100%."));
+    return bespoke_set_invalid (error, _("The plan’s discount is more than 100%. Enter a discount from 0% to 100%."));
   return bespoke_record_check_date (bespoke_plan_get_review_date (self), _("The review date"), error);
 }
 

@@ -54,13 +54,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_product_validate (BespokeRecord  *record,
                          GError        **error)
 {
@@ -71,18 +64,18 @@ bespoke_product_validate (BespokeRecord  *record,
       !bespoke_record_check_date (bespoke_product_get_valid_from (self), _("The date the price applies from"), error))
     return FALSE;
   if (bespoke_product_get_unit_price (self) < 0)
-    return invalid (error, _("The price is negative. Enter the price as a positive amount; give discounts as specials."));
+    return bespoke_set_invalid (error, _("The price is negative. Enter the price as a positive amount; give discounts as specials."));
   if (bespoke_product_get_outcome_based (self) && bespoke_product_get_kind (self) != BESPOKE_PRODUCT_ONE_OFF)
-    return invalid (error, _("Only one-off products can be outcome-based. Change the kind to one-off, or untick outcome-based."));
+    return bespoke_set_invalid (error, _("Only one-off products can be outcome-based. Change the kind to one-off, or untick outcome-based."));
   if (bespoke_product_get_version (self) == 0)
-    return invalid (error, _("A product’s version starts at 1."));
+    return bespoke_set_invalid (error, _("A product’s version starts at 1."));
   if (bespoke_product_get_rate_weekday_day (self) < -1 || bespoke_product_get_rate_weekday_evening (self) < -1 ||
       bespoke_product_get_rate_night (self) < -1 || bespoke_product_get_rate_saturday (self) < -1 ||
       bespoke_product_get_rate_sunday (self) < -1 || bespoke_product_get_rate_bank_holiday (self) < -1 ||
       bespoke_product_get_disturbance_rate (self) < -1)
-    return invalid (error, _("A band rate is negative. Enter it as a positive amount, or leave it empty to use the unit price."));
+    return bespoke_set_invalid (error, _("A band rate is negative. Enter it as a positive amount, or leave it empty to use the unit price."));
   if (bespoke_product_get_premium_per_unit (self) < 0)
-    return invalid (error, _("The premium is negative. Give discounts as specials on the plan instead."));
+    return bespoke_set_invalid (error, _("The premium is negative. Give discounts as specials on the plan instead."));
   return TRUE;
 }
 

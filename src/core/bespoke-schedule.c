@@ -111,13 +111,6 @@ bespoke_schedule_exclude (BespokeSchedule *self,
   g_array_sort (self->excluded, compare_days);
 }
 
-static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /* A day the text form can hold: bespoke_schedule_parse() reads dates with
  * bespoke_date_parse(), which takes the years 1900 to 2200 only. */
 static gboolean
@@ -156,50 +149,50 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
       break;
     case BESPOKE_SCHEDULE_ONCE:
       if (!g_date_valid_julian (self->date))
-        return invalid (error, _("The schedule has no date. Choose the day it happens."));
+        return bespoke_set_invalid (error, _("The schedule has no date. Choose the day it happens."));
       if (!day_is_readable (self->date))
-        return invalid (error, _(OUT_OF_YEARS));
+        return bespoke_set_invalid (error, _(OUT_OF_YEARS));
       if (self->start_minute >= 24 * 60)
-        return invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
+        return bespoke_set_invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
       break;
     case BESPOKE_SCHEDULE_WEEKLY:
       if (self->duration_minutes == 0)
-        return invalid (error, _("The duration is zero. Give how long each visit lasts, e.g. 3 h."));
+        return bespoke_set_invalid (error, _("The duration is zero. Give how long each visit lasts, e.g. 3 h."));
       if (self->every_weeks == 0)
-        return invalid (error, _("“Every 0 weeks” never happens. Use every 1 week or more."));
+        return bespoke_set_invalid (error, _("“Every 0 weeks” never happens. Use every 1 week or more."));
       if (self->every_weeks > 1 && !g_date_valid_julian (self->anchor))
-        return invalid (error, _("A schedule every few weeks needs a first date. Choose the first day it happens."));
+        return bespoke_set_invalid (error, _("A schedule every few weeks needs a first date. Choose the first day it happens."));
       if (self->anchor != 0 && !day_is_readable (self->anchor))
-        return invalid (error, _(OUT_OF_YEARS));
+        return bespoke_set_invalid (error, _(OUT_OF_YEARS));
       /* fall through */
     case BESPOKE_SCHEDULE_NIGHTLY:
       if ((self->weekdays & BESPOKE_WEEKDAYS_ALL) == 0)
-        return invalid (error, _("No days are chosen. Tick the days of the week it happens on."));
+        return bespoke_set_invalid (error, _("No days are chosen. Tick the days of the week it happens on."));
       if (self->start_minute >= 24 * 60)
-        return invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
+        return bespoke_set_invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
       break;
     case BESPOKE_SCHEDULE_MONTHLY:
       if (self->month_day > 31)
-        return invalid (error, _("A month has at most 31 days. Choose a day from 1 to 31, or the last day."));
+        return bespoke_set_invalid (error, _("A month has at most 31 days. Choose a day from 1 to 31, or the last day."));
       if (self->start_minute >= 24 * 60)
-        return invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
+        return bespoke_set_invalid (error, _("The start time is not a time of day. Use a time from 00:00 to 23:59."));
       break;
     case BESPOKE_SCHEDULE_QUANTITY:
       if (self->quantity_hundredths == 0)
-        return invalid (error, _("The quantity is zero. Give how many hours or units a week or month."));
+        return bespoke_set_invalid (error, _("The quantity is zero. Give how many hours or units a week or month."));
       break;
     default:
-      return invalid (error, _("The schedule is of an unknown kind."));
+      return bespoke_set_invalid (error, _("The schedule is of an unknown kind."));
     }
 
   if ((self->term_start != 0 && !day_is_readable (self->term_start)) ||
       (self->term_end != 0 && !day_is_readable (self->term_end)))
-    return invalid (error, _(OUT_OF_YEARS));
+    return bespoke_set_invalid (error, _(OUT_OF_YEARS));
   for (guint i = 0; self->excluded != NULL && i < self->excluded->len; i++)
     if (!day_is_readable (g_array_index (self->excluded, guint32, i)))
-      return invalid (error, _(OUT_OF_YEARS));
+      return bespoke_set_invalid (error, _(OUT_OF_YEARS));
   if (self->term_start != 0 && self->term_end != 0 && self->term_end < self->term_start)
-    return invalid (error, _("The schedule ends before it starts. Change the end date or the start date."));
+    return bespoke_set_invalid (error, _("The schedule ends before it starts. Change the end date or the start date."));
 
   return TRUE;
 }

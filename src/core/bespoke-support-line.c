@@ -45,13 +45,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 bespoke_support_line_validate (BespokeRecord  *record,
                               GError        **error)
 {
@@ -65,20 +58,20 @@ bespoke_support_line_validate (BespokeRecord  *record,
     {
       const char *product = bespoke_support_line_get_product_uuid (self);
       if (product == NULL || *product == '\0')
-        return invalid (error, _("A paid support line needs a product. Choose one from a provider’s menu."));
+        return bespoke_set_invalid (error, _("A paid support line needs a product. Choose one from a provider’s menu."));
     }
   else
     {
       const char *product = bespoke_support_line_get_product_uuid (self);
       if (product != NULL && *product != '\0')
-        return invalid (error, _("Unpaid support is not bought from a menu. Remove the product, or make the line paid."));
+        return bespoke_set_invalid (error, _("Unpaid support is not bought from a menu. Remove the product, or make the line paid."));
     }
   if (bespoke_support_line_get_quantity (self) == 0)
-    return invalid (error, _("The quantity is zero. Enter how many units each time, usually 1."));
+    return bespoke_set_invalid (error, _("The quantity is zero. Enter how many units each time, usually 1."));
   if (bespoke_support_line_get_share_ratio (self) == 0)
-    return invalid (error, _("The sharing is 1:0. Enter how many people share this support, 1 if nobody does."));
+    return bespoke_set_invalid (error, _("The sharing is 1:0. Enter how many people share this support, 1 if nobody does."));
   if (bespoke_support_line_get_discount_bp (self) > 10000)
-    return invalid (error, _("The discount is more than 100%. Enter a discount from 0% to 100%."));
+    return bespoke_set_invalid (error, _("The discount is more than 100%. Enter a discount from 0% to 100%."));
   if (schedule != NULL && !bespoke_schedule_validate (schedule, error))
     return FALSE;
   return TRUE;

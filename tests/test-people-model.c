@@ -251,6 +251,25 @@ test_store_changes (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 3);
   }
 
+  /* fifty people saved in one transaction: one recount, not fifty */
+  {
+    guint before = changes.n_emissions;
+
+    g_assert_true (bespoke_store_begin (f->store, &error));
+    for (guint i = 0; i < 50; i++)
+      {
+        g_autoptr(BespokePerson) p = bespoke_person_new ();
+        g_autofree char *name = g_strdup_printf ("Batch %02u", i);
+
+        bespoke_person_set_name (p, name);
+        g_assert_true (bespoke_store_save (f->store, p, &error));
+      }
+    g_assert_true (bespoke_store_commit (f->store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.n_emissions, ==, before + 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 3 + 50);
+  }
+
   /* archived, they go */
   {
     g_autoptr(BespokePerson) aaron = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -258,8 +277,8 @@ test_store_changes (Fixture       *f,
     bespoke_person_set_archived (aaron, TRUE);
     g_assert_true (bespoke_store_save (f->store, aaron, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 2);
-    assert_item_name (model, 0, "Jones 0001");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 2 + 50);
+    assert_item_name (model, 0, "Batch 00");
   }
 
   g_assert_finalize_object (model);

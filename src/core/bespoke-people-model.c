@@ -27,7 +27,9 @@ struct _BespokePeopleModel
   guint                n_items;
   GHashTable          *pages;        /* page number -> GPtrArray of BespokePerson */
   guint                n_fetched;    /* rows read from the store, for tests and benchmarks */
+  gboolean             dirty;        /* a person changed in the transaction being committed */
   gulong               changed_id;
+  gulong               committed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -124,6 +126,7 @@ bespoke_people_model_reload (BespokePeopleModel *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* A commit that saves a thousand people reloads once, not a thousand times. */
 static void
 store_changed_cb (BespokePeopleModel *self,
                   GType               type,
@@ -131,7 +134,18 @@ store_changed_cb (BespokePeopleModel *self,
                   BespokeStore       *store)
 {
   if (type == BESPOKE_TYPE_PERSON)
-    bespoke_people_model_reload (self);
+    self->dirty = TRUE;
+}
+
+static void
+store_committed_cb (BespokePeopleModel *self,
+                    BespokeStore       *store)
+{
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      bespoke_people_model_reload (self);
+    }
 }
 
 static void
@@ -140,7 +154,10 @@ bespoke_people_model_dispose (GObject *object)
   BespokePeopleModel *self = (BespokePeopleModel *)object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->committed_id, self->store);
+    }
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bespoke_people_model_parent_class)->dispose (object);
@@ -245,6 +262,8 @@ bespoke_people_model_new (BespokeStore        *store,
     g_warning ("Could not count people: %s", error->message);
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                               self, G_CONNECT_SWAPPED);
+  self->committed_id = g_signal_connect_object (store, "committed", G_CALLBACK (store_committed_cb),
+                                                self, G_CONNECT_SWAPPED);
   return self;
 }
 

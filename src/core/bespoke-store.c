@@ -80,6 +80,7 @@ G_DEFINE_FINAL_TYPE (BespokeStore, bespoke_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  COMMITTED,
   N_SIGNALS
 };
 
@@ -153,6 +154,20 @@ bespoke_store_class_init (BespokeStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_STRING);
+
+  /**
+   * BespokeStore::committed:
+   *
+   * A transaction that changed records committed; every ::changed of it
+   * has been emitted.  Listeners that redo work per change (a list that
+   * recounts) can mark themselves dirty on ::changed and do it once here.
+   */
+  signals[COMMITTED] =
+    g_signal_new ("committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -582,6 +597,8 @@ bespoke_store_commit (BespokeStore  *self,
       ChangeNote *note = &g_array_index (pending, ChangeNote, i);
       g_signal_emit (self, signals[CHANGED], 0, note->type, note->uuid);
     }
+  if (pending->len > 0)
+    g_signal_emit (self, signals[COMMITTED], 0);
   return TRUE;
 }
 

@@ -697,6 +697,22 @@ test_search_after_rename (void)
   g_assert_finalize_object (store);
 }
 
+typedef struct
+{
+  GPtrArray *names;
+  guint      stop_after;  /* 0: never stop */
+} Walk;
+
+static gboolean
+collect_name_cb (BespokePerson *person,
+                 gpointer       user_data)
+{
+  Walk *walk = user_data;
+
+  g_ptr_array_add (walk->names, g_strdup (bespoke_person_get_name (person)));
+  return walk->stop_after == 0 || walk->names->len < walk->stop_after;
+}
+
 static void
 test_paging (void)
 {
@@ -733,6 +749,23 @@ test_paging (void)
         g_assert_cmpstr (bespoke_person_get_name (g_ptr_array_index (page, i)), ==, expected[next++]);
     }
   g_assert_cmpuint (next, ==, 7);
+
+  /* foreach walks them in the same order in one query, and can stop early */
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    Walk all = { names, 0 };
+    Walk two = { names, 2 };
+
+    g_assert_true (bespoke_store_foreach_person (store, BESPOKE_PEOPLE_ALL, NULL, collect_name_cb, &all, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (names->len, ==, 7);
+    for (guint i = 0; i < names->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (names, i), ==, expected[i]);
+
+    g_ptr_array_set_size (names, 0);
+    g_assert_true (bespoke_store_foreach_person (store, BESPOKE_PEOPLE_ALL, NULL, collect_name_cb, &two, &error));
+    g_assert_cmpuint (names->len, ==, 2);
+  }
 
   {
     g_autoptr(GPtrArray) beyond = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, NULL, 50, 10, &error);

@@ -149,6 +149,14 @@ cmd_example (Cli *cli, int argc, char **argv)
 
 /* ---- people ----------------------------------------------------------- */
 
+static gboolean
+print_person_cb (BespokePerson *person,
+                 gpointer       user_data)
+{
+  g_print ("%s\t%s\n", bespoke_person_get_name (person), bespoke_record_get_uuid (BESPOKE_RECORD (person)));
+  return TRUE;
+}
+
 static int
 cmd_people (Cli *cli, int argc, char **argv)
 {
@@ -159,29 +167,12 @@ cmd_people (Cli *cli, int argc, char **argv)
   };
   GError *error = NULL;
   BespokeStore *store;
-  const guint page = 1000;
-  guint offset = 0;
 
   if (!parse_options ("people", "[--search TEXT]", entries, &argc, &argv, 0, 0))
     return BESPOKE_CLI_USAGE;
-  if (!(store = open_store (cli, FALSE, &error)))
+  if (!(store = open_store (cli, FALSE, &error)) ||
+      !bespoke_store_foreach_person (store, BESPOKE_PEOPLE_ALL, search, print_person_cb, NULL, &error))
     return fail (error);
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) people = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, search, offset, page, &error);
-
-      if (people == NULL)
-        return fail (error);
-      for (guint i = 0; i < people->len; i++)
-        {
-          BespokePerson *p = g_ptr_array_index (people, i);
-          g_print ("%s\t%s\n", bespoke_person_get_name (p), bespoke_record_get_uuid (BESPOKE_RECORD (p)));
-        }
-      if (people->len < page)
-        break;
-      offset += page;
-    }
   return BESPOKE_CLI_OK;
 }
 

@@ -371,6 +371,8 @@ open_db (BespokeStore  *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  /* 16 MiB of page cache: scrolling 100,000 people should not reread the disk */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
   return TRUE;
 }
 
@@ -1161,12 +1163,19 @@ search_words (const char *search)
   return name_words (search, MAX_SEARCH_WORDS);
 }
 
+typedef enum
+{
+  PEOPLE_COUNT,   /* no order */
+  PEOPLE_ALL,     /* in order */
+  PEOPLE_PAGE,    /* in order, LIMIT ? OFFSET ? */
+} PeopleQuery;
+
 static sqlite3_stmt *
 people_query (BespokeStore         *self,
               const char           *select,
               BespokePeopleFilter   filter,
               char                **words,
-              gboolean              paged,
+              PeopleQuery           kind,
               GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (select);
@@ -1178,8 +1187,10 @@ people_query (BespokeStore         *self,
     g_string_append (sql, " AND is_staff = ?");
   for (guint i = 0; words[i] != NULL; i++)
     g_string_append (sql, " AND uuid IN (SELECT uuid FROM people_search WHERE word >= ? AND word < ?)");
-  if (paged)
-    g_string_append (sql, " ORDER BY is_staff, name COLLATE NOCASE, uuid LIMIT ? OFFSET ?");
+  if (kind != PEOPLE_COUNT)
+    g_string_append (sql, " ORDER BY is_staff, name COLLATE NOCASE, uuid");
+  if (kind == PEOPLE_PAGE)
+    g_string_append (sql, " LIMIT ? OFFSET ?");
 
   if (!(stmt = prepare (self, sql->str, error)))
     return NULL;
@@ -1212,7 +1223,7 @@ bespoke_store_count_people (BespokeStore         *self,
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
 
-  if (!(stmt = people_query (self, "SELECT count(*)", filter, words, FALSE, error)))
+  if (!(stmt = people_query (self, "SELECT count(*)", filter, words, PEOPLE_COUNT, error)))
     return 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = (guint) sqlite3_column_int64 (stmt, 0);
@@ -1243,12 +1254,59 @@ bespoke_store_list_people (BespokeStore         *self,
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
 
-  if (!(stmt = people_query (self, select, filter, words, TRUE, error)))
+  if (!(stmt = people_query (self, select, filter, words, PEOPLE_PAGE, error)))
     return NULL;
   n_params = sqlite3_bind_parameter_count (stmt);
   sqlite3_bind_int64 (stmt, n_params - 1, limit);
   sqlite3_bind_int64 (stmt, n_params, offset);
   return collect (self, BESPOKE_TYPE_PERSON, stmt, error);
+}
+
+/**
+ * bespoke_store_foreach_person:
+ * @func: called with each person in order; return %FALSE to stop
+ *
+ * Walks every person @filter and @search select in one query, holding one
+ * at a time: for listing them all, where paging by offset would reread the
+ * index once a page.
+ */
+gboolean
+bespoke_store_foreach_person (BespokeStore         *self,
+                              BespokePeopleFilter   filter,
+                              const char           *search,
+                              BespokePersonFunc     func,
+                              gpointer              user_data,
+                              GError              **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT %s", class_sql_for (self, BESPOKE_TYPE_PERSON)->columns);
+  g_auto(GStrv) words = search_words (search);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!(stmt = people_query (self, select, filter, words, PEOPLE_ALL, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(BespokeRecord) person = read_record (BESPOKE_TYPE_PERSON, stmt, error);
+
+      if (person == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (!func (BESPOKE_PERSON (person), user_data))
+        {
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (self, error, _("Reading people"));
+  return TRUE;
 }
 
 static gboolean

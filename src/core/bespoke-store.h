@@ -67,6 +67,15 @@ GPtrArray    *bespoke_store_list_people         (BespokeStore         *self,
                                                  guint                 offset,
                                                  guint                 limit,
                                                  GError              **error);
+typedef gboolean (*BespokePersonFunc) (BespokePerson *person,
+                                       gpointer       user_data);
+
+gboolean      bespoke_store_foreach_person      (BespokeStore         *self,
+                                                 BespokePeopleFilter   filter,
+                                                 const char           *search,
+                                                 BespokePersonFunc     func,
+                                                 gpointer              user_data,
+                                                 GError              **error);
 BespokePerson *bespoke_store_find_person        (BespokeStore   *self,
                                                  const char     *key,
                                                  GError        **error);

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-budget-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "bespoke-core.h"
+#include "bespoke-budget-chart.h"
+#include "bespoke-budget-page.h"
+#include "bespoke-enums.h"
+
+/**
+ * BespokeBudgetPage:
+ *
+ * A person's latest plan against its budget, live: it is costed again by
+ * the costing engine whenever the store says a record of the plan changed,
+ * in the same frame.  Large figures (families read them on a television),
+ * a chart of what is committed by kind and by provider, the paid and
+ * unpaid hours of a typical week, the warnings and the months.
+ */
+struct _BespokeBudgetPage
+{
+  GtkWidget           parent_instance;
+
+  BespokeStore       *store;
+  BespokeHistory     *history;
+  BespokePerson      *person;
+  char               *plan_uuid;
+  gulong              changed_id;
+
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkLabel           *period_label;
+  GtkLabel           *budget_label;
+  GtkLabel           *committed_label;
+  GtkLabel           *contingent_label;
+  GtkLabel           *remaining_title;
+  GtkLabel           *remaining_label;
+  GtkBox             *over_box;
+  GtkLabel           *over_label;
+  BespokeBudgetChart *chart;
+  GtkLabel           *paid_hours_label;
+  GtkLabel           *unpaid_hours_label;
+  GtkWidget          *warnings_group;
+  GtkListBox         *warnings_list;
+  GtkWidget          *months_group;
+  GtkListBox         *months_list;
+  GtkLabel           *rule_label;
+};
+
+G_DEFINE_FINAL_TYPE (BespokeBudgetPage, bespoke_budget_page, GTK_TYPE_WIDGET)
+
+/* The plan shown for a person: the one that starts last. */
+static char *
+find_latest_plan (BespokeStore *store,
+                  const char   *person_uuid)
+{
+  g_autoptr(GPtrArray) plans = bespoke_store_list (store, BESPOKE_TYPE_PLAN, person_uuid, NULL);
+  BespokePlan *latest = NULL;
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    {
+      BespokePlan *plan = g_ptr_array_index (plans, i);
+
+      if (latest == NULL ||
+          g_strcmp0 (bespoke_plan_get_period_start (plan), bespoke_plan_get_period_start (latest)) > 0)
+        latest = plan;
+    }
+  return latest ? g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (latest))) : NULL;
+}
+
+static char *
+format_hours (gint64 minutes)
+{
+  gint64 hours = minutes / 60;
+  gint64 rest = minutes % 60;
+
+  if (rest == 0)
+    /* Translators: hours of support in a week */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", (gulong) hours), (int) hours);
+  /* Translators: hours and minutes of support in a week */
+  return g_strdup_printf (_("%d h %02d min"), (int) hours, (int) rest);
+}
+
+static void
+set_money (GtkLabel *label,
+           gint64    pence)
+{
+  g_autofree char *text = bespoke_money_format (pence);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  return row;
+}
+
+static void
+show_empty (BespokeBudgetPage *self,
+            const char        *title,
+            const char        *description)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* The chart's parts: for each paid, committed line, its product's kind
+ * and its provider. */
+static void
+fill_chart (BespokeBudgetPage *self,
+            BespokeCostReport *report)
+{
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) lines = bespoke_store_list (self->store, BESPOKE_TYPE_SUPPORT_LINE, self->plan_uuid, NULL);
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      BespokeSupportLine *line = g_ptr_array_index (lines, i);
+      const char *product_uuid = bespoke_support_line_get_product_uuid (line);
+      const char *provider_uuid = bespoke_support_line_get_provider_uuid (line);
+      const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (line));
+      g_autoptr(BespokeProduct) product = NULL;
+      char *provider_name = NULL;
+
+      if (product_uuid == NULL || *product_uuid == '\0')
+        continue;
+      product = bespoke_store_load (self->store, BESPOKE_TYPE_PRODUCT, product_uuid, NULL);
+      if (product == NULL)
+        continue;
+      g_hash_table_insert (kinds, g_strdup (uuid),
+                           g_strdup (bespoke_enum_label (BESPOKE_TYPE_PRODUCT_KIND, bespoke_product_get_kind (product))));
+
+      if (provider_uuid == NULL || *provider_uuid == '\0')
+        provider_uuid = bespoke_product_get_provider_uuid (product);
+      if (provider_uuid != NULL &&
+          (provider_name = g_hash_table_lookup (provider_names, provider_uuid)) == NULL)
+        {
+          g_autoptr(BespokeProvider) provider = bespoke_store_load (self->store, BESPOKE_TYPE_PROVIDER, provider_uuid, NULL);
+
+          provider_name = g_strdup (provider ? bespoke_provider_get_name (provider) : _("Unknown provider"));
+          g_hash_table_insert (provider_names, g_strdup (provider_uuid), provider_name);
+        }
+      g_hash_table_insert (providers, g_strdup (uuid), g_strdup (provider_name ? provider_name : _("Unknown provider")));
+    }
+
+  bespoke_budget_chart_clear (self->chart, report->budget);
+
+  bespoke_budget_chart_add_bar (self->chart, _("By kind of product"));
+  for (guint i = 0; i < report->lines->len; i++)
+    {
+      BespokeLineCost *cost = g_ptr_array_index (report->lines, i);
+      const char *kind = g_hash_table_lookup (kinds, cost->line_uuid);
+
+      if (cost->paid && !cost->contingent && kind != NULL)
+        bespoke_budget_chart_add_part (self->chart, kind, cost->cost);
+    }
+
+  bespoke_budget_chart_add_bar (self->chart, _("By provider"));
+  for (guint i = 0; i < report->lines->len; i++)
+    {
+      BespokeLineCost *cost = g_ptr_array_index (report->lines, i);
+      const char *provider = g_hash_table_lookup (providers, cost->line_uuid);
+
+      if (cost->paid && !cost->contingent && provider != NULL)
+        bespoke_budget_chart_add_part (self->chart, provider, cost->cost);
+    }
+
+  {
+    g_autofree char *description = bespoke_budget_chart_describe (self->chart);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Committed against the budget"),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  }
+}
+
+static void
+recompute (BespokeBudgetPage *self)
+{
+  g_autoptr(BespokeCostReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->person == NULL || self->store == NULL)
+    {
+      show_empty (self, _("No One Chosen"), _("Choose a person to see their budget."));
+      return;
+    }
+  if (self->plan_uuid == NULL)
+    {
+      show_empty (self, _("No Budget Yet"), _("Create a plan on the Plan page, and its budget appears here."));
+      return;
+    }
+
+  report = bespoke_costing_report (self->store, self->plan_uuid, &error);
+  if (report == NULL)
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("%s Correct the plan on the Plan page, and the budget appears here again."),
+                         error->message);
+      show_empty (self, _("The Plan Cannot Be Costed"), description);
+      return;
+    }
+
+  {
+    GDate start, end;
+    char start_text[64], end_text[64];
+    g_autofree char *period = NULL;
+
+    g_date_set_julian (&start, report->period_start);
+    g_date_set_julian (&end, report->period_end);
+    g_date_strftime (start_text, sizeof start_text, "%-d %B %Y", &start);
+    g_date_strftime (end_text, sizeof end_text, "%-d %B %Y", &end);
+    /* Translators: the plan period above the budget */
+    period = g_strdup_printf (_("%s to %s"), start_text, end_text);
+    gtk_label_set_label (self->period_label, period);
+  }
+
+  set_money (self->budget_label, report->budget);
+  set_money (self->committed_label, report->committed);
+  set_money (self->contingent_label, report->contingent);
+  if (report->remaining < 0)
+    {
+      g_autofree char *over = bespoke_money_format (-report->remaining);
+      g_autofree char *text = g_strdup_printf (_("⚠ Over budget by %s. Take something out of the plan, or find more money."), over);
+
+      gtk_label_set_label (self->remaining_title, _("Over Budget By"));
+      set_money (self->remaining_label, -report->remaining);
+      gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label), "error");
+      gtk_label_set_label (self->over_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->over_box), TRUE);
+    }
+  else
+    {
+      gtk_label_set_label (self->remaining_title, _("Remaining"));
+      set_money (self->remaining_label, report->remaining);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->over_box), FALSE);
+    }
+
+  fill_chart (self, report);
+
+  {
+    g_autofree char *paid = format_hours (report->paid_week_minutes);
+    g_autofree char *unpaid = format_hours (report->unpaid_week_minutes);
+
+    gtk_label_set_label (self->paid_hours_label, paid);
+    gtk_label_set_label (self->unpaid_hours_label, unpaid);
+  }
+
+  clear_list (self->warnings_list);
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      GtkWidget *row = text_row (g_ptr_array_index (report->warnings, i), NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->warnings_list, row);
+    }
+  gtk_widget_set_visible (self->warnings_group, report->warnings->len > 0);
+
+  clear_list (self->months_list);
+  for (guint i = 0; report->months != NULL && i < report->months->len; i++)
+    {
+      BespokeMonthCost *month = &g_array_index (report->months, BespokeMonthCost, i);
+      g_autofree char *amount = bespoke_money_format (month->amount);
+      char name[64];
+      GDate date;
+
+      g_date_set_julian (&date, month->first_day);
+      g_date_strftime (name, sizeof name, "%B %Y", &date);
+      gtk_list_box_append (self->months_list, text_row (name, amount));
+    }
+  gtk_widget_set_visible (self->months_group, report->months != NULL && report->months->len > 0);
+
+  gtk_label_set_label (self->rule_label, bespoke_costing_rule_text (report->rule));
+  gtk_stack_set_visible_child_name (self->stack, "budget");
+}
+
+static gboolean
+concerns_plan (BespokeBudgetPage *self,
+               GType              type,
+               const char        *uuid)
+{
+  if (type == BESPOKE_TYPE_PERSON)
+    return self->person != NULL && g_strcmp0 (uuid, bespoke_record_get_uuid (BESPOKE_RECORD (self->person))) == 0;
+  return type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE || type == BESPOKE_TYPE_BUDGET ||
+         type == BESPOKE_TYPE_ADJUSTMENT || type == BESPOKE_TYPE_PRODUCT || type == BESPOKE_TYPE_PROVIDER;
+}
+
+static void
+on_store_changed_cb (BespokeStore      *store,
+                     GType              type,
+                     const char        *uuid,
+                     BespokeBudgetPage *self)
+{
+  if (!concerns_plan (self, type, uuid))
+    return;
+
+  if (type == BESPOKE_TYPE_PLAN && self->person != NULL)
+    {
+      g_free (self->plan_uuid);
+      self->plan_uuid = find_latest_plan (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)));
+    }
+  recompute (self);
+}
+
+/**
+ * bespoke_budget_page_set_person:
+ * @person: (nullable): whose budget to show, or %NULL for none
+ *
+ * Shows @person's latest plan against its budget, and follows @store.
+ */
+void
+bespoke_budget_page_set_person (BespokeBudgetPage *self,
+                                BespokeStore      *store,
+                                BespokeHistory    *history,
+                                BespokePerson     *person)
+{
+  g_return_if_fail (BESPOKE_IS_BUDGET_PAGE (self));
+  g_return_if_fail (store == NULL || BESPOKE_IS_STORE (store));
+  g_return_if_fail (history == NULL || BESPOKE_IS_HISTORY (history));
+  g_return_if_fail (person == NULL || BESPOKE_IS_PERSON (person));
+
+  if (self->store != store)
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+    }
+  g_set_object (&self->history, history);
+  g_set_object (&self->person, person);
+
+  g_clear_pointer (&self->plan_uuid, g_free);
+  if (store != NULL && person != NULL)
+    self->plan_uuid = find_latest_plan (store, bespoke_record_get_uuid (BESPOKE_RECORD (person)));
+
+  recompute (self);
+}
+
+static void
+bespoke_budget_page_dispose (GObject *object)
+{
+  BespokeBudgetPage *self = BESPOKE_BUDGET_PAGE (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_BUDGET_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->person);
+  g_clear_pointer (&self->plan_uuid, g_free);
+
+  G_OBJECT_CLASS (bespoke_budget_page_parent_class)->dispose (object);
+}
+
+static void
+bespoke_budget_page_class_init (BespokeBudgetPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bespoke_budget_page_dispose;
+
+  g_type_ensure (BESPOKE_TYPE_BUDGET_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-budget-page.ui");
+  gtk_widget_class_set_css_name (widget_class, "budgetpage");
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, budget_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, committed_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, contingent_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, remaining_title);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, remaining_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, over_box);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, over_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, paid_hours_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, unpaid_hours_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, months_group);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, months_list);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, rule_label);
+}
+
+static void
+bespoke_budget_page_init (BespokeBudgetPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  recompute (self);
+}
+
+GtkWidget *
+bespoke_budget_page_new (void)
+{
+  return g_object_new (BESPOKE_TYPE_BUDGET_PAGE, NULL);
+}

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-budget-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bespoke-core.h"
+#include "bespoke-budget-page.h"
+
+/* The example's fixed UUIDs (src/core/bespoke-example.c) */
+#define PAUL_PLAN_UUID "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0002"
+
+static BespokeStore *
+new_example_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  BespokeStore *store = bespoke_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static BespokePerson *
+load_paul (BespokeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  BespokePerson *paul = bespoke_store_load (store, BESPOKE_TYPE_PERSON, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+
+  g_assert_no_error (error);
+  return paul;
+}
+
+static const char *
+label_text (GtkWidget  *page,
+            const char *name)
+{
+  GObject *label = gtk_widget_get_template_child (page, BESPOKE_TYPE_BUDGET_PAGE, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static BespokeSupportLine *
+find_line (BespokeStore *store,
+           guint         position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = bespoke_store_list (store, BESPOKE_TYPE_SUPPORT_LINE, PAUL_PLAN_UUID, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    if (bespoke_support_line_get_position (g_ptr_array_index (lines, i)) == position)
+      return g_object_ref (g_ptr_array_index (lines, i));
+  g_assert_not_reached ();
+}
+
+/* Paul's figures from the domain notes: budget £34,000, provider lines
+ * £22,000, so £12,000 remains, and the outcome-based one-off of £3,000 is
+ * contingent. */
+static void
+test_budget_page_paul (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokeHistory) history = bespoke_history_new (store);
+  g_autoptr(BespokePerson) paul = load_paul (store);
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, history, paul);
+
+  g_assert_cmpstr (label_text (page, "budget_label"), ==, "£34,000.00");
+  g_assert_cmpstr (label_text (page, "committed_label"), ==, "£22,000.00");
+  g_assert_cmpstr (label_text (page, "contingent_label"), ==, "£3,000.00");
+  g_assert_cmpstr (label_text (page, "remaining_label"), ==, "£12,000.00");
+  g_assert_cmpstr (label_text (page, "remaining_title"), ==, "Remaining");
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
+/* The page follows the store: the morning line goes from 2 h to 3 h,
+ * 261 weekdays in 2027 × 1 h × £21.50 = £5,611.50 more, so committed is
+ * £22,000.00 + £5,611.50 = £27,611.50 and £34,000.00 − £27,611.50 =
+ * £6,388.50 remains. */
+static void
+test_budget_page_follows_store (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokeHistory) history = bespoke_history_new (store);
+  g_autoptr(BespokePerson) paul = load_paul (store);
+  g_autoptr(BespokeSupportLine) morning = find_line (store, 0);
+  g_autoptr(BespokeSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, history, paul);
+  g_assert_cmpstr (label_text (page, "committed_label"), ==, "£22,000.00");
+
+  schedule = bespoke_schedule_copy (bespoke_support_line_get_schedule (morning));
+  g_assert_cmpuint (schedule->duration_minutes, ==, 120);
+  schedule->duration_minutes = 180;
+  bespoke_support_line_set_schedule (morning, schedule);
+  bespoke_history_save (history, morning, "Longer mornings", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (label_text (page, "committed_label"), ==, "£27,611.50");
+  g_assert_cmpstr (label_text (page, "remaining_label"), ==, "£6,388.50");
+
+  /* undone, the figures are the domain's again */
+  bespoke_history_undo (history, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (label_text (page, "committed_label"), ==, "£22,000.00");
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
+/* Over budget: the budget cut to £20,000.00 with £22,000.00 committed is
+ * £2,000.00 over, said in words as well as shown. */
+static void
+test_budget_page_over_budget (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokeHistory) history = bespoke_history_new (store);
+  g_autoptr(BespokePerson) paul = load_paul (store);
+  g_autoptr(GPtrArray) budgets = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+  GObject *over_box;
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, history, paul);
+  over_box = gtk_widget_get_template_child (page, BESPOKE_TYPE_BUDGET_PAGE, "over_box");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (over_box)));
+
+  budgets = bespoke_store_list (store, BESPOKE_TYPE_BUDGET, PAUL_PLAN_UUID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->len, ==, 1);
+  bespoke_budget_set_amount (g_ptr_array_index (budgets, 0), 2000000);
+  bespoke_history_save (history, g_ptr_array_index (budgets, 0), "Budget cut", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (label_text (page, "remaining_title"), ==, "Over Budget By");
+  g_assert_cmpstr (label_text (page, "remaining_label"), ==, "£2,000.00");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (over_box)));
+  g_assert_nonnull (strstr (label_text (page, "over_label"), "Over budget by £2,000.00"));
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
+/* No person, and a person without a plan: an empty state, not figures. */
+static void
+test_budget_page_empty (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokePerson) nobody = bespoke_person_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (page, BESPOKE_TYPE_BUDGET_PAGE, "stack"));
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  bespoke_person_set_name (nobody, "Nobody Planned");
+  bespoke_store_save (store, nobody, &error);
+  g_assert_no_error (error);
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, nobody);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
+/* See tests/test-window.c: before the isolation, point GSettings and GIO
+ * at the system's schemas and MIME database. */
+static void
+use_system_data (void)
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
+
+  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
+        {
+          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          have_schemas = TRUE;
+        }
+      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  use_system_data ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/budget-page/paul", test_budget_page_paul);
+  g_test_add_func ("/budget-page/follows-store", test_budget_page_follows_store);
+  g_test_add_func ("/budget-page/over-budget", test_budget_page_over_budget);
+  g_test_add_func ("/budget-page/empty", test_budget_page_empty);
+
+  return g_test_run ();
+}

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-application.h"
+#include "bespoke-homes-window.h"
+#include "bespoke-menus-window.h"
 #include "bespoke-store.h"
 #include "bespoke-window.h"
 
@@ -204,9 +206,84 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The main window the user is working in: the active one, or the one the
+ * active menus or homes window belongs to. */
+static BespokeWindow *
+current_main_window (GtkApplication *application)
+{
+  GtkWindow *active = gtk_application_get_active_window (application);
+
+  if (active != NULL && !BESPOKE_IS_WINDOW (active))
+    active = gtk_window_get_transient_for (active);
+  if (active != NULL && BESPOKE_IS_WINDOW (active))
+    return BESPOKE_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (BESPOKE_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Shows the window of @type for the current database, making it the first
+ * time; one a database. */
+static void
+present_store_window (GtkApplication *application,
+                      GType           type)
+{
+  BespokeWindow *main_window = current_main_window (application);
+  BespokeStore *store;
+  GtkWindow *window = NULL;
+
+  if (main_window == NULL)
+    return;
+  store = bespoke_window_get_store (main_window);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      g_autoptr(BespokeStore) window_store = NULL;
+
+      if (G_OBJECT_TYPE (l->data) != type)
+        continue;
+      g_object_get (l->data, "store", &window_store, NULL);
+      if (window_store == store)
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      if (type == BESPOKE_TYPE_MENUS_WINDOW)
+        window = GTK_WINDOW (bespoke_menus_window_new (application, store));
+      else
+        window = GTK_WINDOW (bespoke_homes_window_new (application, store));
+      gtk_window_set_transient_for (window, GTK_WINDOW (main_window));
+    }
+  gtk_window_present (window);
+}
+
+static void
+product_menus_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  present_store_window (user_data, BESPOKE_TYPE_MENUS_WINDOW);
+}
+
+static void
+shared_homes_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  present_store_window (user_data, BESPOKE_TYPE_HOMES_WINDOW);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "product-menus", product_menus_action },
+  { "shared-homes", shared_homes_action },
 };
 
 static void

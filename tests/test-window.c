@@ -283,14 +283,14 @@ test_window_shows_profile (void)
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_people (window));
   GtkWidget *profile_view = get_child (window, "profile_view");
   GtkStack *content_stack = get_child (window, "content_stack");
-  AdwWindowTitle *content_title = get_child (window, "content_title");
+  AdwViewSwitcherTitle *content_title = get_child (window, "switcher_title");
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "none");
 
   gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "profile");
-  g_assert_cmpstr (adw_window_title_get_title (content_title), ==, PAUL_NAME);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "person");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (content_title), ==, PAUL_NAME);
 
   /* His name, the name he likes, the three headings and every statement */
   g_assert_true (shows_label (profile_view, PAUL_NAME));

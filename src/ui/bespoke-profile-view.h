@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bespoke-history.h"
 #include "bespoke-person.h"
 #include "bespoke-profile.h"
 #include "bespoke-store.h"
@@ -29,5 +30,31 @@ BespokeProfile *bespoke_profile_view_get_profile (BespokeProfileView *self);
 int             bespoke_profile_view_get_text_size (BespokeProfileView *self);
 void            bespoke_profile_view_set_text_size (BespokeProfileView *self,
                                                     int                 text_size);
+
+BespokeHistory *bespoke_profile_view_get_history (BespokeProfileView *self);
+void            bespoke_profile_view_set_history (BespokeProfileView *self,
+                                                  BespokeHistory     *history);
+gboolean        bespoke_profile_view_add_statement    (BespokeProfileView  *self,
+                                                       BespokeSection       section,
+                                                       const char          *text,
+                                                       GError             **error);
+gboolean        bespoke_profile_view_edit_statement   (BespokeProfileView  *self,
+                                                       BespokeStatement    *statement,
+                                                       const char          *text,
+                                                       GError             **error);
+gboolean        bespoke_profile_view_delete_statement (BespokeProfileView  *self,
+                                                       BespokeStatement    *statement,
+                                                       GError             **error);
+gboolean        bespoke_profile_view_move_statement   (BespokeProfileView  *self,
+                                                       BespokeStatement    *statement,
+                                                       BespokeSection       section,
+                                                       guint                index,
+                                                       GError             **error);
+gboolean        bespoke_profile_view_set_photo_file   (BespokeProfileView  *self,
+                                                       GFile               *file,
+                                                       GError             **error);
+
+void            bespoke_profile_view_choose_photo     (BespokeProfileView  *self);
+void            bespoke_profile_view_focus_first_entry (BespokeProfileView *self);
 
 G_END_DECLS

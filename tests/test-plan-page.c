@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-plan-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bespoke-core.h"
+#include "bespoke-budget-page.h"
+#include "bespoke-plan-page.h"
+#include "bespoke-schedule-editor.h"
+
+/* The example's fixed UUIDs (src/core/bespoke-example.c) */
+#define PAUL_PLAN_UUID "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0002"
+
+typedef struct
+{
+  BespokeStore   *store;
+  BespokeHistory *history;
+  BespokePerson  *paul;
+  GtkWidget      *window;
+  GtkWidget      *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = bespoke_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  bespoke_example_install (f->store, &error);
+  g_assert_no_error (error);
+  f->history = bespoke_history_new (f->store);
+  f->paul = bespoke_store_load (f->store, BESPOKE_TYPE_PERSON, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+
+  f->page = g_object_ref (bespoke_plan_page_new ());
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
+  bespoke_plan_page_set_person (BESPOKE_PLAN_PAGE (f->page), f->store, f->history, f->paul);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->page);
+  g_clear_object (&f->paul);
+  g_assert_finalize_object (f->history);
+  g_assert_finalize_object (f->store);
+}
+
+static void
+find_all (GtkWidget  *widget,
+          GType       type,
+          const char *name,
+          GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, name, found);
+}
+
+static gpointer
+find_one (GtkWidget  *widget,
+          GType       type,
+          const char *name,
+          guint       index)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_all (widget, type, name, found);
+  g_assert_cmpuint (found->len, >, index);
+  return g_ptr_array_index (found, index);
+}
+
+static BespokeBudget *
+load_budget (BespokeStore *store)
+{
+  g_autoptr(GPtrArray) budgets = bespoke_store_list (store, BESPOKE_TYPE_BUDGET, PAUL_PLAN_UUID, NULL);
+
+  g_assert_cmpuint (budgets->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (budgets, 0));
+}
+
+static BespokePlan *
+load_plan (BespokeStore *store)
+{
+  return bespoke_store_load (store, BESPOKE_TYPE_PLAN, PAUL_PLAN_UUID, NULL);
+}
+
+static BespokeSupportLine *
+load_line (BespokeStore *store,
+           guint         position)
+{
+  g_autoptr(GPtrArray) lines = bespoke_store_list (store, BESPOKE_TYPE_SUPPORT_LINE, PAUL_PLAN_UUID, NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    if (bespoke_support_line_get_position (g_ptr_array_index (lines, i)) == position)
+      return g_object_ref (g_ptr_array_index (lines, i));
+  g_assert_not_reached ();
+}
+
+static void
+type_into (GtkWidget  *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+press_enter (GtkWidget *entry_row)
+{
+  g_signal_emit_by_name (entry_row, "entry-activated");
+}
+
+static GtkLabel *
+details_error (Fixture *f)
+{
+  return find_one (f->page, GTK_TYPE_LABEL, "details-error", 0);
+}
+
+/* The page shows Paul's plan: its three outcomes, seven lines and three
+ * risks from the example, each line with its cost from the engine. */
+static void
+test_plan_page_shows_plan (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  AdwExpanderRow *morning;
+
+  find_all (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", lines);
+  g_assert_cmpuint (lines->len, ==, 7);
+
+  /* the mornings: Mon–Fri 07:30 for 2 h, 261 weekdays × 2 h × £21.50 = £11,223.00 */
+  morning = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (morning)), ==,
+                   "Support in the mornings while Mum is at work");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (morning), "£11,223.00"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (morning), "Mon–Fri"));
+}
+
+/* A money field reading "abc" is marked with a sentence, and the store
+ * keeps the old budget; a valid amount is then saved, and can be undone. */
+static void
+test_plan_page_bad_money (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *amount = find_one (f->page, ADW_TYPE_ENTRY_ROW, "budget-amount", 0);
+  g_autoptr(BespokeBudget) before = NULL;
+  g_autoptr(BespokeBudget) after = NULL;
+  g_autoptr(BespokeBudget) undone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "£34,000.00");
+
+  type_into (amount, "abc");
+  press_enter (amount);
+  g_assert_true (gtk_widget_has_css_class (amount, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details_error (f))));
+  g_assert_nonnull (strstr (gtk_label_get_label (details_error (f)), "individual budget"));
+  before = load_budget (f->store);
+  g_assert_cmpint (bespoke_budget_get_amount (before), ==, 3400000);
+  g_assert_false (bespoke_history_get_can_undo (f->history));
+
+  /* £35,000 is 3,500,000 pence */
+  type_into (amount, "£35,000");
+  g_assert_false (gtk_widget_has_css_class (amount, "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (details_error (f))));
+  press_enter (amount);
+  after = load_budget (f->store);
+  g_assert_cmpint (bespoke_budget_get_amount (after), ==, 3500000);
+
+  bespoke_history_undo (f->history, &error);
+  g_assert_no_error (error);
+  undone = load_budget (f->store);
+  g_assert_cmpint (bespoke_budget_get_amount (undone), ==, 3400000);
+}
+
+/* An end date before the start, and a date that is not a date, are
+ * refused with a sentence; the plan in the store keeps its period. */
+static void
+test_plan_page_bad_dates (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *end = find_one (f->page, ADW_TYPE_ENTRY_ROW, "period-end", 0);
+  g_autoptr(BespokePlan) plan = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "31/12/2027");
+
+  type_into (end, "31/12/2026");   /* before the start, 1/1/2027 */
+  press_enter (end);
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (details_error (f)), "before"));
+
+  type_into (end, "31/13/2027");   /* no thirteenth month */
+  press_enter (end);
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (details_error (f)), "no such day"));
+
+  plan = load_plan (f->store);
+  g_assert_cmpstr (bespoke_plan_get_period_end (plan), ==, "2027-12-31");
+  g_assert_false (bespoke_history_get_can_undo (f->history));
+}
+
+/* In the schedule editor: a duration of zero and a term that ends before
+ * it starts are refused with the sentence, and the line is unchanged. */
+static void
+test_plan_page_bad_schedule (Fixture       *f,
+                             gconstpointer  data)
+{
+  BespokeScheduleEditor *editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  GtkSpinButton *hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+  GtkSpinButton *minutes = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "minutes_spin"));
+  GtkEditable *from = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "term_start_entry"));
+  GtkEditable *until = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "term_end_entry"));
+  GtkLabel *error_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "error_label"));
+  g_autoptr(BespokeSupportLine) line = NULL;
+
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (hours), ==, 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (minutes), ==, 0);
+
+  gtk_spin_button_set_value (hours, 0);
+  g_assert_false (bespoke_schedule_editor_get_valid (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hours), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_label (error_label), ==, "The duration is zero. Give how long each visit lasts, e.g. 3 h.");
+  line = load_line (f->store, 0);
+  g_assert_cmpuint (bespoke_support_line_get_schedule (line)->duration_minutes, ==, 120);
+  g_clear_object (&line);
+
+  gtk_spin_button_set_value (hours, 2);
+  g_assert_true (bespoke_schedule_editor_get_valid (editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_false (bespoke_history_get_can_undo (f->history));  /* back as it was: nothing to save */
+
+  gtk_editable_set_text (from, "1/6/2027");
+  gtk_editable_set_text (until, "1/3/2027");
+  g_assert_false (bespoke_schedule_editor_get_valid (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (until), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "ends before it starts"));
+  line = load_line (f->store, 0);
+  g_assert_cmpuint (bespoke_support_line_get_schedule (line)->term_end, ==, 0);
+  /* the "from" date alone was valid, and was kept: 1 June 2027 */
+  {
+    GDate june;
+
+    g_date_clear (&june, 1);
+    g_date_set_dmy (&june, 1, G_DATE_JUNE, 2027);
+    g_assert_cmpuint (bespoke_support_line_get_schedule (line)->term_start, ==, g_date_get_julian (&june));
+  }
+}
+
+/* The budget page follows an edit made in the plan page's schedule
+ * editor: the mornings go from 2 h to 3 h, 261 weekdays in 2027 × 1 h ×
+ * £21.50 = £5,611.50 more, so committed is £22,000.00 + £5,611.50 =
+ * £27,611.50, and the line itself 261 × 3 × £21.50 = £16,834.50. */
+static void
+test_plan_page_budget_follows (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *budget = g_object_ref_sink (bespoke_budget_page_new ());
+  BespokeScheduleEditor *editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  GtkSpinButton *hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+  GtkLabel *committed;
+  GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "summary_label"));
+  AdwExpanderRow *morning = find_one (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), f->store, f->history, f->paul);
+  committed = GTK_LABEL (gtk_widget_get_template_child (budget, BESPOKE_TYPE_BUDGET_PAGE, "committed_label"));
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£22,000.00");
+
+  gtk_spin_button_set_value (hours, 3);
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£27,611.50");
+  g_assert_nonnull (strstr (gtk_label_get_label (summary), "3 h"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (morning), "£16,834.50"));
+  g_assert_true (bespoke_history_get_can_undo (f->history));
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), NULL, NULL, NULL);
+  g_assert_finalize_object (budget);
+}
+
+/* A person without a plan is offered one for the coming financial year. */
+static void
+test_plan_page_create (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BespokePerson) nobody = bespoke_person_new ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *create = (GtkWidget *) gtk_widget_get_template_child (f->page, BESPOKE_TYPE_PLAN_PAGE, "create_button");
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (f->page, BESPOKE_TYPE_PLAN_PAGE, "stack"));
+  BespokePlan *plan;
+
+  bespoke_person_set_name (nobody, "Nobody Planned");
+  bespoke_store_save (f->store, nobody, &error);
+  g_assert_no_error (error);
+  bespoke_plan_page_set_person (BESPOKE_PLAN_PAGE (f->page), f->store, f->history, nobody);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (create));
+
+  g_signal_emit_by_name (create, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+  plans = bespoke_store_list (f->store, BESPOKE_TYPE_PLAN, bespoke_record_get_uuid (BESPOKE_RECORD (nobody)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_true (g_str_has_suffix (bespoke_plan_get_period_start (plan), "-04-01"));
+  g_assert_true (g_str_has_suffix (bespoke_plan_get_period_end (plan), "-03-31"));
+  g_assert_cmpint (bespoke_plan_get_status (plan), ==, BESPOKE_PLAN_DRAFT);
+
+  bespoke_plan_page_set_person (BESPOKE_PLAN_PAGE (f->page), NULL, NULL, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (create));
+}
+
+/* See tests/test-window.c */
+static void
+use_system_data (void)
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
+
+  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
+        {
+          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          have_schemas = TRUE;
+        }
+      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  use_system_data ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/plan-page/shows-plan", test_plan_page_shows_plan);
+  ADD ("/plan-page/bad-money", test_plan_page_bad_money);
+  ADD ("/plan-page/bad-dates", test_plan_page_bad_dates);
+  ADD ("/plan-page/bad-schedule", test_plan_page_bad_schedule);
+  ADD ("/plan-page/budget-follows", test_plan_page_budget_follows);
+  ADD ("/plan-page/create", test_plan_page_create);
+#undef ADD
+
+  return g_test_run ();
+}

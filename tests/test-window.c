@@ -502,6 +502,330 @@ test_person_row (void)
   g_assert_finalize_object (row);
 }
 
+/* Finds a button by its label (e.g. a toast's "_Undo") anywhere under @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_undo_button (gpointer data)
+{
+  return find_button (data, "_Undo") != NULL;
+}
+
+static const char *
+selected_name (BespokeWindow *window)
+{
+  BespokePerson *person = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (get_people (window)));
+
+  return person != NULL ? bespoke_person_get_name (person) : NULL;
+}
+
+static void
+test_window_lazy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeStore) store = bespoke_store_open (":memory:", &error);
+  BespokeWindow *window;
+  BespokePeopleModel *people;
+  GtkWidget *list;
+  g_autoptr(GPtrArray) last_page = NULL;
+  BespokePerson *last;
+  guint fetched;
+
+  g_assert_no_error (error);
+  /* 3,000 people: thirty pages of the model's hundred rows */
+  bespoke_synth_people (store, 3000, 7, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  window = new_window (store);
+  people = bespoke_window_get_people_model (window);
+  list = get_child (window, "people_list");
+
+  /* Counted, not read: GtkListView keeps row widgets for at most about 200
+   * items (GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS), and the model reads
+   * whole pages of 100, so no more than three pages are read of thirty */
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until ((Condition) gtk_widget_get_mapped, list);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 3000);
+  fetched = bespoke_people_model_get_n_fetched_rows (people);
+  g_assert_cmpuint (fetched, >, 0);
+  g_assert_cmpuint (fetched, <=, 300);
+
+  /* Choosing the very last person finds their row by a binary search:
+   * its probes (rows 1500, 2250, 2625, 2812, 2906, then 2953… on page 29)
+   * fall on five pages, 500 rows, on top of the 300 above: under 1,000 of
+   * the 3,000 */
+  last_page = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, NULL, 2999, 1, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (last_page, 0);
+  bespoke_window_show_person (window, last);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_people (window))), ==, 2999);
+  g_assert_cmpuint (bespoke_people_model_get_n_fetched_rows (people), <, 1000);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_window_filter (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  g_autofree char *name = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Staff only: Danny */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.people-filter", "s", "staff"));
+  g_assert_cmpstr (bespoke_window_get_people_filter (window), ==, "staff");
+  g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 1);
+  name = name_at (get_people (window), 0);
+  g_assert_cmpstr (name, ==, DANNY_NAME);
+
+  /* The people supported: Paul and Jennie */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.people-filter", "s", "people");
+  g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 2);
+  find_position (get_people (window), PAUL_NAME);
+  find_position (get_people (window), JENNIE_NAME);
+
+  /* A search works within the filter: no staff match "Dan" among the people */
+  search_for (window, "Dan", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "main_stack")), ==, "people");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "list_stack")), ==, "no-results");
+
+  /* Everyone again: Danny found */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.people-filter", "s", "all");
+  g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 1);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_window_add_person (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  g_autoptr(BespokePerson) added = NULL;
+  g_autoptr(BespokePerson) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A name is needed: nothing is saved without one */
+  g_assert_null (bespoke_window_add_person (window, "   ", NULL, FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 3);
+
+  /* Added while only staff are listed: the list shows everyone again, and
+   * the new person is chosen, with their (empty) profile beside */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.people-filter", "s", "staff");
+  added = bespoke_window_add_person (window, " Anne-Marie Byrne ", "Annie", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (bespoke_window_get_people_filter (window), ==, "all");
+  g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 4);
+  g_assert_cmpstr (selected_name (window), ==, "Anne-Marie Byrne");
+  g_assert_true (bespoke_window_get_person (window) != NULL);
+  g_assert_cmpstr (bespoke_person_get_name (bespoke_window_get_person (window)), ==, "Anne-Marie Byrne");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "person");
+
+  stored = bespoke_store_load (store, BESPOKE_TYPE_PERSON, bespoke_record_get_uuid (BESPOKE_RECORD (added)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bespoke_person_get_name (stored), ==, "Anne-Marie Byrne");
+  g_assert_cmpstr (bespoke_person_get_preferred_name (stored), ==, "Annie");
+  g_assert_false (bespoke_person_get_is_staff (stored));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_window_keeps_selection (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_people (window));
+  AdwViewSwitcherTitle *title = get_child (window, "switcher_title");
+  g_autoptr(BespokePerson) jennie = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);  /* Jennie, Paul, Danny */
+
+  /* Someone else renamed elsewhere moves Paul's row: he stays chosen */
+  jennie = bespoke_store_find_person (store, JENNIE_NAME, &error);
+  g_assert_no_error (error);
+  bespoke_person_set_name (jennie, "Zoe Walsh");
+  bespoke_store_save (store, jennie, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);  /* Paul, Zoe, Danny */
+  g_assert_cmpstr (selected_name (window), ==, PAUL_NAME);
+
+  /* Paul renamed here: still chosen, the title follows, and Undo puts the
+   * old name back */
+  g_assert_true (bespoke_window_rename_person (window, "Paul Young", "Paul", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (selected_name (window), ==, "Paul Young");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);  /* Paul Young, Zoe, Danny */
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Paul Young");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (selected_name (window), ==, PAUL_NAME);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, PAUL_NAME);
+
+  /* A search that hides him keeps his pages; clearing it finds his row */
+  search_for (window, "Zoe", 1);
+  g_assert_cmpstr (bespoke_person_get_name (bespoke_window_get_person (window)), ==, PAUL_NAME);
+  search_for (window, "", 3);
+  g_assert_cmpstr (selected_name (window), ==, PAUL_NAME);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_window_archive (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_people (window));
+  GtkWidget *overlay = get_child (window, "toast_overlay");
+  g_autoptr(BespokePerson) jennie = NULL;
+  g_autoptr(BespokePerson) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jennie = bespoke_store_find_person (store, JENNIE_NAME, &error);
+  g_assert_no_error (error);
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), JENNIE_NAME));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-person", NULL));
+
+  /* Off the list, kept in the store, marked archived; no one is shown */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  stored = bespoke_store_load (store, BESPOKE_TYPE_PERSON, bespoke_record_get_uuid (BESPOKE_RECORD (jennie)), &error);
+  g_assert_no_error (error);
+  g_assert_true (bespoke_person_get_archived (stored));
+  g_assert_null (bespoke_window_get_person (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "none");
+
+  /* The toast's Undo brings her back, chosen */
+  wait_until (shows_undo_button, overlay);
+  undo = find_button (overlay, "_Undo");
+  g_signal_emit_by_name (undo, "clicked");
+  g_clear_object (&stored);
+  stored = bespoke_store_load (store, BESPOKE_TYPE_PERSON, bespoke_record_get_uuid (BESPOKE_RECORD (jennie)), &error);
+  g_assert_false (bespoke_person_get_archived (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  g_assert_cmpstr (selected_name (window), ==, JENNIE_NAME);
+  g_assert_cmpstr (bespoke_person_get_name (bespoke_window_get_person (window)), ==, JENNIE_NAME);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static guint
+count_statements (BespokeStore *store,
+                  const char   *person_uuid)
+{
+  g_autoptr(GPtrArray) statements = bespoke_store_list (store, BESPOKE_TYPE_STATEMENT, person_uuid, NULL);
+
+  return statements->len;
+}
+
+static void
+test_window_undo_redo (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_people (window));
+  BespokeProfileView *profile_view = get_child (window, "profile_view");
+  BespokeHistory *history = bespoke_window_get_history (window);
+  const char *paul_uuid;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
+  paul_uuid = bespoke_record_get_uuid (BESPOKE_RECORD (bespoke_window_get_person (window)));
+  g_assert_false (bespoke_history_get_can_undo (history));
+
+  /* Paul has 2 + 2 + 1 statements; one more makes 6, and Undo makes 5 again */
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 5);
+  g_assert_true (bespoke_profile_view_add_statement (profile_view, BESPOKE_SECTION_SUPPORT, "Tell me the plan for the day.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 6);
+  g_assert_true (bespoke_history_get_can_undo (history));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 5);
+  g_assert_false (bespoke_history_get_can_undo (history));
+  g_assert_true (bespoke_history_get_can_redo (history));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 6);
+
+  /* Choosing someone else starts a new history */
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), JENNIE_NAME));
+  g_assert_false (bespoke_history_get_can_undo (history));
+  g_assert_false (bespoke_history_get_can_redo (history));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_window_pages (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  AdwViewStack *view_stack = get_child (window, "view_stack");
+  const char *names[] = { "profile", "plan", "budget", "circle" };
+  GListModel *pages;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Four pages, in this order */
+  pages = G_LIST_MODEL (adw_view_stack_get_pages (view_stack));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, names[i]);
+    }
+  g_object_unref (pages);
+
+  /* Alt+4's action shows the circle of the person shown */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_people (window)),
+                                     find_position (get_people (window), PAUL_NAME));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "circle"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "circle");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
  * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
  * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
@@ -549,6 +873,13 @@ main (int   argc,
   g_test_add_func ("/window/offers-example", test_window_offers_example);
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/text-size", test_window_text_size);
+  g_test_add_func ("/window/lazy", test_window_lazy);
+  g_test_add_func ("/window/filter", test_window_filter);
+  g_test_add_func ("/window/add-person", test_window_add_person);
+  g_test_add_func ("/window/keeps-selection", test_window_keeps_selection);
+  g_test_add_func ("/window/archive", test_window_archive);
+  g_test_add_func ("/window/undo-redo", test_window_undo_redo);
+  g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/person-row/shows-person", test_person_row);
 
   return g_test_run ();

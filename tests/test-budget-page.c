@@ -150,6 +150,48 @@ test_budget_page_over_budget (void)
   g_assert_finalize_object (page);
 }
 
+static void
+collect_amounts (GtkWidget *widget,
+                 GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), "amount") == 0)
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_amounts (child, labels);
+}
+
+/* The month-by-month view has the twelve months of 2027, and they add up
+ * exactly to what is committed (the engine spreads the rounding). */
+static void
+test_budget_page_months (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokePerson) paul = load_paul (store);
+  g_autoptr(GPtrArray) amounts = g_ptr_array_new ();
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+  GObject *months;
+  gint64 committed = 0;
+  gint64 sum = 0;
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, paul);
+  months = gtk_widget_get_template_child (page, BESPOKE_TYPE_BUDGET_PAGE, "months_list");
+  collect_amounts (GTK_WIDGET (months), amounts);
+  g_assert_cmpuint (amounts->len, ==, 12);
+  for (guint i = 0; i < amounts->len; i++)
+    {
+      gint64 pence;
+
+      g_assert_true (bespoke_money_parse (gtk_label_get_label (g_ptr_array_index (amounts, i)), &pence, NULL));
+      sum += pence;
+    }
+  g_assert_true (bespoke_money_parse (label_text (page, "committed_label"), &committed, NULL));
+  g_assert_cmpint (committed, ==, 2200000);
+  g_assert_cmpint (sum, ==, committed);
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
 /* No person, and a person without a plan: an empty state, not figures. */
 static void
 test_budget_page_empty (void)
@@ -212,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/budget-page/paul", test_budget_page_paul);
   g_test_add_func ("/budget-page/follows-store", test_budget_page_follows_store);
   g_test_add_func ("/budget-page/over-budget", test_budget_page_over_budget);
+  g_test_add_func ("/budget-page/months", test_budget_page_months);
   g_test_add_func ("/budget-page/empty", test_budget_page_empty);
 
   return g_test_run ();

@@ -102,6 +102,19 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static void
+add_amount (GtkWidget  *row,
+            const char *value)
+{
+  GtkWidget *label = gtk_label_new (value);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_name (label, "amount");
+  gtk_label_set_width_chars (GTK_LABEL (label), 11);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
 static GtkWidget *
 text_row (const char *title,
           const char *value)
@@ -111,12 +124,7 @@ text_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
+    add_amount (row, value);
   return row;
 }
 
@@ -250,7 +258,7 @@ recompute (BespokeBudgetPage *self)
   if (report->remaining < 0)
     {
       g_autofree char *over = bespoke_money_format (-report->remaining);
-      g_autofree char *text = g_strdup_printf (_("⚠ Over budget by %s. Take something out of the plan, or find more money."), over);
+      g_autofree char *text = g_strdup_printf (_("Over budget by %s. Take something out of the plan, or find more money."), over);
 
       gtk_label_set_label (self->remaining_title, _("Over Budget By"));
       set_money (self->remaining_label, -report->remaining);
@@ -289,17 +297,42 @@ recompute (BespokeBudgetPage *self)
   gtk_widget_set_visible (self->warnings_group, report->warnings->len > 0);
 
   clear_list (self->months_list);
-  for (guint i = 0; report->months != NULL && i < report->months->len; i++)
-    {
-      BespokeMonthCost *month = &g_array_index (report->months, BespokeMonthCost, i);
-      g_autofree char *amount = bespoke_money_format (month->amount);
-      char name[64];
-      GDate date;
+  {
+    gint64 largest = 1;
 
-      g_date_set_julian (&date, month->first_day);
-      g_date_strftime (name, sizeof name, "%B %Y", &date);
-      gtk_list_box_append (self->months_list, text_row (name, amount));
-    }
+    for (guint i = 0; report->months != NULL && i < report->months->len; i++)
+      largest = MAX (largest, g_array_index (report->months, BespokeMonthCost, i).amount);
+
+    for (guint i = 0; report->months != NULL && i < report->months->len; i++)
+      {
+        BespokeMonthCost *month = &g_array_index (report->months, BespokeMonthCost, i);
+        g_autofree char *amount = bespoke_money_format (month->amount);
+        GtkWidget *row;
+        GtkWidget *bar;
+        char name[64];
+        GDate date;
+
+        g_date_set_julian (&date, month->first_day);
+        g_date_strftime (name, sizeof name, "%B %Y", &date);
+        row = text_row (name, NULL);
+        gtk_widget_set_name (row, "month");
+
+        /* the month against the dearest month, for the eye; the words
+         * say the amount */
+        bar = gtk_level_bar_new_for_interval (0, 1);
+        gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), (double) MAX (month->amount, 0) / (double) largest);
+        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+        gtk_widget_set_size_request (bar, 110, -1);
+        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+        gtk_widget_set_margin_start (bar, 12);
+        gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+        add_amount (row, amount);
+        gtk_list_box_append (self->months_list, row);
+      }
+  }
   gtk_widget_set_visible (self->months_group, report->months != NULL && report->months->len > 0);
 
   gtk_label_set_label (self->rule_label, bespoke_costing_rule_text (report->rule));

@@ -32,3 +32,6 @@
 #include "bespoke-support-line.h"
 #include "bespoke-synth.h"
 #include "bespoke-types.h"
+#include "bespoke-xml-export.h"
+#include "bespoke-xml-import.h"
+#include "bespoke-xml-schema.h"

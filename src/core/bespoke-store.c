@@ -961,10 +961,11 @@ index_person (BespokeStore   *self,
  * Validates @record and writes it in a transaction.  An invalid record is
  * not written and @error says which field is wrong and what to do.
  */
-gboolean
-bespoke_store_save (BespokeStore  *self,
-                    gpointer       record,
-                    GError       **error)
+static gboolean
+save_record (BespokeStore  *self,
+             gpointer       record,
+             gboolean       keep_time,
+             GError       **error)
 {
   BespokeRecord *rec = record;
   BespokeRecordClass *klass;
@@ -987,7 +988,10 @@ bespoke_store_save (BespokeStore  *self,
   if (!(stmt = prepare (self, sql->upsert, error)))
     goto fail;
 
-  now = MAX (g_get_real_time (), bespoke_record_get_modified_at (rec) + 1);
+  if (keep_time)
+    now = bespoke_record_get_modified_at (rec);
+  else
+    now = MAX (g_get_real_time (), bespoke_record_get_modified_at (rec) + 1);
   sqlite3_bind_text (stmt, 1, bespoke_record_get_uuid (rec), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, now);
   for (guint i = 0; i < klass->n_columns; i++)
@@ -1009,6 +1013,149 @@ bespoke_store_save (BespokeStore  *self,
 
   bespoke_record_set_modified_at (rec, now);
   return TRUE;
+
+fail:
+  write_abort (self);
+  return FALSE;
+}
+
+gboolean
+bespoke_store_save (BespokeStore  *self,
+                    gpointer       record,
+                    GError       **error)
+{
+  return save_record (self, record, FALSE, error);
+}
+
+/**
+ * bespoke_store_save_imported:
+ *
+ * Saves a record as it came from an exchange file: like
+ * bespoke_store_save(), but the record keeps its modification time, so
+ * that the same data exported again gives the same bytes.
+ */
+gboolean
+bespoke_store_save_imported (BespokeStore  *self,
+                             gpointer       record,
+                             GError       **error)
+{
+  return save_record (self, record, TRUE, error);
+}
+
+/**
+ * bespoke_store_list_after:
+ * @after_uuid: (nullable): the last UUID of the previous page, or %NULL
+ *   for the first page
+ *
+ * Lists every record of @type in UUID order, a page of @limit at a time,
+ * so that a walk through the whole table holds one page in memory.
+ *
+ * Returns: (transfer full): the records after @after_uuid
+ */
+GPtrArray *
+bespoke_store_list_after (BespokeStore  *self,
+                          GType          type,
+                          const char    *after_uuid,
+                          guint          limit,
+                          GError       **error)
+{
+  const ClassSql *sql;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+
+  sql = class_sql_for (self, type);
+  query = g_strdup_printf ("SELECT %s FROM %s WHERE uuid > ? ORDER BY uuid LIMIT ?",
+                           sql->columns, BESPOKE_RECORD_CLASS (g_type_class_peek (type))->table);
+  if (!(stmt = prepare (self, query, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, after_uuid ? after_uuid : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BespokeRecord *record = read_record (type, stmt, error);
+      if (record == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("Reading the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+/**
+ * bespoke_store_get_sync_mark:
+ * @key: a record's UUID, or the UUID of a person, provider or home whose
+ *   records were exported together, or "*" for a whole-database export
+ *
+ * Returns: the time, in microseconds since 1970, up to which @key's
+ *   records were last exported or imported, or 0 if they never were.
+ *   The XML exchange uses it to tell a record changed here since then
+ *   from one changed only in a file.
+ */
+gint64
+bespoke_store_get_sync_mark (BespokeStore  *self,
+                             const char    *key,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = 0;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, "SELECT synced_at FROM exchange_sync WHERE key = ?", error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      db_error (self, error, _("Reading the database"));
+      return -1;
+    }
+  return value;
+}
+
+gboolean
+bespoke_store_set_sync_mark (BespokeStore  *self,
+                             const char    *key,
+                             gint64         synced_at,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self,
+                        "INSERT INTO exchange_sync (key, synced_at) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET synced_at = max(synced_at, excluded.synced_at)",
+                        error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, synced_at);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      db_error (self, error, _("Saving"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  return write_commit (self, error);
 
 fail:
   write_abort (self);

@@ -42,6 +42,21 @@ void          bespoke_store_rollback            (BespokeStore   *self);
 gboolean      bespoke_store_save                (BespokeStore   *self,
                                                  gpointer        record,
                                                  GError        **error);
+gboolean      bespoke_store_save_imported       (BespokeStore   *self,
+                                                 gpointer        record,
+                                                 GError        **error);
+GPtrArray    *bespoke_store_list_after          (BespokeStore   *self,
+                                                 GType           type,
+                                                 const char     *after_uuid,
+                                                 guint           limit,
+                                                 GError        **error);
+gint64        bespoke_store_get_sync_mark       (BespokeStore   *self,
+                                                 const char     *key,
+                                                 GError        **error);
+gboolean      bespoke_store_set_sync_mark       (BespokeStore   *self,
+                                                 const char     *key,
+                                                 gint64          synced_at,
+                                                 GError        **error);
 gpointer      bespoke_store_load                (BespokeStore   *self,
                                                  GType           type,
                                                  const char     *uuid,

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bespoke-store.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused before they are read. */
+#define BESPOKE_XML_MAX_BYTES ((gint64) 2 * 1024 * 1024 * 1024)
+
+typedef enum
+{
+  BESPOKE_XML_IMPORT_DEFAULT = 0,
+  BESPOKE_XML_IMPORT_DRY_RUN = 1 << 0,  /* work out what would happen, change nothing */
+} BespokeXmlImportFlags;
+
+typedef enum
+{
+  BESPOKE_XML_KIND_PERSON,
+  BESPOKE_XML_KIND_PROFILE,   /* statements and circle members */
+  BESPOKE_XML_KIND_PLAN,      /* plans, goals, lines, risks, budgets, adjustments */
+  BESPOKE_XML_KIND_MENU,      /* providers and products */
+  BESPOKE_XML_KIND_HOME,      /* shared homes and their residents */
+  BESPOKE_XML_N_KINDS
+} BespokeXmlKind;
+
+/* A record changed both here and in the file since they were last in
+ * sync: it is never overwritten; the planner chooses. */
+typedef struct
+{
+  char  *element;       /* "activity", "statement", … */
+  char  *uuid;
+  guint  line;          /* in the file */
+  char  *database_xml;  /* the copy in the database, as an exchange element */
+  char  *file_xml;      /* the copy in the file */
+} BespokeXmlConflict;
+
+typedef struct
+{
+  gboolean   dry_run;
+  guint      added[BESPOKE_XML_N_KINDS];
+  guint      updated[BESPOKE_XML_N_KINDS];
+  guint      unchanged[BESPOKE_XML_N_KINDS];  /* identical, or older in the file */
+  GPtrArray *conflicts;                       /* BespokeXmlConflict */
+} BespokeXmlImportReport;
+
+gboolean                bespoke_xml_validate             (const char             *path,
+                                                          GError                **error);
+BespokeXmlImportReport *bespoke_xml_import               (BespokeStore           *store,
+                                                          const char             *path,
+                                                          BespokeXmlImportFlags   flags,
+                                                          GError                **error);
+gboolean                bespoke_xml_import_write_conflicts (BespokeXmlImportReport *report,
+                                                          const char             *source,
+                                                          const char             *path,
+                                                          GError                **error);
+char                   *bespoke_xml_import_report_summary (BespokeXmlImportReport *report);
+void                    bespoke_xml_import_report_free   (BespokeXmlImportReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeXmlImportReport, bespoke_xml_import_report_free)
+
+G_END_DECLS

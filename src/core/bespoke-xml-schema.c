@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-xml-schema"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/xmlIO.h>
+#include <string.h>
+
+#include "bespoke-core.h"
+#include "bespoke-xml-schema.h"
+
+#define SCHEMA_RESOURCE "/org/bespoke/Bespoke/bespoke-exchange.xsd"
+
+/* Record classes and the elements that hold them.  The names follow PRSB
+ * "About Me" for the profile and HL7 FHIR CarePlan and Goal for the plan
+ * (see the README's "XML exchange"). */
+static const struct
+{
+  const char *element;
+  GType     (*get_type) (void);
+} record_elements[] = {
+  { "person", bespoke_person_get_type },
+  { "circle-member", bespoke_circle_member_get_type },
+  { "statement", bespoke_statement_get_type },
+  { "provider", bespoke_provider_get_type },
+  { "product", bespoke_product_get_type },
+  { "care-plan", bespoke_plan_get_type },
+  { "goal", bespoke_outcome_get_type },
+  { "activity", bespoke_support_line_get_type },
+  { "risk", bespoke_risk_get_type },
+  { "budget", bespoke_budget_get_type },
+  { "adjustment", bespoke_adjustment_get_type },
+  { "shared-home", bespoke_home_get_type },
+  { "resident", bespoke_home_resident_get_type },
+};
+
+/* Columns whose element is not the property's name. */
+static const struct
+{
+  GType     (*get_type) (void);
+  const char *property;
+  const char *element;
+} column_elements[] = {
+  { bespoke_outcome_get_type, "statement", "description" },   /* FHIR Goal.description */
+  { bespoke_outcome_get_type, "target-date", "due-date" },    /* FHIR Goal.target.dueDate */
+  { bespoke_support_line_get_type, "product-uuid", "product" }, /* a snapshot of the product */
+};
+
+/* The parser never reads anything but the document it was given. */
+static xmlParserInputPtr
+deny_entity_loader (const char       *url,
+                    const char       *id,
+                    xmlParserCtxtPtr  context)
+{
+  return NULL;
+}
+
+static void
+silence_cb (void       *context,
+            const char *format,
+            ...)
+{
+  /* libxml2's messages reach people through the structured handlers */
+}
+
+/**
+ * bespoke_xml_schema_init_parser:
+ *
+ * Installs a deny-all external entity loader, so that no document (nor the
+ * schema) can make libxml2 open a file or a URL.  Idempotent.
+ */
+void
+bespoke_xml_schema_init_parser (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (deny_entity_loader);
+      xmlSetGenericErrorFunc (NULL, silence_cb);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static void
+quiet_error_cb (void        *user_data,
+                xmlErrorPtr  error)
+{
+  char **first = user_data;
+
+  if (*first == NULL && error != NULL && error->message != NULL)
+    *first = g_strchomp (g_strdup (error->message));
+}
+
+/**
+ * bespoke_xml_schema_get:
+ *
+ * Returns: (transfer none): the exchange schema, compiled once from the
+ *   copy built into Bespoke
+ */
+xmlSchemaPtr
+bespoke_xml_schema_get (GError **error)
+{
+  static xmlSchemaPtr schema;
+  static char *failure;
+  static gsize done;
+
+  bespoke_xml_schema_init_parser ();
+
+  if (g_once_init_enter (&done))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
+      xmlSchemaParserCtxtPtr parser = NULL;
+
+      if (bytes != NULL)
+        parser = xmlSchemaNewMemParserCtxt (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes));
+      if (parser != NULL)
+        {
+          xmlSchemaSetParserStructuredErrors (parser, quiet_error_cb, &failure);
+          schema = xmlSchemaParse (parser);
+          xmlSchemaFreeParserCtxt (parser);
+        }
+      if (schema == NULL && failure == NULL)
+        failure = g_strdup ("missing");
+      g_once_init_leave (&done, 1);
+    }
+
+  if (schema == NULL)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+                 _("Bespoke’s own exchange schema could not be read (%s). Reinstall Bespoke."), failure);
+  return schema;
+}
+
+const char *
+bespoke_xml_schema_element_for (GType record_type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_elements); i++)
+    if (record_elements[i].get_type () == record_type)
+      return record_elements[i].element;
+  g_return_val_if_reached (NULL);
+}
+
+GType
+bespoke_xml_schema_type_for (const char *element)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_elements); i++)
+    if (g_strcmp0 (record_elements[i].element, element) == 0)
+      return record_elements[i].get_type ();
+  return G_TYPE_INVALID;
+}
+
+/**
+ * bespoke_xml_schema_column_element:
+ *
+ * Returns: the element that holds the column @pspec
+ */
+const char *
+bespoke_xml_schema_column_element (GParamSpec *pspec)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_elements); i++)
+    if (column_elements[i].get_type () == pspec->owner_type &&
+        g_str_equal (column_elements[i].property, pspec->name))
+      return column_elements[i].element;
+  return pspec->name;
+}
+
+/**
+ * bespoke_xml_schema_column_for:
+ *
+ * Returns: (nullable): the column of @record_type held in @element
+ */
+GParamSpec *
+bespoke_xml_schema_column_for (GType       record_type,
+                               const char *element)
+{
+  BespokeRecordClass *klass = g_type_class_ref (record_type);
+
+  g_return_val_if_fail (klass != NULL, NULL);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (bespoke_xml_schema_column_element (klass->columns[i]), element))
+      return klass->columns[i];
+  return NULL;
+}
+
+/**
+ * bespoke_xml_schema_format_time:
+ *
+ * Returns: @microseconds since 1970 as "2027-01-08T09:30:00.000000Z"
+ */
+char *
+bespoke_xml_schema_format_time (gint64 microseconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (microseconds / G_USEC_PER_SEC);
+  g_autofree char *seconds = NULL;
+
+  if (time == NULL)
+    time = g_date_time_new_from_unix_utc (0);
+  seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%06dZ", seconds, (int) (microseconds % G_USEC_PER_SEC));
+}
+
+gboolean
+bespoke_xml_schema_parse_time (const char *text,
+                               gint64     *out)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (text == NULL || strlen (text) != 27 || text[19] != '.' || text[26] != 'Z')
+    return FALSE;
+  time = g_date_time_new_from_iso8601 (text, utc);
+  if (time == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+  return *out >= 0;
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <libxml/xmlschemas.h>
+
+G_BEGIN_DECLS
+
+/* The Bespoke exchange format: its namespace, its version, the compiled
+ * schema, and the vocabulary shared by the writer and the reader. */
+
+#define BESPOKE_XML_NAMESPACE      "urn:bespoke:exchange:1"
+#define BESPOKE_XML_SCHEMA_VERSION "1"
+#define BESPOKE_XML_SYNC_ALL       "*"
+
+xmlSchemaPtr  bespoke_xml_schema_get            (GError       **error);
+void          bespoke_xml_schema_init_parser    (void);
+
+const char   *bespoke_xml_schema_element_for    (GType          record_type);
+GType         bespoke_xml_schema_type_for       (const char    *element);
+const char   *bespoke_xml_schema_column_element (GParamSpec    *pspec);
+GParamSpec   *bespoke_xml_schema_column_for     (GType          record_type,
+                                                 const char    *element);
+
+char         *bespoke_xml_schema_format_time    (gint64         microseconds);
+gboolean      bespoke_xml_schema_parse_time     (const char    *text,
+                                                 gint64        *out);
+
+G_END_DECLS

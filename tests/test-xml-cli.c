@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bespoke-cli export, import and validate, run as the real binary. */
+#define G_LOG_DOMAIN "bespoke-test-xml-cli"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "bespoke-core.h"
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_argv (Run         *run,
+          const char **args)
+{
+  g_autoptr(GError) error = NULL;
+
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
+#define CLI(run, ...) run_argv ((run), (const char *[]) { BESPOKE_CLI_PATH, __VA_ARGS__, NULL })
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  f->dir = g_dir_make_tmp ("bespoke-xml-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "office.db", NULL);
+  f->file = g_build_filename (f->dir, "all.bespoke", NULL);
+  CLI (&run, "--database", f->db, "example");
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->file);
+}
+
+static void
+test_export_validate_import (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  struct stat st;
+
+  CLI (&run, "--database", f->db, "export", "--all", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_stat (f->file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  CLI (&run, "validate", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "is a valid Bespoke exchange file"));
+
+  /* the example has 11 people: Paul, Jennie, Anne-Marie, six residents
+   * of Oak House and two members of staff */
+  CLI (&run, "--database", other, "import", f->file, "--dry-run");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "11 new people, 0 updated, 0 conflicts"));
+  g_assert_nonnull (strstr (run.out, "Nothing has been changed"));
+
+  CLI (&run, "--database", other, "people");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  CLI (&run, "--database", other, "import", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "11 new people"));
+
+  CLI (&run, "--database", other, "cost", "Paul");
+  g_assert_cmpint (run.status, ==, 0);
+  /* the domain's figures: £22,000.00 committed of a £34,000.00 budget */
+  g_assert_nonnull (strstr (run.out, "£22,000.00"));
+  g_assert_nonnull (strstr (run.out, "£34,000.00"));
+}
+
+/* The published schema accepts what bespoke-cli writes, checked by
+ * xmllint itself when it is installed. */
+static void
+test_xmllint_accepts_export (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *xsd = g_test_build_filename (G_TEST_DIST, "..", "data", "bespoke-exchange.xsd", NULL);
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+
+  if (xmllint == NULL)
+    {
+      g_test_skip ("xmllint is not installed");
+      return;
+    }
+  CLI (&run, "--database", f->db, "export", "Paul", "Jennie", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  run_argv (&run, (const char *[]) { xmllint, "--schema", xsd, "--noout", f->file, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_export_menu (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL;
+
+  CLI (&run, "--database", f->db, "export", "--menu", "Hillside Support", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (f->file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<menu>"));
+  g_assert_null (strstr (text, "<person "));
+
+  CLI (&run, "--database", f->db, "export", "--menu", "No Such Provider", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no provider"));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  CLI (&run, "--database", f->db, "export", "--all");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "-o FILE"));
+
+  CLI (&run, "--database", f->db, "export", "--all", "Paul", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 2);
+
+  CLI (&run, "--database", f->db, "import");
+  g_assert_cmpint (run.status, ==, 2);
+
+  CLI (&run, "validate");
+  g_assert_cmpint (run.status, ==, 2);
+
+  CLI (&run, "--database", f->db, "export", "Nobody At All", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (f->file, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_refuses_damaged (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *truncated = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", "truncated.xml", NULL);
+
+  CLI (&run, "--database", f->db, "import", truncated);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "bespoke-cli: Line "));
+  g_assert_nonnull (strstr (run.err, "stops too early"));
+
+  CLI (&run, "validate", truncated);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+/* A conflict: the database's copy stays, the file's goes to a file next
+ * to the input, and the output shows both. */
+static void
+test_conflicts_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(BespokeStore) store = NULL;
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(BespokePerson) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *laptop = g_build_filename (f->dir, "laptop.db", NULL);
+  g_autofree char *conflicts = NULL;
+  g_autofree char *text = NULL;
+  struct stat st;
+
+  /* the office sends everything to the laptop */
+  CLI (&run, "--database", f->db, "export", "--all", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (&run, "--database", laptop, "import", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* both change Paul's notes */
+  store = bespoke_store_open (f->db, &error);
+  g_assert_no_error (error);
+  paul = bespoke_store_find_person (store, "Paul", &error);
+  g_assert_no_error (error);
+  bespoke_person_set_notes (paul, "Office: likes an early start.");
+  bespoke_store_save (store, paul, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = bespoke_store_open (laptop, &error);
+  g_assert_no_error (error);
+  changed = bespoke_store_find_person (store, "Paul", &error);
+  g_assert_no_error (error);
+  bespoke_person_set_notes (changed, "Laptop: prefers a lie-in on Saturdays.");
+  bespoke_store_save (store, changed, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* the laptop comes back */
+  CLI (&run, "--database", laptop, "export", "Paul", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (&run, "--database", f->db, "import", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0 updated, 1 conflict"));
+  g_assert_nonnull (strstr (run.out, "Office: likes an early start."));
+  g_assert_nonnull (strstr (run.out, "Laptop: prefers a lie-in on Saturdays."));
+
+  conflicts = g_strconcat (f->file, ".conflicts.xml", NULL);
+  g_assert_nonnull (strstr (run.out, conflicts));
+  g_assert_true (g_file_get_contents (conflicts, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Laptop: prefers a lie-in on Saturdays."));
+  g_assert_cmpint (g_stat (conflicts, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  CLI (&run, "--database", f->db, "show", "Paul");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Office: likes an early start."));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/xml-cli/export-validate-import", test_export_validate_import);
+  ADD ("/xml-cli/xmllint", test_xmllint_accepts_export);
+  ADD ("/xml-cli/menu", test_export_menu);
+  ADD ("/xml-cli/usage", test_usage_errors);
+  ADD ("/xml-cli/damaged", test_import_refuses_damaged);
+  ADD ("/xml-cli/conflicts-file", test_conflicts_file);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The XML exchange writer: every export validates against the published
+ * schema, the same data gives the same bytes, files are 0600 and atomic. */
+#define G_LOG_DOMAIN "bespoke-test-xml-export"
+
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "xml-test-util.h"
+
+static BespokeStore *
+example_store (const char *dir)
+{
+  g_autofree char *db = g_build_filename (dir, "example.db", NULL);
+  g_autoptr(GError) error = NULL;
+  BespokeStore *store = open_store_at (db);
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_export_all_validates (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *path = g_build_filename (dir, "all.bespoke", NULL);
+  g_autoptr(GDir) listing = NULL;
+  struct stat st;
+  const char *name;
+  guint files = 0;
+
+  export_all (store, path);
+  assert_valid_against_published_schema (path);
+
+  /* readable by its owner only */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* written through a temporary file that is gone: the folder holds the
+   * database (and its WAL files) and the export, nothing else */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_true (g_str_has_prefix (name, "example.db") || g_str_equal (name, "all.bespoke"));
+      files++;
+    }
+  g_assert_cmpuint (files, >=, 2);
+}
+
+static void
+test_export_is_deterministic (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *a = g_build_filename (dir, "a.bespoke", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.bespoke", NULL);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+
+  export_all (store, a);
+  export_all (store, b);
+  first = file_bytes (a);
+  second = file_bytes (b);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+/* Numbers and money do not depend on the locale. */
+static void
+test_export_locale_independent (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *a = g_build_filename (dir, "a.bespoke", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.bespoke", NULL);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  const char *german = NULL;
+
+  export_all (store, a);
+  for (guint i = 0; german == NULL && i < 3; i++)
+    german = setlocale (LC_ALL, (const char *[]) { "de_DE.UTF-8", "fr_FR.UTF-8", "C.UTF-8" }[i]);
+  g_test_message ("exporting again in the locale %s", german ? german : "(none)");
+  export_all (store, b);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  first = file_bytes (a);
+  second = file_bytes (b);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+/* Paul, from the domain notes: a budget of £34,000 a year and a plan for
+ * 2027.  Money is pence in an attribute and a readable amount; dates are
+ * ISO 8601; the plan is a FHIR-style care-plan with a period. */
+static void
+test_export_person_money_and_dates (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *path = g_build_filename (dir, "paul.bespoke", NULL);
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *uuids[2] = { NULL, NULL };
+
+  paul = bespoke_store_find_person (store, "Paul", &error);
+  g_assert_no_error (error);
+  uuids[0] = bespoke_record_get_uuid (BESPOKE_RECORD (paul));
+
+  bespoke_xml_export (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, path, &error);
+  g_assert_no_error (error);
+  assert_valid_against_published_schema (path);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  /* £34,000.00 = 3,400,000 pence */
+  g_assert_nonnull (strstr (text, "<amount pence=\"3400000\">£34,000.00</amount>"));
+  g_assert_nonnull (strstr (text, "<period start=\"2027-01-01\" end=\"2027-12-31\"/>"));
+  g_assert_nonnull (strstr (text, "<about-me>"));
+  g_assert_nonnull (strstr (text, "<goal id="));
+  g_assert_nonnull (strstr (text, "<activity id="));
+  /* a paid line carries its product: £3,000 for the outcome-based job find */
+  g_assert_nonnull (strstr (text, "<unit-price pence=\"300000\">£3,000.00</unit-price>"));
+  /* one person only, and no menus or homes of their own */
+  g_assert_null (strstr (text, "<shared-home"));
+  g_assert_null (strstr (text, "<menu>"));
+  g_assert_null (strstr (strstr (text, "<person ") + 1, "<person "));
+}
+
+static void
+test_export_menu (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *path = g_build_filename (dir, "menu.bespoke", NULL);
+  g_autoptr(GPtrArray) providers = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *uuids[2] = { NULL, NULL };
+  guint count = 0;
+
+  providers = bespoke_store_list (store, BESPOKE_TYPE_PROVIDER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (providers->len, >=, 1);
+  uuids[0] = bespoke_record_get_uuid (providers->pdata[0]);
+  products = bespoke_store_list (store, BESPOKE_TYPE_PRODUCT, uuids[0], &error);
+  g_assert_no_error (error);
+
+  bespoke_xml_export (store, BESPOKE_XML_EXPORT_MENU, uuids, path, &error);
+  g_assert_no_error (error);
+  assert_valid_against_published_schema (path);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (text, "<person "));
+  for (const char *p = strstr (text, "<product id="); p != NULL; p = strstr (p + 1, "<product id="))
+    count++;
+  g_assert_cmpuint (count, ==, products->len);
+  g_assert_nonnull (strstr (text, "<valid-from>"));
+  g_assert_nonnull (strstr (text, "<version>1</version>"));
+}
+
+static void
+test_export_synth_validates (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "synth.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "synth.bespoke", NULL);
+  g_autoptr(BespokeStore) store = open_store_at (db);
+  g_autoptr(GError) error = NULL;
+
+  bespoke_synth_people (store, 200, 7, NULL, NULL, &error);
+  g_assert_no_error (error);
+  export_all (store, path);
+  assert_valid_against_published_schema (path);
+}
+
+/* A folder that does not exist: a sentence, and no file. */
+static void
+test_export_unwritable (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *path = g_build_filename (dir, "missing", "all.bespoke", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bespoke_xml_export (store, BESPOKE_XML_EXPORT_ALL, NULL, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Could not write"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/xml-export/all-validates", test_export_all_validates);
+  g_test_add_func ("/xml-export/deterministic", test_export_is_deterministic);
+  g_test_add_func ("/xml-export/locale-independent", test_export_locale_independent);
+  g_test_add_func ("/xml-export/person-money-and-dates", test_export_person_money_and_dates);
+  g_test_add_func ("/xml-export/menu", test_export_menu);
+  g_test_add_func ("/xml-export/synth-validates", test_export_synth_validates);
+  g_test_add_func ("/xml-export/unwritable", test_export_unwritable);
+
+  return g_test_run ();
+}

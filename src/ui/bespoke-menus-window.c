@@ -658,10 +658,6 @@ fill_products (BespokeMenusWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, bespoke_product_get_name (product),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                      -1);
       g_object_set_data_full (G_OBJECT (row), "bespoke-product", g_object_ref (product), g_object_unref);
       g_object_set_data (G_OBJECT (row), "bespoke-group", group);
       g_signal_connect (row, "activated", G_CALLBACK (on_product_activated_cb), self);

@@ -47,6 +47,11 @@ static const GdkRGBA ring_colours[N_RINGS] = {
 static const float ring_radii[N_RINGS] = { 0.42f, 0.62f, 0.81f, 1.0f };
 #define CENTRE_RADIUS 0.17f
 
+/* How far round each ring's first member is turned from the bottom, in
+ * radians: alternately left and right, so that rings of one or two people
+ * do not put their names on top of each other. */
+static const double ring_turns[N_RINGS] = { 0.0, 0.8, -0.8, 1.6 };
+
 static void
 append_disc (GtkSnapshot     *snapshot,
              float            cx,
@@ -158,7 +163,7 @@ bespoke_circle_chart_snapshot (GtkWidget   *widget,
           BespokeCircleMember *member = g_ptr_array_index (self->members[ring], i);
           /* From the bottom round, where a name has the most room; each
            * ring a little turned from the last, so names do not line up. */
-          double angle = G_PI / 2 + ring * 0.55 + i * 2 * G_PI / n;
+          double angle = G_PI / 2 + ring_turns[ring] + i * 2 * G_PI / n;
           float r = middle;
           float x, y;
           GskRoundedRect dot_rect;

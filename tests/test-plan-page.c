@@ -285,6 +285,139 @@ test_plan_page_budget_follows (Fixture       *f,
   g_assert_finalize_object (budget);
 }
 
+static gboolean
+spin_shows (GtkSpinButton **spin,
+            int            value)
+{
+  return *spin != NULL && gtk_spin_button_get_value_as_int (*spin) == value;
+}
+
+/* An undo made elsewhere (the window's Ctrl+Z) shows on the page: the
+ * mornings go back from 3 h to 2 h, and the line's cost back to
+ * 261 × 2 × £21.50 = £11,223.00. */
+static void
+test_plan_page_follows_undo (Fixture       *f,
+                             gconstpointer  data)
+{
+  BespokeScheduleEditor *editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  GtkSpinButton *hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwExpanderRow *morning;
+
+  gtk_spin_button_set_value (hours, 3);
+  bespoke_history_undo (f->history, &error);
+  g_assert_no_error (error);
+
+  /* the page is rebuilt when idle: wait for the new editor */
+  for (;;)
+    {
+      editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+      hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+      if (spin_shows (&hours, 2))
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  morning = find_one (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (morning), "£11,223.00"));
+  g_assert_true (bespoke_history_get_can_redo (f->history));
+}
+
+static void
+wait_for_lines (Fixture   *f,
+                guint      n,
+                GPtrArray *lines)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_ptr_array_set_size (lines, 0);
+      find_all (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", lines);
+      if (lines->len == n)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  find_all (widget, GTK_TYPE_BUTTON, NULL, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 ||
+          (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0))
+        return button;
+    }
+  g_assert_not_reached ();
+}
+
+/* Support is added (paid, from the menu), becomes unpaid family support
+ * (no product, no funding), and is removed; each step can be undone. */
+static void
+test_plan_page_add_line (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(BespokeSupportLine) added = NULL;
+  g_autoptr(BespokeSupportLine) family = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  AdwExpanderRow *row;
+  AdwComboRow *type_combo = NULL;
+
+  g_signal_emit_by_name (find_button (f->page, "Add Support"), "clicked");
+  wait_for_lines (f, 8, lines);
+  row = g_ptr_array_index (lines, 7);
+  g_assert_true (adw_expander_row_get_expanded (row));
+
+  added = load_line (f->store, 7);
+  g_assert_cmpint (bespoke_support_line_get_support_type (added), ==, BESPOKE_SUPPORT_PAID);
+  g_assert_nonnull (bespoke_support_line_get_product_uuid (added));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "for the plan"));
+
+  find_all (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW, NULL, combos);
+  for (guint i = 0; i < combos->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Paid, or given by") == 0)
+      type_combo = g_ptr_array_index (combos, i);
+  g_assert_nonnull (type_combo);
+  adw_combo_row_set_selected (type_combo, 2);  /* Paid, Self, Family, … */
+
+  family = load_line (f->store, 7);
+  g_assert_cmpint (bespoke_support_line_get_support_type (family), ==, BESPOKE_SUPPORT_FAMILY);
+  g_assert_null (bespoke_support_line_get_product_uuid (family));
+  g_assert_cmpint (bespoke_support_line_get_funding (family), ==, BESPOKE_FUNDING_NONE);
+
+  wait_for_lines (f, 8, lines);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_ptr_array_set_size (lines, 0);
+  find_all (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", lines);
+  row = g_ptr_array_index (lines, 7);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "unpaid"));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (row), "Remove This Support"), "clicked");
+  wait_for_lines (f, 7, lines);
+  stored = bespoke_store_list (f->store, BESPOKE_TYPE_SUPPORT_LINE, PAUL_PLAN_UUID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 7);
+
+  bespoke_history_undo (f->history, &error);
+  g_assert_no_error (error);
+  wait_for_lines (f, 8, lines);
+}
+
 /* A person without a plan is offered one for the coming financial year. */
 static void
 test_plan_page_create (Fixture       *f,
@@ -360,6 +493,8 @@ main (int   argc,
   ADD ("/plan-page/bad-dates", test_plan_page_bad_dates);
   ADD ("/plan-page/bad-schedule", test_plan_page_bad_schedule);
   ADD ("/plan-page/budget-follows", test_plan_page_budget_follows);
+  ADD ("/plan-page/follows-undo", test_plan_page_follows_undo);
+  ADD ("/plan-page/add-line", test_plan_page_add_line);
   ADD ("/plan-page/create", test_plan_page_create);
 #undef ADD
 

@@ -1455,6 +1455,20 @@ on_store_changed_cb (BespokeStore    *store,
   /* the page's own saves are already on screen */
   if (self->saving > 0)
     return;
+
+  /* A change made elsewhere (an undo, another window): the page's copy
+   * follows at once, so that a field still waiting to be saved is applied
+   * to the record as it now is, not as it was. */
+  if (uuid != NULL && g_hash_table_contains (self->records, uuid))
+    {
+      g_autoptr(BespokeRecord) fresh = bespoke_store_load (store, type, uuid, NULL);
+
+      if (fresh != NULL)
+        remember (self, fresh);
+      else
+        g_hash_table_remove (self->records, uuid);
+    }
+
   if (type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE || type == BESPOKE_TYPE_OUTCOME ||
       type == BESPOKE_TYPE_RISK || type == BESPOKE_TYPE_BUDGET || type == BESPOKE_TYPE_PRODUCT ||
       type == BESPOKE_TYPE_PROVIDER)

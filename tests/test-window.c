@@ -795,6 +795,46 @@ test_window_undo_redo (void)
 }
 
 static void
+test_window_statement_toast (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_people (window));
+  BespokeProfileView *profile_view = get_child (window, "profile_view");
+  GtkWidget *overlay = get_child (window, "toast_overlay");
+  g_autoptr(BespokeStatement) first = NULL;
+  const char *paul_uuid;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
+  paul_uuid = bespoke_record_get_uuid (BESPOKE_RECORD (bespoke_window_get_person (window)));
+  first = g_list_model_get_item (bespoke_profile_get_section (bespoke_profile_view_get_profile (profile_view),
+                                                             BESPOKE_SECTION_APPRECIATION), 0);
+  g_assert_cmpstr (bespoke_statement_get_text (first), ==, paul_statements[0][0]);
+
+  /* Deleted: gone from the store (5 − 1 = 4), and a toast offers Undo */
+  g_assert_true (bespoke_profile_view_delete_statement (profile_view, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 4);
+  wait_until (shows_undo_button, overlay);
+  g_signal_emit_by_name (find_button (overlay, "_Undo"), "clicked");
+
+  /* Back, first in its section again */
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 5);
+  {
+    g_autoptr(BespokeProfile) profile = bespoke_profile_load (store, paul_uuid, &error);
+    g_autoptr(BespokeStatement) again = g_list_model_get_item (bespoke_profile_get_section (profile, BESPOKE_SECTION_APPRECIATION), 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (bespoke_statement_get_text (again), ==, paul_statements[0][0]);
+  }
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
 test_window_pages (void)
 {
   g_autoptr(BespokeStore) store = new_store_with_people ();
@@ -879,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/window/keeps-selection", test_window_keeps_selection);
   g_test_add_func ("/window/archive", test_window_archive);
   g_test_add_func ("/window/undo-redo", test_window_undo_redo);
+  g_test_add_func ("/window/statement-toast", test_window_statement_toast);
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/person-row/shows-person", test_person_row);
 

@@ -143,6 +143,49 @@ test_round_trip (void)
   g_assert_nonnull (strstr (costs_b, ": 2200000 300000 "));
 }
 
+/* One person sent to a database that has never seen their provider: the
+ * lines' product snapshots bring the menu's prices along, so the plan
+ * costs the same there: Paul's £22,000.00 committed and £3,000.00
+ * contingent, from the domain notes. */
+static void
+test_person_costs_the_same_elsewhere (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *db_a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *db_b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "paul.bespoke", NULL);
+  g_autoptr(BespokeStore) a = open_store_at (db_a);
+  g_autoptr(BespokeStore) b = open_store_at (db_b);
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(BespokeXmlImportReport) report = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(BespokeCostReport) cost = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uuids[2] = { NULL, NULL };
+
+  bespoke_example_install (a, &error);
+  g_assert_no_error (error);
+  paul = bespoke_store_find_person (a, "Paul", &error);
+  g_assert_no_error (error);
+  uuids[0] = bespoke_record_get_uuid (BESPOKE_RECORD (paul));
+  bespoke_xml_export (a, BESPOKE_XML_EXPORT_PEOPLE, uuids, path, &error);
+  g_assert_no_error (error);
+
+  report = import_ok (b, path, BESPOKE_XML_IMPORT_DEFAULT);
+  g_assert_cmpuint (report->added[BESPOKE_XML_KIND_PERSON], ==, 1);
+  g_assert_cmpuint (report->added[BESPOKE_XML_KIND_MENU], >, 1);  /* the provider and its products */
+  g_assert_cmpint (bespoke_store_count (b, BESPOKE_TYPE_PROVIDER, NULL), ==, 1);
+
+  plans = bespoke_store_list (b, BESPOKE_TYPE_PLAN, uuids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  cost = bespoke_costing_report (b, bespoke_record_get_uuid (plans->pdata[0]), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cost->committed, ==, 2200000);
+  g_assert_cmpint (cost->contingent, ==, 300000);
+  g_assert_cmpint (cost->budget, ==, 3400000);
+}
+
 /* Importing the same file again changes nothing. */
 static void
 test_reimport_is_unchanged (void)
@@ -337,6 +380,37 @@ test_field_sync (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bespoke_support_line_get_worker (two), ==, "Bob White");
 
+  laptops_tear_down (&l);
+}
+
+/* The planner chooses the file's version of the conflict: it replaces B's,
+ * and the same file again then changes nothing and conflicts with nothing. */
+static void
+test_field_sync_choose_file (void)
+{
+  Laptops l = { 0 };
+  g_autofree char *from_a = NULL;
+  g_autoptr(BespokeXmlImportReport) first = NULL;
+  g_autoptr(BespokeXmlImportReport) again = NULL;
+  g_autoptr(BespokeSupportLine) two = NULL;
+  g_autoptr(GError) error = NULL;
+
+  laptops_set_up (&l);
+  from_a = g_build_filename (l.dir, "from-a.bespoke", NULL);
+  export_all (l.a, from_a);
+  first = import_ok (l.b, from_a, BESPOKE_XML_IMPORT_DEFAULT);
+  g_assert_cmpuint (first->conflicts->len, ==, 1);
+
+  bespoke_xml_conflict_use_file_version (l.b, first->conflicts->pdata[0], &error);
+  g_assert_no_error (error);
+  two = bespoke_store_load (l.b, BESPOKE_TYPE_SUPPORT_LINE, l.line_two, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bespoke_support_line_get_worker (two), ==, "Alice Green");
+
+  again = import_ok (l.b, from_a, BESPOKE_XML_IMPORT_DEFAULT);
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+  g_assert_cmpuint (total (again->added), ==, 0);
+  g_assert_cmpuint (total (again->updated), ==, 0);
   laptops_tear_down (&l);
 }
 
@@ -694,8 +768,10 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/xml-import/round-trip", test_round_trip);
   g_test_add_func ("/xml-import/reimport-unchanged", test_reimport_is_unchanged);
+  g_test_add_func ("/xml-import/person-costs-the-same-elsewhere", test_person_costs_the_same_elsewhere);
   g_test_add_func ("/xml-import/field-sync", test_field_sync);
   g_test_add_func ("/xml-import/field-sync-twice", test_field_sync_twice);
+  g_test_add_func ("/xml-import/field-sync-choose-file", test_field_sync_choose_file);
   g_test_add_func ("/xml-import/dry-run", test_dry_run);
   g_test_add_func ("/xml-import/bad-record-last", test_bad_record_last_changes_nothing);
   g_test_add_func ("/xml-import/hostile/fixtures", test_hostile_fixtures);

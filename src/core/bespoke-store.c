@@ -965,6 +965,7 @@ static gboolean
 save_record (BespokeStore  *self,
              gpointer       record,
              gboolean       keep_time,
+             gboolean       note,
              GError       **error)
 {
   BespokeRecord *rec = record;
@@ -1007,7 +1008,8 @@ save_record (BespokeStore  *self,
   if (BESPOKE_IS_PERSON (rec) && !index_person (self, BESPOKE_PERSON (rec), error))
     goto fail;
 
-  note_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
+  if (note)
+    note_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
   if (!write_commit (self, error))
     return FALSE;
 
@@ -1024,7 +1026,7 @@ bespoke_store_save (BespokeStore  *self,
                     gpointer       record,
                     GError       **error)
 {
-  return save_record (self, record, FALSE, error);
+  return save_record (self, record, FALSE, TRUE, error);
 }
 
 /**
@@ -1032,14 +1034,33 @@ bespoke_store_save (BespokeStore  *self,
  *
  * Saves a record as it came from an exchange file: like
  * bespoke_store_save(), but the record keeps its modification time, so
- * that the same data exported again gives the same bytes.
+ * that the same data exported again gives the same bytes, and no
+ * ::changed is noted for it: an import of millions of records notes one
+ * change per person, provider or home with bespoke_store_note_change(),
+ * and listeners reload what hangs under it.
  */
 gboolean
 bespoke_store_save_imported (BespokeStore  *self,
                              gpointer       record,
                              GError       **error)
 {
-  return save_record (self, record, TRUE, error);
+  return save_record (self, record, TRUE, FALSE, error);
+}
+
+/**
+ * bespoke_store_note_change:
+ *
+ * Emits ::changed for @uuid when the transaction in progress commits.
+ */
+void
+bespoke_store_note_change (BespokeStore *self,
+                           GType         type,
+                           const char   *uuid)
+{
+  g_return_if_fail (BESPOKE_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  note_change (self, type, uuid);
 }
 
 /**
@@ -1653,4 +1674,118 @@ bespoke_store_get_photo (BespokeStore  *self,
     db_error (self, error, _("Reading the photo"));
   sqlite3_reset (stmt);
   return bytes;
+}
+
+/* ---- snapshots, for undoing a whole import ----------------------------- */
+
+/**
+ * bespoke_store_snapshot:
+ *
+ * Copies the whole database, as it is now, to a new private file (mode
+ * 0600, in the user's cache folder), so that a large change such as an
+ * import can be undone with bespoke_store_restore().
+ *
+ * Returns: (transfer full): the snapshot's path; the caller deletes it
+ */
+char *
+bespoke_store_snapshot (BespokeStore  *self,
+                        GError       **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bespoke", NULL);
+  g_autofree char *path = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->transaction_depth == 0, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not make the folder “%s” for an undo copy: %s."), dir, g_strerror (saved));
+      return NULL;
+    }
+  {
+    g_autofree char *name = g_strdup_printf ("snapshot-%s.db", g_uuid_string_random ());
+    gboolean existed;
+
+    path = g_build_filename (dir, name, NULL);
+    if (!prepare_file (path, &existed, error))
+      return NULL;
+  }
+
+  if (sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not make an undo copy of the database: %s."), sqlite3_errmsg (copy));
+      sqlite3_close (copy);
+      g_unlink (path);
+      return NULL;
+    }
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
+  if (backup)
+    sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not make an undo copy of the database: %s."), sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      g_unlink (path);
+      return NULL;
+    }
+  sqlite3_close (copy);
+  return g_steal_pointer (&path);
+}
+
+/**
+ * bespoke_store_restore:
+ * @snapshot: a path from bespoke_store_snapshot()
+ *
+ * Puts the database back as it was when @snapshot was taken, in place, and
+ * emits ::changed with %BESPOKE_TYPE_RECORD and no UUID ("everything may
+ * have changed"), then ::committed.
+ */
+gboolean
+bespoke_store_restore (BespokeStore  *self,
+                       const char    *snapshot,
+                       GError       **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (sqlite3_open_v2 (snapshot, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not read the undo copy “%s”: %s."), snapshot, sqlite3_errmsg (copy));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  /* cached statements hold read locks; the copy needs the database to itself */
+  g_hash_table_remove_all (self->statements);
+  backup = sqlite3_backup_init (self->db, "main", copy, "main");
+  rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (self->db);
+  if (backup)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (copy);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not put the database back as it was: %s."), sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, BESPOKE_TYPE_RECORD, NULL);
+  g_signal_emit (self, signals[COMMITTED], 0);
+  return TRUE;
 }

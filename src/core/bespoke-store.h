@@ -45,6 +45,9 @@ gboolean      bespoke_store_save                (BespokeStore   *self,
 gboolean      bespoke_store_save_imported       (BespokeStore   *self,
                                                  gpointer        record,
                                                  GError        **error);
+void          bespoke_store_note_change         (BespokeStore   *self,
+                                                 GType           type,
+                                                 const char     *uuid);
 GPtrArray    *bespoke_store_list_after          (BespokeStore   *self,
                                                  GType           type,
                                                  const char     *after_uuid,
@@ -103,6 +106,13 @@ gboolean      bespoke_store_set_photo           (BespokeStore   *self,
 GBytes       *bespoke_store_get_photo           (BespokeStore   *self,
                                                  const char     *person_uuid,
                                                  char          **mime_type,
+                                                 GError        **error);
+
+/* Undoing a whole import */
+char         *bespoke_store_snapshot            (BespokeStore   *self,
+                                                 GError        **error);
+gboolean      bespoke_store_restore             (BespokeStore   *self,
+                                                 const char     *snapshot,
                                                  GError        **error);
 
 /* For the tools that make data in bulk (example, synth) */

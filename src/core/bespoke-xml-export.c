@@ -30,6 +30,7 @@ typedef struct
   xmlTextWriterPtr  writer;
   GHashTable       *products;   /* uuid -> BespokeProduct, for the snapshots */
   GHashTable       *providers;  /* uuid -> BespokeProvider */
+  GHashTable       *snapshots;  /* product uuid -> its snapshot element, written */
   GError           *error;
   gboolean          failed;     /* the writer failed: the disk, most likely */
 } Export;
@@ -202,10 +203,48 @@ cached_load (Export     *self,
   return record;
 }
 
-/* The product version a line is costed from, with its provider's name. */
+static void write_product_snapshot_uncached (Export *self, const char *product_uuid);
+
+/* The product version a line is costed from, with its provider's name:
+ * the same for every line of that product, so written once and kept. */
 static void
 write_product_snapshot (Export     *self,
                         const char *product_uuid)
+{
+  const char *cached;
+
+  if (self->snapshots == NULL)
+    {
+      write_product_snapshot_uncached (self, product_uuid);
+      return;
+    }
+
+  cached = g_hash_table_lookup (self->snapshots, product_uuid);
+  if (cached == NULL)
+    {
+      Export copy = *self;
+      xmlBufferPtr buffer = xmlBufferCreate ();
+
+      copy.writer = xmlNewTextWriterMemory (buffer, 0);
+      copy.error = NULL;
+      copy.failed = FALSE;
+      write_product_snapshot_uncached (&copy, product_uuid);
+      xmlTextWriterFlush (copy.writer);
+      xmlFreeTextWriter (copy.writer);
+      if (copy.error != NULL)
+        self->error = copy.error;
+      self->failed |= copy.failed;
+      cached = g_strdup ((const char *) xmlBufferContent (buffer));
+      xmlBufferFree (buffer);
+      g_hash_table_insert (self->snapshots, g_strdup (product_uuid), (char *) cached);
+    }
+  if (*cached != '\0')
+    W (xmlTextWriterWriteRaw (self->writer, BAD_CAST cached));
+}
+
+static void
+write_product_snapshot_uncached (Export     *self,
+                                 const char *product_uuid)
 {
   BespokeRecord *product;
   BespokeProvider *provider;
@@ -395,6 +434,7 @@ bespoke_xml_export (BespokeStore           *store,
   g_autofree char *tmp = NULL;
   xmlOutputBufferPtr output;
   gint64 started = g_get_real_time ();
+  gboolean began;
   int fd;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
@@ -414,15 +454,19 @@ bespoke_xml_export (BespokeStore           *store,
   self->store = store;
   self->products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   output = xmlOutputBufferCreateFd (fd, NULL);
+  /* no indentation: a quarter fewer bytes, and a cached snapshot written
+   * raw is then the same bytes as one written element by element */
   self->writer = xmlNewTextWriter (output);
-  xmlTextWriterSetIndent (self->writer, 1);
-  xmlTextWriterSetIndentString (self->writer, BAD_CAST "  ");
 
   W (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL));
   W (xmlTextWriterStartElementNS (self->writer, NULL, BAD_CAST "bespoke", BAD_CAST BESPOKE_XML_NAMESPACE));
   W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "schema-version", BAD_CAST BESPOKE_XML_SCHEMA_VERSION));
 
+  /* one read transaction: a consistent snapshot, and one lock instead of
+   * one per query */
+  began = bespoke_store_exec (store, "BEGIN", NULL);  /* not if the caller has one open */
   if (scope == BESPOKE_XML_EXPORT_ALL)
     write_all (self);
   else if (scope == BESPOKE_XML_EXPORT_MENU)
@@ -439,10 +483,14 @@ bespoke_xml_export (BespokeStore           *store,
           write_person (self, person);
       }
 
+  if (began)
+    bespoke_store_exec (store, "COMMIT", NULL);
+
   W (xmlTextWriterEndDocument (self->writer));
   xmlFreeTextWriter (self->writer);  /* flushes and frees the output buffer */
   g_hash_table_unref (self->products);
   g_hash_table_unref (self->providers);
+  g_hash_table_unref (self->snapshots);
 
   if (self->error == NULL && !self->failed && fsync (fd) != 0)
     self->failed = TRUE;

@@ -466,7 +466,7 @@ merge (Import         *self,
 
   note_seen (self, record, node);
   if (!bespoke_record_validate (record, &error))
-    return store_failed (self, node, error) ? MERGE_FAILED : MERGE_FAILED;
+    { store_failed (self, node, error); return MERGE_FAILED; }
   if (self->store == NULL)
     return MERGE_UNCHANGED;
 
@@ -474,12 +474,12 @@ merge (Import         *self,
   if (db == NULL)
     {
       if (!g_error_matches (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND))
-        return store_failed (self, node, error) ? MERGE_FAILED : MERGE_FAILED;
+        { store_failed (self, node, error); return MERGE_FAILED; }
       g_clear_error (&error);
       if (!bespoke_store_save_imported (self->store, record, &error) ||
           (!scope_new && !bespoke_store_set_sync_mark (self->store, uuid,
                                                        bespoke_record_get_modified_at (record), &error)))
-        return store_failed (self, node, error) ? MERGE_FAILED : MERGE_FAILED;
+        { store_failed (self, node, error); return MERGE_FAILED; }
       report->added[kind]++;
       return MERGE_ADDED;
     }
@@ -503,7 +503,7 @@ merge (Import         *self,
         }
       if (!bespoke_store_save_imported (self->store, record, &error) ||
           !bespoke_store_set_sync_mark (self->store, uuid, file_time, &error))
-        return store_failed (self, node, error) ? MERGE_FAILED : MERGE_FAILED;
+        { store_failed (self, node, error); return MERGE_FAILED; }
       report->updated[kind]++;
       return MERGE_UPDATED;
     }
@@ -516,6 +516,7 @@ merge (Import         *self,
     conflict->line = (guint) xmlGetLineNo (node);
     conflict->database_xml = bespoke_xml_export_record (db);
     conflict->file_xml = bespoke_xml_export_record (record);
+    conflict->file_record = g_object_ref (record);
     g_ptr_array_add (report->conflicts, conflict);
   }
   return MERGE_CONFLICT;
@@ -737,17 +738,58 @@ merge_home (Import  *self,
   return !scope_new || mark_new_scope (self, node, uuid);
 }
 
+static guint
+changes (Import *self)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < BESPOKE_XML_N_KINDS; k++)
+    n += self->report->added[k] + self->report->updated[k];
+  return n;
+}
+
+/* One ::changed per person, provider or home whose records the import
+ * added to or changed, when it commits. */
+static void
+note_top_change (Import     *self,
+                 xmlNode    *node,
+                 GType       type,
+                 guint       before)
+{
+  g_autofree char *uuid = NULL;
+
+  if (self->store == NULL || changes (self) == before)
+    return;
+  uuid = node_prop (node, "id");
+  if (uuid != NULL)
+    bespoke_store_note_change (self->store, type, uuid);
+}
+
 static gboolean
 merge_top (Import  *self,
            xmlNode *node)
 {
+  guint before = changes (self);
+  gboolean ok;
+
   if (is_ours (node, "person"))
-    return merge_person (self, node);
-  if (is_ours (node, "provider"))
-    return merge_provider (self, node);
-  if (is_ours (node, "shared-home"))
-    return merge_home (self, node);
-  return TRUE;  /* the schema reports it */
+    {
+      ok = merge_person (self, node);
+      note_top_change (self, node, BESPOKE_TYPE_PERSON, before);
+    }
+  else if (is_ours (node, "provider"))
+    {
+      ok = merge_provider (self, node);
+      note_top_change (self, node, BESPOKE_TYPE_PROVIDER, before);
+    }
+  else if (is_ours (node, "shared-home"))
+    {
+      ok = merge_home (self, node);
+      note_top_change (self, node, BESPOKE_TYPE_HOME, before);
+    }
+  else
+    ok = TRUE;  /* the schema reports it */
+  return ok;
 }
 
 /* ---- the document ----------------------------------------------------- */
@@ -1016,6 +1058,7 @@ conflict_free (gpointer data)
   g_free (conflict->uuid);
   g_free (conflict->database_xml);
   g_free (conflict->file_xml);
+  g_clear_object (&conflict->file_record);
   g_free (conflict);
 }
 
@@ -1180,4 +1223,35 @@ bespoke_xml_import_write_conflicts (BespokeXmlImportReport  *report,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
   xmlBufferFree (buffer);
   return ok;
+}
+
+/**
+ * bespoke_xml_conflict_use_file_version:
+ *
+ * Resolves @conflict the file's way: its copy of the record replaces the
+ * database's, and the record counts as in sync with the file.  (Keeping
+ * the database's copy needs nothing.)
+ */
+gboolean
+bespoke_xml_conflict_use_file_version (BespokeStore        *store,
+                                       BespokeXmlConflict  *conflict,
+                                       GError             **error)
+{
+  BespokeRecord *record;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (conflict != NULL && conflict->file_record != NULL, FALSE);
+
+  record = conflict->file_record;
+  if (!bespoke_store_begin (store, error))
+    return FALSE;
+  bespoke_store_note_change (store, G_OBJECT_TYPE (record), bespoke_record_get_uuid (record));
+  if (!bespoke_store_save_imported (store, record, error) ||
+      !bespoke_store_set_sync_mark (store, bespoke_record_get_uuid (record),
+                                    bespoke_record_get_modified_at (record), error))
+    {
+      bespoke_store_rollback (store);
+      return FALSE;
+    }
+  return bespoke_store_commit (store, error);
 }

@@ -33,6 +33,7 @@ typedef struct
   guint  line;          /* in the file */
   char  *database_xml;  /* the copy in the database, as an exchange element */
   char  *file_xml;      /* the copy in the file */
+  gpointer file_record; /* (BespokeRecord *) the file's copy, for bespoke_xml_conflict_use_file_version() */
 } BespokeXmlConflict;
 
 typedef struct
@@ -54,6 +55,9 @@ gboolean                bespoke_xml_import_write_conflicts (BespokeXmlImportRepo
                                                           const char             *source,
                                                           const char             *path,
                                                           GError                **error);
+gboolean                bespoke_xml_conflict_use_file_version (BespokeStore       *store,
+                                                              BespokeXmlConflict *conflict,
+                                                              GError            **error);
 char                   *bespoke_xml_import_report_summary (BespokeXmlImportReport *report);
 void                    bespoke_xml_import_report_free   (BespokeXmlImportReport *report);
 

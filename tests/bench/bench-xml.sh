@@ -1,0 +1,77 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The XML exchange against SQLite's own dump and restore, on a synthetic
+# database (issue #5):
+#
+#   export --all     vs  sqlite3 DB .dump > /dev/null      target ≤ 1.5×
+#   import (empty)   vs  sqlite3 EMPTY < dump.sql          target ≤ 3×
+#
+# and peak RSS of bespoke-cli at N people and at N/10 people, which should
+# be about the same (memory flat in the size of the database).  Prints the
+# median of RUNS runs of each.  Not part of `meson test`: run it by hand.
+#
+#   tests/bench/bench-xml.sh _build [N] [RUNS]
+set -eu
+build=${1:-_build}
+n=${2:-100000}
+runs=${3:-3}
+cli="$build/src/bespoke-cli"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+# prints "seconds peak-kB" for the command, its stdout thrown away
+measure () {
+  /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null
+  cat "$dir/time"
+}
+
+median () {
+  sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+echo "Making $n synthetic people (and $((n / 10)) for the memory comparison)…"
+"$cli" --database "$dir/big.db" synth "$n" >/dev/null
+"$cli" --database "$dir/small.db" synth $((n / 10)) >/dev/null
+sqlite3 "$dir/big.db" .dump >"$dir/dump.sql"
+
+: >"$dir/export"; : >"$dir/dump"; : >"$dir/import"; : >"$dir/restore"
+for run in $(seq "$runs"); do
+  measure "$cli" --database "$dir/big.db" export --all -o "$dir/big.bespoke" >>"$dir/export"
+  measure sqlite3 "$dir/big.db" .dump >>"$dir/dump"
+  rm -f "$dir/in.db" "$dir/in.db-wal" "$dir/in.db-shm"
+  measure "$cli" --database "$dir/in.db" import "$dir/big.bespoke" >>"$dir/import"
+  rm -f "$dir/restored.db"
+  measure sh -c "sqlite3 '$dir/restored.db' < '$dir/dump.sql'" >>"$dir/restore"
+done
+
+measure "$cli" --database "$dir/small.db" export --all -o "$dir/small.bespoke" >"$dir/export-small"
+rm -f "$dir/in-small.db"
+measure "$cli" --database "$dir/in-small.db" import "$dir/small.bespoke" >"$dir/import-small"
+
+export_s=$(cut -d' ' -f1 "$dir/export" | median)
+dump_s=$(cut -d' ' -f1 "$dir/dump" | median)
+import_s=$(cut -d' ' -f1 "$dir/import" | median)
+restore_s=$(cut -d' ' -f1 "$dir/restore" | median)
+export_kb=$(cut -d' ' -f2 "$dir/export" | sort -n | tail -1)
+import_kb=$(cut -d' ' -f2 "$dir/import" | sort -n | tail -1)
+export_small_kb=$(cut -d' ' -f2 "$dir/export-small")
+import_small_kb=$(cut -d' ' -f2 "$dir/import-small")
+db_mb=$(du -m "$dir/big.db" | cut -f1)
+xml_mb=$(du -m "$dir/big.bespoke" | cut -f1)
+dump_mb=$(du -m "$dir/dump.sql" | cut -f1)
+
+python3 - "$n" "$runs" "$export_s" "$dump_s" "$import_s" "$restore_s" \
+  "$export_kb" "$import_kb" "$export_small_kb" "$import_small_kb" "$db_mb" "$xml_mb" "$dump_mb" <<'PY'
+import sys
+n, runs = int(sys.argv[1]), int(sys.argv[2])
+ex, du, im, re = map(float, sys.argv[3:7])
+ex_kb, im_kb, ex_small, im_small = map(int, sys.argv[7:11])
+db_mb, xml_mb, dump_mb = sys.argv[11:14]
+print(f"{n:,} people: database {db_mb} MB, export {xml_mb} MB, SQL dump {dump_mb} MB; median of {runs} runs")
+print(f"export --all     {ex:8.2f} s   sqlite3 .dump     {du:8.2f} s   ratio {ex / du:5.2f}  (target ≤ 1.5)")
+print(f"import (empty)   {im:8.2f} s   restore the dump  {re:8.2f} s   ratio {im / re:5.2f}  (target ≤ 3)")
+print(f"peak RSS, export: {ex_kb / 1024:7.1f} MB at {n:,} people, {ex_small / 1024:7.1f} MB at {n // 10:,}"
+      f"  (×{ex_kb / ex_small:.2f} for ×10 the data)")
+print(f"peak RSS, import: {im_kb / 1024:7.1f} MB at {n:,} people, {im_small / 1024:7.1f} MB at {n // 10:,}"
+      f"  (×{im_kb / im_small:.2f} for ×10 the data)")
+PY

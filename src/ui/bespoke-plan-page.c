@@ -681,17 +681,48 @@ find_product (BespokePlanPage *self,
   return NULL;
 }
 
+/* "£21.50 an hour", "£405.00 each" */
+static char *
+price_text (BespokeProduct *product)
+{
+  g_autofree char *price = bespoke_money_format (bespoke_product_get_unit_price (product));
+
+  switch (bespoke_product_get_unit (product))
+    {
+    case BESPOKE_UNIT_EACH:
+      /* Translators: a price per occurrence */
+      return g_strdup_printf (_("%s each"), price);
+    case BESPOKE_UNIT_HOUR:
+      return g_strdup_printf (_("%s an hour"), price);
+    case BESPOKE_UNIT_NIGHT:
+      return g_strdup_printf (_("%s a night"), price);
+    case BESPOKE_UNIT_DAY:
+      return g_strdup_printf (_("%s a day"), price);
+    case BESPOKE_UNIT_WEEK:
+      return g_strdup_printf (_("%s a week"), price);
+    case BESPOKE_UNIT_MONTH:
+      return g_strdup_printf (_("%s a month"), price);
+    case BESPOKE_UNIT_YEAR:
+      return g_strdup_printf (_("%s a year"), price);
+    default:
+      return g_steal_pointer (&price);
+    }
+}
+
 static char *
 product_text (BespokePlanPage *self,
               BespokeProduct  *product)
 {
-  g_autofree char *price = bespoke_money_format (bespoke_product_get_unit_price (product));
+  g_autofree char *price = price_text (product);
   const char *provider = g_hash_table_lookup (self->provider_names, bespoke_product_get_provider_uuid (product));
 
-  /* Translators: a product in a menu: its name, its provider, its price and unit */
-  return g_strdup_printf (_("%s — %s, %s a %s"), bespoke_product_get_name (product),
-                          provider ? provider : _("unknown provider"), price,
-                          bespoke_enum_label (BESPOKE_TYPE_UNIT, bespoke_product_get_unit (product)));
+  if (bespoke_product_get_outcome_based (product))
+    /* Translators: an outcome-based product in a menu: its name, its provider and its price */
+    return g_strdup_printf (_("%s — %s, %s, paid only if the outcome is reached"), bespoke_product_get_name (product),
+                            provider ? provider : _("unknown provider"), price);
+  /* Translators: a product in a menu: its name, its provider and its price */
+  return g_strdup_printf (_("%s — %s, %s"), bespoke_product_get_name (product),
+                          provider ? provider : _("unknown provider"), price);
 }
 
 /* Rows for each section */

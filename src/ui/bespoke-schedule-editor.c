@@ -48,6 +48,8 @@ struct _BespokeScheduleEditor
   GtkWidget       *quantity_box;
   GtkEntry        *quantity_entry;
   GtkDropDown     *per_dropdown;
+  GtkWidget       *term_start_box;
+  GtkWidget       *term_end_box;
   GtkEntry        *term_start_entry;
   GtkEntry        *term_end_entry;
   GtkDropDown     *bank_dropdown;
@@ -212,6 +214,9 @@ update_visibility (BespokeScheduleEditor *self)
   gtk_widget_set_visible (self->month_box, kind == BESPOKE_SCHEDULE_MONTHLY);
   gtk_widget_set_sensitive (GTK_WIDGET (self->month_day_spin), !gtk_check_button_get_active (self->last_day_check));
   gtk_widget_set_visible (self->quantity_box, kind == BESPOKE_SCHEDULE_QUANTITY);
+  /* a single date needs no term */
+  gtk_widget_set_visible (self->term_start_box, kind != BESPOKE_SCHEDULE_ONCE);
+  gtk_widget_set_visible (self->term_end_box, kind != BESPOKE_SCHEDULE_ONCE);
 }
 
 static gboolean
@@ -596,6 +601,8 @@ bespoke_schedule_editor_class_init (BespokeScheduleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, quantity_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, quantity_entry);
   gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, per_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, term_start_box);
+  gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, term_end_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, term_start_entry);
   gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, term_end_entry);
   gtk_widget_class_bind_template_child (widget_class, BespokeScheduleEditor, bank_dropdown);

@@ -133,7 +133,8 @@ store_changed_cb (BespokePeopleModel *self,
                   const char         *uuid,
                   BespokeStore       *store)
 {
-  if (type == BESPOKE_TYPE_PERSON)
+  /* BESPOKE_TYPE_RECORD: the whole database changed (a restore) */
+  if (type == BESPOKE_TYPE_PERSON || type == BESPOKE_TYPE_RECORD)
     self->dirty = TRUE;
 }
 

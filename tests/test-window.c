@@ -834,6 +834,109 @@ test_window_statement_toast (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The message dialog the window has open, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_window_dialogs (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_people (window));
+  AdwMessageDialog *dialog;
+  GtkWidget *name_row;
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(BespokePerson) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  char *paul_uuid;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* New person: Add is offered only once a name is typed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-person", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  name_row = find_entry_row (GTK_WIDGET (dialog), "Full name");
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ellie Shaw");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "ok");
+  close_dialog (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 4);
+  g_assert_cmpstr (selected_name (window), ==, "Ellie Shaw");
+
+  /* Delete asks first; Cancel keeps Paul */
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
+  paul = g_object_ref (bespoke_window_get_person (window));
+  paul_uuid = g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (paul)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-person", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  close_dialog (dialog);
+  gone = bespoke_store_load (store, BESPOKE_TYPE_PERSON, paul_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gone);
+  g_clear_object (&gone);
+
+  /* Delete confirmed: Paul and his statements are gone, and no one is shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-person", NULL));
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  close_dialog (dialog);
+  gone = bespoke_store_load (store, BESPOKE_TYPE_PERSON, paul_uuid, NULL);
+  g_assert_null (gone);
+  g_assert_cmpuint (count_statements (store, paul_uuid), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  g_assert_null (bespoke_window_get_person (window));
+  g_free (paul_uuid);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 test_window_pages (void)
 {
@@ -920,6 +1023,7 @@ main (int   argc,
   g_test_add_func ("/window/archive", test_window_archive);
   g_test_add_func ("/window/undo-redo", test_window_undo_redo);
   g_test_add_func ("/window/statement-toast", test_window_statement_toast);
+  g_test_add_func ("/window/dialogs", test_window_dialogs);
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/person-row/shows-person", test_person_row);
 

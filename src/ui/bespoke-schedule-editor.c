@@ -263,6 +263,12 @@ read_fields (BespokeScheduleEditor  *self,
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (self->start_entry));
 
+      /* optional only where a night or a month may be untimed */
+      if (*text == '\0' && (kind == BESPOKE_SCHEDULE_ONCE || kind == BESPOKE_SCHEDULE_WEEKLY))
+        {
+          *at_fault = GTK_WIDGET (self->start_entry);
+          return fail (error, _("The start time is empty. Type a time such as 07:30."));
+        }
       if (*text != '\0' && !bespoke_parse_user_time (text, &start, error))
         return (*at_fault = GTK_WIDGET (self->start_entry), FALSE);
       schedule->start_minute = start;

@@ -60,6 +60,7 @@ struct _BespokeWindow
   GtkWidget            *text_size_box;
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
   BespokeProfileView   *profile_view;
   BespokePlanPage      *plan_page;
   BespokeBudgetPage    *budget_page;
@@ -271,6 +272,12 @@ update_header (BespokeWindow *self)
                           self->person != NULL && g_strcmp0 (page, "profile") == 0 &&
                           !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->person_menu_button, self->person != NULL);
+
+  /* No one chosen: no pages to switch between */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->person != NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->person != NULL &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 static void
@@ -1270,6 +1277,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, text_size_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, profile_view);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, budget_page);

@@ -76,6 +76,12 @@ test_budget_page_paul (void)
   g_assert_cmpstr (label_text (page, "remaining_label"), ==, "£12,000.00");
   g_assert_cmpstr (label_text (page, "remaining_title"), ==, "Remaining");
 
+  /* A typical week, paid: mornings 5 × 2 h = 10 h, work 2 × 6 h = 12 h,
+   * a 48 h short break every 4th week = 12 h: 34 hours.  Unpaid: Mum
+   * 5 × 3 h = 15 h, camping club 2 h, phone reminders 2 × 5 min: 17 h 10 min. */
+  g_assert_cmpstr (label_text (page, "paid_hours_label"), ==, "34 hours");
+  g_assert_cmpstr (label_text (page, "unpaid_hours_label"), ==, "17 h 10 min");
+
   bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
   g_assert_finalize_object (page);
 }

@@ -41,6 +41,8 @@ struct _BespokeBudgetPage
   GtkBox             *over_box;
   GtkLabel           *over_label;
   BespokeBudgetChart *chart;
+  GtkWidget          *funding_group;
+  GtkListBox         *funding_list;
   GtkLabel           *paid_hours_label;
   GtkLabel           *unpaid_hours_label;
   GtkWidget          *warnings_group;
@@ -276,6 +278,24 @@ recompute (BespokeBudgetPage *self)
 
   fill_chart (self, report);
 
+  /* what is committed, by where the money comes from */
+  clear_list (self->funding_list);
+  {
+    guint shown = 0;
+
+    for (guint i = 0; i <= BESPOKE_FUNDING_NONE; i++)
+      {
+        g_autofree char *amount = NULL;
+
+        if (report->committed_by_funding[i] == 0)
+          continue;
+        amount = bespoke_money_format (report->committed_by_funding[i]);
+        gtk_list_box_append (self->funding_list, text_row (bespoke_enum_label (BESPOKE_TYPE_FUNDING, i), amount));
+        shown++;
+      }
+    gtk_widget_set_visible (self->funding_group, shown > 0);
+  }
+
   {
     g_autofree char *paid = format_hours (report->paid_week_minutes);
     g_autofree char *unpaid = format_hours (report->unpaid_week_minutes);
@@ -439,6 +459,8 @@ bespoke_budget_page_class_init (BespokeBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, over_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, over_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, funding_group);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, funding_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, paid_hours_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, unpaid_hours_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, warnings_group);

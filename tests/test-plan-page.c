@@ -418,6 +418,76 @@ test_plan_page_add_line (Fixture       *f,
   wait_for_lines (f, 8, lines);
 }
 
+/* A risk's likelihood is chosen from High, Medium and Low, saved at once,
+ * and its row says so. */
+static void
+test_plan_page_risk_level (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GPtrArray) risks = NULL;
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  AdwExpanderRow *row = NULL;
+  AdwComboRow *likelihood = NULL;
+  BespokeRisk *first = NULL;
+
+  /* the first risk: Danny is ill, likelihood Medium, impact Medium */
+  find_all (f->page, ADW_TYPE_EXPANDER_ROW, NULL, expanders);
+  for (guint i = 0; i < expanders->len && row == NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (expanders, i)),
+                   "Danny is ill and cannot come in the morning.") == 0)
+      row = g_ptr_array_index (expanders, i);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Likelihood Medium, impact Medium");
+
+  find_all (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW, NULL, combos);
+  for (guint i = 0; i < combos->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Likelihood") == 0)
+      likelihood = g_ptr_array_index (combos, i);
+  g_assert_nonnull (likelihood);
+  adw_combo_row_set_selected (likelihood, 0);  /* High, Medium, Low */
+
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Likelihood High, impact Medium");
+  risks = bespoke_store_list (f->store, BESPOKE_TYPE_RISK, PAUL_PLAN_UUID, NULL);
+  for (guint i = 0; i < risks->len; i++)
+    if (bespoke_risk_get_position (g_ptr_array_index (risks, i)) == 0)
+      first = g_ptr_array_index (risks, i);
+  g_assert_nonnull (first);
+  g_assert_cmpint (bespoke_risk_get_likelihood (first), ==, BESPOKE_LEVEL_HIGH);
+  g_assert_cmpint (bespoke_risk_get_impact (first), ==, BESPOKE_LEVEL_MEDIUM);
+}
+
+/* A typed outcome waits for a pause before it is saved, but leaving the
+ * page (here, hiding the window) saves it: nothing typed is lost. */
+static void
+test_plan_page_keeps_typing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) outcomes = NULL;
+  GtkWidget *statement = NULL;
+  const char *typed = "I want a paid job I enjoy, and to keep it for a year.";
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  find_all (f->page, ADW_TYPE_ENTRY_ROW, NULL, entries);
+  for (guint i = 0; i < entries->len && statement == NULL; i++)
+    if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (entries, i)),
+                   "I want a paid job, and to keep it for six months.") == 0)
+      statement = g_ptr_array_index (entries, i);
+  g_assert_nonnull (statement);
+
+  type_into (statement, typed);
+  g_assert_false (bespoke_history_get_can_undo (f->history));  /* not yet */
+
+  gtk_widget_set_visible (f->window, FALSE);
+  outcomes = bespoke_store_list (f->store, BESPOKE_TYPE_OUTCOME, PAUL_PLAN_UUID, NULL);
+  for (guint i = 0; i < outcomes->len; i++)
+    found |= g_strcmp0 (bespoke_outcome_get_statement (g_ptr_array_index (outcomes, i)), typed) == 0;
+  g_assert_true (found);
+  g_assert_true (bespoke_history_get_can_undo (f->history));
+}
+
 /* A person without a plan is offered one for the coming financial year. */
 static void
 test_plan_page_create (Fixture       *f,
@@ -495,6 +565,8 @@ main (int   argc,
   ADD ("/plan-page/budget-follows", test_plan_page_budget_follows);
   ADD ("/plan-page/follows-undo", test_plan_page_follows_undo);
   ADD ("/plan-page/add-line", test_plan_page_add_line);
+  ADD ("/plan-page/risk-level", test_plan_page_risk_level);
+  ADD ("/plan-page/keeps-typing", test_plan_page_keeps_typing);
   ADD ("/plan-page/create", test_plan_page_create);
 #undef ADD
 

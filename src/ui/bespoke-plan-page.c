@@ -41,7 +41,7 @@ struct _BespokePlanPage
   guint           saving;          /* > 0 while the page saves: its own changes */
   guint           rebuild_id;      /* an idle rebuild, after a change made elsewhere */
   GHashTable     *records;         /* uuid → BespokeRecord, as last saved */
-  GHashTable     *line_rows;       /* line uuid → AdwExpanderRow */
+  GHashTable     *rows;            /* uuid → AdwExpanderRow of an outcome, line or risk */
   GHashTable     *expanded;        /* uuids of the expanded rows, kept over a rebuild */
   GPtrArray      *products;        /* BespokeProduct: the latest version of each */
   GHashTable     *provider_names;  /* provider uuid → name */
@@ -153,6 +153,8 @@ toast (BespokePlanPage *self,
 }
 
 static void update_costs (BespokePlanPage *self);
+static void refresh_row  (BespokePlanPage *self,
+                          BespokeRecord   *record);
 
 /* Saves @copy, the new state of a record, if it is valid; otherwise says why
  * on @error_label and marks @field.  The store is left unchanged. */
@@ -192,6 +194,7 @@ save_record (BespokePlanPage *self,
     }
   show_error (field, error_label, NULL);
   remember (self, copy);
+  refresh_row (self, copy);
   update_costs (self);
   return TRUE;
 }
@@ -752,6 +755,7 @@ new_expander (BespokePlanPage *self,
   g_object_set_data_full (G_OBJECT (row), "bespoke-uuid", g_strdup (uuid), g_free);
   adw_expander_row_set_expanded (row, g_hash_table_contains (self->expanded, uuid));
   g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expander_expanded_cb), self);
+  g_hash_table_insert (self->rows, g_strdup (uuid), row);
   return row;
 }
 
@@ -918,6 +922,27 @@ build_details (BespokePlanPage *self)
   gtk_box_append (self->content, GTK_WIDGET (error_label));
 }
 
+static char *
+outcome_subtitle (BespokeOutcome *outcome)
+{
+  g_autofree char *when = NULL;
+
+  if (bespoke_outcome_get_target_date (outcome) == NULL)
+    return g_strdup ("");
+  when = bespoke_date_format_long (bespoke_outcome_get_target_date (outcome));
+  /* Translators: when an outcome should be reached */
+  return g_strdup_printf (_("By %s"), when);
+}
+
+static char *
+risk_subtitle (BespokeRisk *risk)
+{
+  /* Translators: a risk's likelihood and impact, e.g. "Likelihood Medium, impact High" */
+  return g_strdup_printf (_("Likelihood %s, impact %s"),
+                          bespoke_enum_label (BESPOKE_TYPE_LEVEL, bespoke_risk_get_likelihood (risk)),
+                          bespoke_enum_label (BESPOKE_TYPE_LEVEL, bespoke_risk_get_impact (risk)));
+}
+
 /* Outcomes */
 
 static void
@@ -946,14 +971,11 @@ build_outcome (BespokePlanPage *self,
   g_autofree char *target = date_text (bespoke_outcome_get_target_date (outcome));
   GtkLabel *error_label;
 
-  if (bespoke_outcome_get_target_date (outcome) != NULL)
-    {
-      g_autofree char *when = bespoke_date_format_long (bespoke_outcome_get_target_date (outcome));
-      /* Translators: when an outcome should be reached */
-      g_autofree char *subtitle = g_strdup_printf (_("By %s"), when);
+  {
+    g_autofree char *subtitle = outcome_subtitle (outcome);
 
-      adw_expander_row_set_subtitle (row, subtitle);
-    }
+    adw_expander_row_set_subtitle (row, subtitle);
+  }
   error_label = add_error_row (row);
   adw_expander_row_add_row (row, text_row (self, _("What I want (an I-statement)"), bespoke_outcome_get_statement (outcome),
                                            uuid, apply_outcome_statement, _("Change an outcome"), error_label));
@@ -995,10 +1017,7 @@ build_risk (BespokePlanPage *self,
   const char *levels[] = { bespoke_enum_label (BESPOKE_TYPE_LEVEL, BESPOKE_LEVEL_HIGH),
                            bespoke_enum_label (BESPOKE_TYPE_LEVEL, BESPOKE_LEVEL_MEDIUM),
                            bespoke_enum_label (BESPOKE_TYPE_LEVEL, BESPOKE_LEVEL_LOW), NULL };
-  /* Translators: a risk's likelihood and impact, e.g. "Likelihood Medium, impact High" */
-  g_autofree char *subtitle = g_strdup_printf (_("Likelihood %s, impact %s"),
-                                               bespoke_enum_label (BESPOKE_TYPE_LEVEL, bespoke_risk_get_likelihood (risk)),
-                                               bespoke_enum_label (BESPOKE_TYPE_LEVEL, bespoke_risk_get_impact (risk)));
+  g_autofree char *subtitle = risk_subtitle (risk);
   GtkLabel *error_label;
 
   adw_expander_row_set_subtitle (row, subtitle);
@@ -1191,7 +1210,6 @@ build_line (BespokePlanPage    *self,
   GtkWidget *editor_row;
 
   gtk_widget_set_name (GTK_WIDGET (row), "support-line");
-  g_hash_table_insert (self->line_rows, g_strdup (uuid), row);
 
   for (guint i = 0; i < G_N_ELEMENTS (support_types); i++)
     types[i] = bespoke_enum_label (BESPOKE_TYPE_SUPPORT_TYPE, support_types[i]);
@@ -1320,6 +1338,33 @@ on_add_line_clicked_cb (BespokePlanPage *self)
     }
 }
 
+/* An outcome's or a risk's row follows its record as it is saved */
+static void
+refresh_row (BespokePlanPage *self,
+             BespokeRecord   *record)
+{
+  AdwExpanderRow *row = g_hash_table_lookup (self->rows, bespoke_record_get_uuid (record));
+  g_autofree char *subtitle = NULL;
+  const char *title = NULL;
+
+  if (row == NULL)
+    return;
+  if (BESPOKE_IS_OUTCOME (record))
+    {
+      title = bespoke_outcome_get_statement (BESPOKE_OUTCOME (record));
+      subtitle = outcome_subtitle (BESPOKE_OUTCOME (record));
+    }
+  else if (BESPOKE_IS_RISK (record))
+    {
+      title = bespoke_risk_get_description (BESPOKE_RISK (record));
+      subtitle = risk_subtitle (BESPOKE_RISK (record));
+    }
+  if (title != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_expander_row_set_subtitle (row, subtitle);
+}
+
 /* Every line's cost, from the engine, under its description */
 static void
 update_costs (BespokePlanPage *self)
@@ -1334,7 +1379,7 @@ update_costs (BespokePlanPage *self)
   for (guint i = 0; report != NULL && i < report->lines->len; i++)
     {
       BespokeLineCost *cost = g_ptr_array_index (report->lines, i);
-      AdwExpanderRow *row = g_hash_table_lookup (self->line_rows, cost->line_uuid);
+      AdwExpanderRow *row = g_hash_table_lookup (self->rows, cost->line_uuid);
       g_autofree char *subtitle = NULL;
 
       if (row == NULL)
@@ -1365,7 +1410,7 @@ clear_content (BespokePlanPage *self)
   GtkWidget *child;
 
   flush_pending (self);
-  g_hash_table_remove_all (self->line_rows);
+  g_hash_table_remove_all (self->rows);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 }
@@ -1604,6 +1649,16 @@ bespoke_plan_page_set_person (BespokePlanPage *self,
   rebuild (self);
 }
 
+/* Leaving the page (another page, another window, closing) keeps what
+ * was typed. */
+static void
+bespoke_plan_page_unmap (GtkWidget *widget)
+{
+  flush_pending (BESPOKE_PLAN_PAGE (widget));
+
+  GTK_WIDGET_CLASS (bespoke_plan_page_parent_class)->unmap (widget);
+}
+
 static void
 bespoke_plan_page_dispose (GObject *object)
 {
@@ -1612,8 +1667,8 @@ bespoke_plan_page_dispose (GObject *object)
   flush_pending (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->store);
-  if (self->line_rows != NULL)
-    g_hash_table_remove_all (self->line_rows);
+  if (self->rows != NULL)
+    g_hash_table_remove_all (self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_PLAN_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
@@ -1629,7 +1684,7 @@ bespoke_plan_page_finalize (GObject *object)
   BespokePlanPage *self = BESPOKE_PLAN_PAGE (object);
 
   g_clear_pointer (&self->records, g_hash_table_unref);
-  g_clear_pointer (&self->line_rows, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
@@ -1645,6 +1700,7 @@ bespoke_plan_page_class_init (BespokePlanPageClass *klass)
 
   object_class->dispose = bespoke_plan_page_dispose;
   object_class->finalize = bespoke_plan_page_finalize;
+  widget_class->unmap = bespoke_plan_page_unmap;
 
   g_type_ensure (BESPOKE_TYPE_SCHEDULE_EDITOR);
 
@@ -1661,7 +1717,7 @@ static void
 bespoke_plan_page_init (BespokePlanPage *self)
 {
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->line_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->products = g_ptr_array_new_with_free_func (g_object_unref);
   self->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

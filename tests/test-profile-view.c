@@ -245,6 +245,34 @@ test_reorder (Fixture       *f,
   g_assert_true (bespoke_history_undo (f->history, NULL));
   undone = stored_section (f, BESPOKE_SECTION_APPRECIATION);
   g_assert_cmpstr (undone, ==, "B|C|A");
+
+  /* C dropped on another section's entry goes to the end of that section */
+  flush ();
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (get_child (f, "important_add"));
+    BespokeStatementRow *c = row_at (f, "appreciation_list", 1);
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autofree char *left = NULL;
+    g_autofree char *moved_to = NULL;
+    gboolean handled = FALSE;
+
+    g_value_init (&value, BESPOKE_TYPE_STATEMENT);
+    g_value_set_object (&value, bespoke_statement_row_get_statement (c));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller) &&
+            gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)) != NULL &&
+            gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), BESPOKE_TYPE_STATEMENT))
+          g_signal_emit_by_name (controller, "drop", &value, 0.0, 0.0, &handled);
+      }
+    g_assert_true (handled);
+    left = stored_section (f, BESPOKE_SECTION_APPRECIATION);
+    g_assert_cmpstr (left, ==, "B|A");
+    moved_to = stored_section (f, BESPOKE_SECTION_IMPORTANT);
+    g_assert_cmpstr (moved_to, ==, "C");
+  }
 }
 
 static void

@@ -288,6 +288,45 @@ add_activate_cb (BespokeProfileView *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* A statement dropped on a section's entry goes to the end of that section. */
+static gboolean
+add_entry_drop_cb (GtkDropTarget *target,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   gpointer       user_data)
+{
+  BespokeProfileView *self = user_data;
+  GtkEntry *entry = GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+  BespokeSection section = section_of_entry (self, entry);
+  BespokeStatement *dropped = g_value_get_object (value);
+  const char *uuid = dropped ? bespoke_record_get_uuid (BESPOKE_RECORD (dropped)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->profile == NULL || uuid == NULL)
+    return FALSE;
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      GListModel *model = bespoke_profile_get_section (self->profile, s);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(BespokeStatement) dragged = g_list_model_get_item (model, i);
+
+          if (g_str_equal (bespoke_record_get_uuid (BESPOKE_RECORD (dragged)), uuid))
+            {
+              guint n = g_list_model_get_n_items (bespoke_profile_get_section (self->profile, section));
+
+              if (!bespoke_profile_view_move_statement (self, dragged, section, n, &error))
+                show_error (self, _("The statement could not be moved."), error);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 static void
 add_icon_pressed_cb (BespokeProfileView   *self,
                      GtkEntryIconPosition  position,
@@ -667,6 +706,14 @@ static void
 bespoke_profile_view_init (BespokeProfileView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      GtkDropTarget *target = gtk_drop_target_new (BESPOKE_TYPE_STATEMENT, GDK_ACTION_MOVE);
+
+      g_signal_connect (target, "drop", G_CALLBACK (add_entry_drop_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (get_add_entry (self, i)), GTK_EVENT_CONTROLLER (target));
+    }
   update_person (self);
 }
 

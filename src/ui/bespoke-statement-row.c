@@ -142,8 +142,9 @@ drag_prepare_cb (BespokeStatementRow *self,
 {
   if (!self->editable || self->editing)
     return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_STRING,
-                                         bespoke_record_get_uuid (BESPOKE_RECORD (self->statement)));
+  /* The statement itself, not its text, so that an entry does not take
+   * the drop as text to insert. */
+  return gdk_content_provider_new_typed (BESPOKE_TYPE_STATEMENT, self->statement);
 }
 
 static void
@@ -163,7 +164,8 @@ drop_cb (BespokeStatementRow *self,
          double               y,
          GtkDropTarget       *target)
 {
-  const char *uuid = g_value_get_string (value);
+  BespokeStatement *dropped = g_value_get_object (value);
+  const char *uuid = dropped ? bespoke_record_get_uuid (BESPOKE_RECORD (dropped)) : NULL;
 
   if (uuid == NULL || g_str_equal (uuid, bespoke_record_get_uuid (BESPOKE_RECORD (self->statement))))
     return FALSE;
@@ -264,7 +266,7 @@ bespoke_statement_row_init (BespokeStatementRow *self)
   g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
 
-  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  target = gtk_drop_target_new (BESPOKE_TYPE_STATEMENT, GDK_ACTION_MOVE);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

@@ -488,6 +488,54 @@ test_plan_page_keeps_typing (Fixture       *f,
   g_assert_true (bespoke_history_get_can_undo (f->history));
 }
 
+/* A new price on the menu is a new version of the product; Paul's
+ * mornings keep the version they were bought at, shown as such, and
+ * still cost 261 × 2 h × £21.50 = £11,223.00. */
+static void
+test_plan_page_older_version (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(BespokeSupportLine) morning = load_line (f->store, 0);
+  g_autoptr(BespokeProduct) bought = NULL;
+  g_autoptr(BespokeProduct) next = bespoke_product_new ();
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwExpanderRow *row;
+  AdwComboRow *product = NULL;
+
+  bought = bespoke_store_load (f->store, BESPOKE_TYPE_PRODUCT, bespoke_support_line_get_product_uuid (morning), &error);
+  g_assert_no_error (error);
+  bespoke_product_set_provider_uuid (next, bespoke_product_get_provider_uuid (bought));
+  bespoke_product_set_series_uuid (next, bespoke_product_get_series_uuid (bought));
+  bespoke_product_set_version (next, bespoke_product_get_version (bought) + 1);
+  bespoke_product_set_kind (next, bespoke_product_get_kind (bought));
+  bespoke_product_set_name (next, bespoke_product_get_name (bought));
+  bespoke_product_set_unit (next, bespoke_product_get_unit (bought));
+  bespoke_product_set_unit_price (next, 2300);
+  bespoke_store_save (f->store, next, &error);
+  g_assert_no_error (error);
+
+  /* the page is rebuilt when idle */
+  for (;;)
+    {
+      g_ptr_array_set_size (combos, 0);
+      row = find_one (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
+      find_all (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW, NULL, combos);
+      product = NULL;
+      for (guint i = 0; i < combos->len; i++)
+        if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Product") == 0)
+          product = g_ptr_array_index (combos, i);
+      if (product != NULL && adw_combo_row_get_selected (product) != GTK_INVALID_LIST_POSITION &&
+          strstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (product)), "as bought") != NULL)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "£11,223.00"));
+}
+
 /* A person without a plan is offered one for the coming financial year. */
 static void
 test_plan_page_create (Fixture       *f,
@@ -567,6 +615,7 @@ main (int   argc,
   ADD ("/plan-page/add-line", test_plan_page_add_line);
   ADD ("/plan-page/risk-level", test_plan_page_risk_level);
   ADD ("/plan-page/keeps-typing", test_plan_page_keeps_typing);
+  ADD ("/plan-page/older-version", test_plan_page_older_version);
   ADD ("/plan-page/create", test_plan_page_create);
 #undef ADD
 

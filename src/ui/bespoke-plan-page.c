@@ -44,6 +44,7 @@ struct _BespokePlanPage
   GHashTable     *rows;            /* uuid → AdwExpanderRow of an outcome, line or risk */
   GHashTable     *expanded;        /* uuids of the expanded rows, kept over a rebuild */
   GPtrArray      *products;        /* BespokeProduct: the latest version of each */
+  GPtrArray      *older_products;  /* BespokeProduct: older versions lines still use */
   GHashTable     *provider_names;  /* provider uuid → name */
   struct _TextField *pending;      /* a typed field waiting to be saved */
   guint           pending_id;
@@ -646,6 +647,7 @@ load_products (BespokePlanPage *self)
   g_autoptr(GHashTable) latest = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_ptr_array_set_size (self->products, 0);
+  g_ptr_array_set_size (self->older_products, 0);
   g_hash_table_remove_all (self->provider_names);
 
   for (guint p = 0; providers != NULL && p < providers->len; p++)
@@ -674,14 +676,27 @@ load_products (BespokePlanPage *self)
     }
 }
 
+/* A line keeps the version of a product it bought, which may be older
+ * than the menu's latest: it is loaded from the store, to show beside the
+ * latest versions. */
 static BespokeProduct *
 find_product (BespokePlanPage *self,
               const char      *uuid)
 {
-  for (guint i = 0; uuid != NULL && i < self->products->len; i++)
+  BespokeProduct *product;
+
+  if (uuid == NULL || *uuid == '\0')
+    return NULL;
+  for (guint i = 0; i < self->products->len; i++)
     if (g_strcmp0 (bespoke_record_get_uuid (g_ptr_array_index (self->products, i)), uuid) == 0)
       return g_ptr_array_index (self->products, i);
-  return NULL;
+  for (guint i = 0; i < self->older_products->len; i++)
+    if (g_strcmp0 (bespoke_record_get_uuid (g_ptr_array_index (self->older_products, i)), uuid) == 0)
+      return g_ptr_array_index (self->older_products, i);
+  product = bespoke_store_load (self->store, BESPOKE_TYPE_PRODUCT, uuid, NULL);
+  if (product != NULL)
+    g_ptr_array_add (self->older_products, product);
+  return product;
 }
 
 /* "£21.50 an hour", "£405.00 each" */
@@ -1123,6 +1138,24 @@ fill_product_combo (BespokePlanPage    *self,
       text = product_text (self, product);
       gtk_string_list_append (model, text);
       g_ptr_array_add (shown, g_object_ref (product));
+    }
+
+  /* the version the line bought, if the menu has moved on */
+  if (selected == GTK_INVALID_LIST_POSITION && selected_uuid != NULL)
+    {
+      BespokeProduct *bought = find_product (self, selected_uuid);
+
+      if (bought != NULL && bespoke_product_get_kind (bought) == kind)
+        {
+          g_autofree char *text = product_text (self, bought);
+          /* Translators: an older version of a product, still used by a line */
+          g_autofree char *older = g_strdup_printf (_("%s (version %u, as bought)"), text,
+                                                    bespoke_product_get_version (bought));
+
+          selected = shown->len;
+          gtk_string_list_append (model, older);
+          g_ptr_array_add (shown, g_object_ref (bought));
+        }
     }
 
   g_object_set_data (G_OBJECT (combo), "bespoke-updating", GINT_TO_POINTER (TRUE));
@@ -1687,6 +1720,7 @@ bespoke_plan_page_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
+  g_clear_pointer (&self->older_products, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (bespoke_plan_page_parent_class)->finalize (object);
@@ -1720,6 +1754,7 @@ bespoke_plan_page_init (BespokePlanPage *self)
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->products = g_ptr_array_new_with_free_func (g_object_unref);
+  self->older_products = g_ptr_array_new_with_free_func (g_object_unref);
   self->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -63,12 +63,23 @@ def is_control(accessible):
 
 
 def fail(message):
+    if os.environ.get("BESPOKE_ATSPI_DEBUG"):
+        subprocess.run(["import", "-window", "root", "/tmp/bespoke-atspi-fail.png"], check=False)
     print(f"FAIL: {message}", flush=True)
     sys.exit(1)
 
 
 def log(message):
     print(f"# {message}", flush=True)
+
+
+def debug_dump(root, needle):
+    for node in walk(root):
+        try:
+            if needle in (node.name or ""):
+                log(f"  {node.getRoleName()} “{node.name}”")
+        except Exception:
+            pass
 
 
 def wait_for(what, predicate, timeout=20.0):
@@ -102,6 +113,16 @@ def ensure_accessibility_bus():
         return process
 
 
+def wait_for_display():
+    """xvfb-run can hand over before Xvfb listens: wait for its socket."""
+    display = os.environ.get("DISPLAY", "")
+    if not display.startswith(":"):
+        return
+    number = display[1:].split(".")[0]
+    wait_for(f"the X display {display}", lambda: os.path.exists(f"/tmp/.X11-unix/X{number}"))
+    time.sleep(0.2)
+
+
 class App:
     """The real app on a database of its own, with its own XDG folders."""
 
@@ -129,9 +150,20 @@ class App:
         return env
 
     def start(self):
-        self.process = subprocess.Popen(
-            [os.path.join(self.build_dir, "src", "bespoke"), "--database", self.database],
-            env=self.env())
+        wait_for_display()
+        # On a busy machine the display can refuse the very first client
+        # ("cannot open display"); the app then exits at once with status 1.
+        # Try again a couple of times before calling that a failure.
+        for attempt in range(3):
+            self.process = subprocess.Popen(
+                [os.path.join(self.build_dir, "src", "bespoke"), "--database", self.database],
+                env=self.env())
+            try:
+                self.process.wait(timeout=1.5)
+            except subprocess.TimeoutExpired:
+                break
+            log(f"bespoke exited at once with status {self.process.returncode}; starting it again")
+            time.sleep(1)
 
         def find():
             if self.process.poll() is not None:
@@ -219,12 +251,20 @@ def role(accessible):
         return None
 
 
+def name_matches(accessible, name):
+    """GTK 4.8 adds a button's own text after its accessible label
+    ("Add example people Add Example People"), with its mnemonic's
+    underline ("_Add Add"): the label is what counts."""
+    actual = (accessible.name or "").replace("_", "")
+    return actual == name or actual.startswith(name + " ")
+
+
 def find_all(root, role_=None, name=None, predicate=None):
     found = []
     for node in walk(root):
         if role_ is not None and role(node) != role_:
             continue
-        if name is not None and (node.name or "") != name:
+        if name is not None and not name_matches(node, name):
             continue
         if predicate is not None and not predicate(node):
             continue
@@ -258,13 +298,45 @@ def do_action(accessible, name=None):
     fail(f"“{accessible.name}” has no action {name}")
 
 
+def toplevel(accessible):
+    node = accessible
+    while node.parent is not None and node.parent.getRole() != pyatspi.ROLE_APPLICATION:
+        node = node.parent
+    return node
+
+
+def scroll_into_view(accessible):
+    """Turns the mouse wheel over the scrolled pane that holds @accessible
+    until all of it is inside the pane (and so not under a bar below it)."""
+    pane = accessible.parent
+    while pane is not None and pane.getRole() not in (pyatspi.ROLE_SCROLL_PANE, pyatspi.ROLE_FRAME,
+                                                      pyatspi.ROLE_DIALOG, pyatspi.ROLE_APPLICATION):
+        pane = pane.parent
+    if pane is None or pane.getRole() != pyatspi.ROLE_SCROLL_PANE:
+        return
+    view = pane.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    for _ in range(60):
+        x, y, width, height = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if y >= view.y and y + height <= view.y + view.height:
+            return
+        wheel = "b5c" if y + height > view.y + view.height else "b4c"  # X buttons 5 and 4: wheel down, up
+        pyatspi.Registry.generateMouseEvent(view.x + view.width // 2, view.y + view.height // 2, wheel)
+        time.sleep(0.1)
+    fail(f"could not scroll “{accessible.name}” into view")
+
+
 def click(accessible):
     """A click of the left button in the middle of @accessible."""
+    scroll_into_view(accessible)
     component = accessible.queryComponent()
     # GTK 4 on X11 cannot say where a window is on the screen; with no window
     # manager under Xvfb, every window sits at the top left, so a point in
     # the window is a point on the screen.
     x, y, width, height = component.getExtents(pyatspi.WINDOW_COORDS)
+    if os.environ.get("BESPOKE_ATSPI_DEBUG"):
+        log(f"click “{accessible.name}” at {x},{y} {width}×{height}")
+        click.count = getattr(click, "count", 0) + 1
+        subprocess.run(["import", "-window", "root", f"/tmp/bespoke-atspi-click{click.count}.png"], check=False)
     if width <= 0 or height <= 0:
         fail(f"“{accessible.name}” ({accessible.getRoleName()}) is not on screen to be clicked")
     pyatspi.Registry.generateMouseEvent(x + width // 2, y + height // 2, pyatspi.MOUSE_B1C)

@@ -296,8 +296,14 @@ bespoke_statement_row_new (BespokeStatement *statement,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", editable);
   if (editable)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                                 _("Click or press Enter to change; Alt+Up and Alt+Down move it; Delete deletes it"));
+    {
+      const char *help = _("Click or press Enter to change; Alt+Up and Alt+Down move it; Delete deletes it");
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), help);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, help,
+                                      -1);
+    }
   update_accessible_label (self);
   return GTK_WIDGET (self);
 }

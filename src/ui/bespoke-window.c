@@ -187,6 +187,7 @@ update_actions (BespokeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-person", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-photo", chosen && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-photo", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-person", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-person", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", chosen);
@@ -918,6 +919,21 @@ choose_photo_action (GtkWidget  *widget,
   bespoke_profile_view_choose_photo (self->profile_view);
 }
 
+static void
+remove_photo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->person == NULL)
+    return;
+  if (!bespoke_store_set_photo (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
+                                NULL, NULL, &error))
+    show_message (self, _("The Photo Could Not Be Removed"), error->message);
+}
+
 static gboolean
 set_archived (BespokeWindow  *self,
               const char     *uuid,
@@ -1304,6 +1320,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
   gtk_widget_class_install_action (widget_class, "win.rename-person", NULL, rename_person_action);
   gtk_widget_class_install_action (widget_class, "win.choose-photo", NULL, choose_photo_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-photo", NULL, remove_photo_action);
   gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
   gtk_widget_class_install_action (widget_class, "win.delete-person", NULL, delete_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

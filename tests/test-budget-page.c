@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "bespoke-core.h"
+#include "bespoke-budget-chart.h"
 #include "bespoke-budget-page.h"
 
 /* The example's fixed UUIDs (src/core/bespoke-example.c) */
@@ -81,6 +82,16 @@ test_budget_page_paul (void)
    * 5 × 3 h = 15 h, camping club 2 h, phone reminders 2 × 5 min: 17 h 10 min. */
   g_assert_cmpstr (label_text (page, "paid_hours_label"), ==, "34 hours");
   g_assert_cmpstr (label_text (page, "unpaid_hours_label"), ==, "17 h 10 min");
+
+  /* the chart in words: all three paid lines are ongoing, from Hillside */
+  {
+    BespokeBudgetChart *chart = BESPOKE_BUDGET_CHART (gtk_widget_get_template_child (page, BESPOKE_TYPE_BUDGET_PAGE, "chart"));
+    g_autofree char *words = bespoke_budget_chart_describe (chart);
+
+    g_assert_nonnull (strstr (words, "Budget £34,000.00."));
+    g_assert_nonnull (strstr (words, "By kind of product: Ongoing £22,000.00."));
+    g_assert_nonnull (strstr (words, "By provider: Hillside Support £22,000.00."));
+  }
 
   bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
   g_assert_finalize_object (page);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-application.h"
+#include "bespoke-exchange.h"
 #include "bespoke-homes-window.h"
 #include "bespoke-menus-window.h"
 #include "bespoke-store.h"
@@ -33,6 +34,8 @@ static const GOptionEntry option_entries[] = {
   /* For start-up benchmarks: quit once the first window has been drawn. */
   { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     NULL, NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE.bespoke…]") },
   { NULL }
 };
 
@@ -211,7 +214,38 @@ bespoke_application_command_line (GApplication            *application,
     }
 
   bespoke_application_open_database (self, path);
+
+  /* Files to import, e.g. from the file manager: each shows its preview. */
+  {
+    g_autofree const char **files = NULL;
+
+    if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files != NULL)
+      {
+        g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+
+        for (guint i = 0; files[i] != NULL; i++)
+          g_ptr_array_add (gfiles, g_application_command_line_create_file_for_arg (command_line, files[i]));
+        if (gfiles->len > 0)
+          g_application_open (application, (GFile **) gfiles->pdata, gfiles->len, "");
+      }
+  }
   return EXIT_SUCCESS;
+}
+
+static void
+bespoke_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  gboolean have_window = FALSE;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    have_window |= BESPOKE_IS_WINDOW (l->data);
+  if (!have_window)
+    bespoke_application_open_database (BESPOKE_APPLICATION (application), NULL);
+
+  bespoke_exchange_open_files (GTK_APPLICATION (application), files, n_files);
 }
 
 static void
@@ -345,6 +379,7 @@ bespoke_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  bespoke_exchange_install_actions (GTK_APPLICATION (application));
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.find", find_accels);
@@ -361,6 +396,7 @@ bespoke_application_class_init (BespokeApplicationClass *klass)
 
   app_class->activate = bespoke_application_activate;
   app_class->command_line = bespoke_application_command_line;
+  app_class->open = bespoke_application_open;
   app_class->startup = bespoke_application_startup;
 }
 
@@ -377,6 +413,6 @@ bespoke_application_new (void)
 {
   return g_object_new (BESPOKE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -196,6 +196,8 @@ bespoke_budget_chart_snapshot (GtkWidget   *widget,
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  /* the theme's error colour reads on light and dark alike */
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "error_color", &danger);
   track = fg;
   track.alpha = 0.12f;
 

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-exchange"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bespoke-core.h"
+#include "bespoke-exchange.h"
+#include "bespoke-import-dialog.h"
+#include "bespoke-window.h"
+
+/*
+ * The application's Import… and Export… (app.import, app.export): file
+ * choosers with a .bespoke filter, the import preview, and the toast that
+ * undoes an import by putting back the snapshot taken before it.
+ */
+
+#define BESPOKE_MIME_TYPE "application/x-bespoke+xml"
+
+/* The main window the user is working in. */
+static BespokeWindow *
+current_window (GtkApplication *application)
+{
+  GtkWindow *active = gtk_application_get_active_window (application);
+
+  if (active != NULL && !BESPOKE_IS_WINDOW (active))
+    active = gtk_window_get_transient_for (active);
+  if (active != NULL && BESPOKE_IS_WINDOW (active))
+    return BESPOKE_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (BESPOKE_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return ADW_TOAST_OVERLAY (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+add_toast (GtkWindow *window,
+           AdwToast  *toast)
+{
+  AdwToastOverlay *overlay = window ? find_toast_overlay (GTK_WIDGET (window)) : NULL;
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+bespoke_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Bespoke files"));
+  gtk_file_filter_add_mime_type (filter, BESPOKE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "bespoke");
+  return filter;
+}
+
+/* Import ------------------------------------------------------------------ */
+
+typedef struct
+{
+  BespokeStore   *store;
+  BespokeHistory *history;
+  GtkWindow      *parent;   /* weak */
+  char           *snapshot;
+} UndoImport;
+
+static void
+undo_import_free (gpointer data)
+{
+  UndoImport *undo = data;
+
+  if (undo->snapshot != NULL && g_unlink (undo->snapshot) != 0 && errno != ENOENT)
+    g_debug ("Could not delete the undo copy %s: %s", undo->snapshot, g_strerror (errno));
+  g_clear_weak_pointer (&undo->parent);
+  g_clear_object (&undo->store);
+  g_clear_object (&undo->history);
+  g_free (undo->snapshot);
+  g_free (undo);
+}
+
+static void
+on_undo_import_clicked_cb (AdwToast *toast,
+                           gpointer  user_data)
+{
+  UndoImport *undo = g_object_get_data (G_OBJECT (toast), "bespoke-undo-import");
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL || undo->snapshot == NULL)
+    return;
+
+  if (!bespoke_store_restore (undo->store, undo->snapshot, &error))
+    {
+      show_error (undo->parent, _("The Import Could Not Be Undone"), error->message);
+      return;
+    }
+  if (undo->history != NULL)
+    bespoke_history_clear (undo->history);
+
+  /* Undone once: the copy is no longer needed. */
+  g_unlink (undo->snapshot);
+  g_clear_pointer (&undo->snapshot, g_free);
+}
+
+static void
+on_import_toast_dismissed_cb (AdwToast *toast,
+                              gpointer  user_data)
+{
+  UndoImport *undo = g_object_get_data (G_OBJECT (toast), "bespoke-undo-import");
+
+  /* Too late to undo: the copy goes. */
+  if (undo != NULL && undo->snapshot != NULL)
+    {
+      g_unlink (undo->snapshot);
+      g_clear_pointer (&undo->snapshot, g_free);
+    }
+}
+
+/**
+ * bespoke_exchange_import_toast_new:
+ * @parent: (nullable): where to say so if the undo fails
+ * @history: (nullable): the window's undo history, cleared by the import
+ * @snapshot: the undo copy from bespoke_store_snapshot(): the toast owns it
+ *   and deletes it when it is dismissed or undone
+ *
+ * Returns: (transfer full): a toast whose Undo puts the database back
+ *   as it was in @snapshot
+ */
+AdwToast *
+bespoke_exchange_import_toast_new (GtkWindow      *parent,
+                                   BespokeStore   *store,
+                                   BespokeHistory *history,
+                                   const char     *snapshot,
+                                   const char     *title)
+{
+  AdwToast *toast;
+  UndoImport *undo;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), NULL);
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  undo = g_new0 (UndoImport, 1);
+  undo->store = g_object_ref (store);
+  undo->history = history ? g_object_ref (history) : NULL;
+  undo->snapshot = g_strdup (snapshot);
+  g_set_weak_pointer (&undo->parent, parent);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "bespoke-undo-import", undo, undo_import_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_import_clicked_cb), NULL);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed_cb), NULL);
+  return toast;
+}
+
+static void
+on_imported_cb (BespokeImportDialog *dialog,
+                const char          *snapshot,
+                const char          *title,
+                gpointer             user_data)
+{
+  BespokeWindow *window = user_data;
+  BespokeHistory *history = bespoke_window_get_history (window);
+
+  /* The import is not in the history: what was there no longer fits. */
+  if (history != NULL)
+    bespoke_history_clear (history);
+  add_toast (GTK_WINDOW (window),
+             bespoke_exchange_import_toast_new (GTK_WINDOW (window), bespoke_window_get_store (window),
+                                                history, snapshot, title));
+}
+
+static void
+show_import_preview (BespokeWindow *window,
+                     GFile         *file)
+{
+  BespokeImportDialog *dialog;
+
+  dialog = bespoke_import_dialog_new (GTK_WINDOW (window), bespoke_window_get_store (window), file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * bespoke_exchange_open_files:
+ *
+ * Shows the import preview of each file, for the current window.
+ */
+void
+bespoke_exchange_open_files (GtkApplication  *application,
+                             GFile          **files,
+                             int              n_files)
+{
+  BespokeWindow *window = current_window (application);
+
+  if (window == NULL)
+    return;
+  for (int i = 0; i < n_files; i++)
+    show_import_preview (window, files[i]);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *native,
+                               int              response,
+                               gpointer         user_data)
+{
+  g_autoptr(BespokeWindow) window = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        show_import_preview (window, file);
+    }
+  g_object_unref (native);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  BespokeWindow *window = current_window (user_data);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = bespoke_filter_new ();
+
+  if (window == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_chooser_response_cb), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export ------------------------------------------------------------------ */
+
+/**
+ * bespoke_exchange_export_name:
+ * @person: (nullable): the person exported, or %NULL for everything
+ *
+ * Returns: a file name to offer, e.g. "Paul Roberts.bespoke" or "Bespoke
+ *   export 2026-11-24.bespoke"
+ */
+char *
+bespoke_exchange_export_name (BespokePerson *person,
+                              GDateTime     *now)
+{
+  if (person != NULL && bespoke_person_get_name (person) != NULL && *bespoke_person_get_name (person) != '\0')
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (bespoke_person_get_name (person)), "/\\:", '-');
+
+      return g_strconcat (name, ".bespoke", NULL);
+    }
+  else
+    {
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+      /* Translators: a file name; %s is a date such as 2026-11-24 */
+      return g_strdup_printf (_("Bespoke export %s.bespoke"), date);
+    }
+}
+
+/**
+ * bespoke_exchange_export:
+ * @person: (nullable): the one person to export, or %NULL for everything
+ *
+ * Writes @person (or every person, menu and home) to @file.
+ */
+gboolean
+bespoke_exchange_export (BespokeStore   *store,
+                         BespokePerson  *person,
+                         GFile          *file,
+                         GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Bespoke can only export to a folder on this computer: choose a folder here instead."));
+      return FALSE;
+    }
+
+  if (person != NULL)
+    {
+      const char *uuids[] = { bespoke_record_get_uuid (BESPOKE_RECORD (person)), NULL };
+
+      return bespoke_xml_export (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, path, error);
+    }
+  return bespoke_xml_export (store, BESPOKE_XML_EXPORT_ALL, NULL, path, error);
+}
+
+typedef struct
+{
+  BespokeWindow *window;
+  BespokePerson *person;   /* NULL for everything */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->person);
+  g_free (job);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *native,
+                               int              response,
+                               gpointer         user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* The suffix is what makes the file open with Bespoke. */
+      if (basename != NULL && !g_str_has_suffix (basename, ".bespoke"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *with_suffix = g_strconcat (basename, ".bespoke", NULL);
+
+          if (parent != NULL)
+            g_set_object (&file, g_file_get_child (parent, with_suffix));
+          g_free (basename);
+          basename = g_steal_pointer (&with_suffix);
+        }
+
+      if (bespoke_exchange_export (bespoke_window_get_store (job->window), job->person, file, &error))
+        {
+          g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), basename);
+
+          add_toast (GTK_WINDOW (job->window), adw_toast_new (title));
+        }
+      else
+        show_error (GTK_WINDOW (job->window), _("The File Could Not Be Exported"), error->message);
+    }
+
+  export_job_free (job);
+  g_object_unref (native);
+}
+
+static void
+choose_export_file (BespokeWindow *window,
+                    BespokePerson *person)
+{
+  g_autoptr(GtkFileFilter) filter = bespoke_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = bespoke_exchange_export_name (person, now);
+  GtkFileChooserNative *native;
+  ExportJob *job;
+
+  native = gtk_file_chooser_native_new (person ? _("Export Person") : _("Export Everything"),
+                                        GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (window);
+  job->person = person ? g_object_ref (person) : NULL;
+  g_signal_connect (native, "response", G_CALLBACK (on_export_chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_scope_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             gpointer          user_data)
+{
+  BespokeWindow *window = user_data;
+
+  if (g_str_equal (response, "person"))
+    choose_export_file (window, bespoke_window_get_person (window));
+  else if (g_str_equal (response, "everyone"))
+    choose_export_file (window, NULL);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  BespokeWindow *window = current_window (user_data);
+  BespokePerson *person;
+  GtkWidget *dialog;
+
+  if (window == NULL)
+    return;
+
+  person = bespoke_window_get_person (window);
+  if (person == NULL)
+    {
+      choose_export_file (window, NULL);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Export Which People?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is a person's name */
+                                  _("Export only %s, with their profile, plans and budgets, or everyone in this database with the product menus and shared homes?"),
+                                  bespoke_person_get_name (person));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "everyone", _("_Everyone"),
+                                    "person", _("Only This _Person"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "person", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "person");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_scope_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry exchange_actions[] = {
+  { "import", import_action },
+  { "export", export_action },
+};
+
+/**
+ * bespoke_exchange_install_actions:
+ *
+ * Adds app.import and app.export; called once, from the application's
+ * startup.
+ */
+void
+bespoke_exchange_install_actions (GtkApplication *application)
+{
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), exchange_actions,
+                                   G_N_ELEMENTS (exchange_actions), application);
+}

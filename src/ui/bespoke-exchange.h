@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bespoke-history.h"
+#include "bespoke-person.h"
+#include "bespoke-store.h"
+
+G_BEGIN_DECLS
+
+void      bespoke_exchange_install_actions    (GtkApplication  *application);
+void      bespoke_exchange_open_files         (GtkApplication  *application,
+                                               GFile          **files,
+                                               int              n_files);
+char     *bespoke_exchange_export_name        (BespokePerson   *person,
+                                               GDateTime       *now);
+gboolean  bespoke_exchange_export             (BespokeStore    *store,
+                                               BespokePerson   *person,
+                                               GFile           *file,
+                                               GError         **error);
+AdwToast *bespoke_exchange_import_toast_new   (GtkWindow       *parent,
+                                               BespokeStore    *store,
+                                               BespokeHistory  *history,
+                                               const char      *snapshot,
+                                               const char      *title);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bespoke-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BESPOKE_IMPORT_KEEP_OURS,    /* the copy in this database stays */
+  BESPOKE_IMPORT_TAKE_THEIRS,  /* the file's copy replaces it */
+} BespokeImportChoice;
+
+#define BESPOKE_TYPE_IMPORT_DIALOG (bespoke_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (BespokeImportDialog, bespoke_import_dialog, BESPOKE, IMPORT_DIALOG, AdwWindow)
+
+BespokeImportDialog *bespoke_import_dialog_new           (GtkWindow           *parent,
+                                                          BespokeStore        *store,
+                                                          GFile               *file);
+const char          *bespoke_import_dialog_get_summary   (BespokeImportDialog *self);
+const char          *bespoke_import_dialog_get_error     (BespokeImportDialog *self);
+guint                bespoke_import_dialog_get_n_conflicts (BespokeImportDialog *self);
+GtkWidget           *bespoke_import_dialog_get_choice_button (BespokeImportDialog *self,
+                                                          guint                index,
+                                                          BespokeImportChoice  choice);
+BespokeImportChoice  bespoke_import_dialog_get_choice    (BespokeImportDialog *self,
+                                                          guint                index);
+gboolean             bespoke_import_dialog_apply         (BespokeImportDialog *self,
+                                                          GError             **error);
+
+G_END_DECLS

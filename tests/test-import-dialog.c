@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-dialog"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "bespoke-core.h"
+#include "bespoke-exchange.h"
+#include "bespoke-import-dialog.h"
+
+/* The example data has 11 people: Paul, Jennie, Anne-Marie, Danny and Sam,
+ * and the six residents of Oak House (Ann, Ben, Cara, Dev, Ellie, Frank). */
+#define EXAMPLE_PEOPLE 11
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("bespoke-import-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static BespokeStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  BespokeStore *store = bespoke_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+count_people (BespokeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Exports everything in a store holding the example data to @name. */
+static GFile *
+export_example (Fixture    *f,
+                const char *name)
+{
+  g_autoptr(BespokeStore) store = open_store (f, "example.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (bespoke_exchange_export (store, NULL, file, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  return g_steal_pointer (&file);
+}
+
+static void
+on_imported_cb (BespokeImportDialog *dialog,
+                const char          *snapshot,
+                const char          *title,
+                gpointer             user_data)
+{
+  char **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_strdup (snapshot);
+}
+
+static void
+close_dialog (BespokeImportDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* The example data, previewed against an empty database: 11 new people,
+ * nothing to update, no conflicts, and the dry run changes nothing. */
+static void
+test_preview_counts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  const char *summary = bespoke_import_dialog_get_summary (dialog);
+
+  g_assert_null (bespoke_import_dialog_get_error (dialog));
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_prefix (summary, "11 new people, 0 updated, 0 conflicts"));
+  g_assert_cmpuint (bespoke_import_dialog_get_n_conflicts (dialog), ==, 0);
+  g_assert_cmpuint (count_people (store), ==, 0);
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Laptops A and B start from the same office database; each changes the
+ * worker on Paul's second support line.  A's export, previewed on B, is one
+ * conflict: that line. */
+typedef struct
+{
+  BespokeStore *b;
+  char         *line;
+  GFile        *from_a;
+} Laptops;
+
+static void
+set_worker (BespokeStore *store,
+            const char   *uuid,
+            const char   *worker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeSupportLine) line = bespoke_store_load (store, BESPOKE_TYPE_SUPPORT_LINE, uuid, &error);
+
+  g_assert_no_error (error);
+  bespoke_support_line_set_worker (line, worker);
+  bespoke_store_save (store, line, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+worker_of (BespokeStore *store,
+           const char   *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeSupportLine) line = bespoke_store_load (store, BESPOKE_TYPE_SUPPORT_LINE, uuid, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (bespoke_support_line_get_worker (line));
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+laptops_set_up (Fixture *f,
+                Laptops *l)
+{
+  g_autoptr(BespokeStore) office = open_store (f, "office.db");
+  g_autoptr(BespokeStore) a = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = g_build_filename (f->dir, "sent.bespoke", NULL);
+  g_autoptr(GFile) sent_file = g_file_new_for_path (sent);
+  g_autofree char *office_db = g_build_filename (f->dir, "office.db", NULL);
+  g_autofree char *a_db = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *b_db = g_build_filename (f->dir, "b.db", NULL);
+  g_autofree char *from_a = g_build_filename (f->dir, "from-a.bespoke", NULL);
+
+  bespoke_example_install (office, &error);
+  g_assert_no_error (error);
+  /* the last sync: everything is in step after this export */
+  g_assert_true (bespoke_exchange_export (office, NULL, sent_file, &error));
+  plans = bespoke_store_list (office, BESPOKE_TYPE_PLAN, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, >=, 1);
+  lines = bespoke_store_list (office, BESPOKE_TYPE_SUPPORT_LINE, bespoke_record_get_uuid (plans->pdata[0]), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, >=, 2);
+  l->line = g_strdup (bespoke_record_get_uuid (lines->pdata[1]));
+  g_assert_finalize_object (g_steal_pointer (&office));
+
+  copy_file (office_db, a_db);
+  copy_file (office_db, b_db);
+  a = open_store (f, "a.db");
+  l->b = open_store (f, "b.db");
+
+  set_worker (a, l->line, "Alice Green");
+  set_worker (l->b, l->line, "Bob White");
+
+  l->from_a = g_file_new_for_path (from_a);
+  g_assert_true (bespoke_exchange_export (a, NULL, l->from_a, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&a));
+}
+
+static void
+laptops_tear_down (Laptops *l)
+{
+  g_assert_finalize_object (l->b);
+  g_object_unref (l->from_a);
+  g_free (l->line);
+}
+
+/* Searches @widget's labels for @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The conflict row says which record and what differs, keeps ours unless
+ * told otherwise, and Import then leaves B's worker alone. */
+static void
+test_conflict_keeps_ours (Fixture       *f,
+                          gconstpointer  data)
+{
+  Laptops l = { 0 };
+  BespokeImportDialog *dialog;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *worker = NULL;
+
+  laptops_set_up (f, &l);
+  dialog = g_object_ref (bespoke_import_dialog_new (NULL, l.b, l.from_a));
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+
+  g_assert_null (bespoke_import_dialog_get_error (dialog));
+  g_assert_true (g_str_has_prefix (bespoke_import_dialog_get_summary (dialog), "0 new people, 0 updated, 1 conflict"));
+  g_assert_cmpuint (bespoke_import_dialog_get_n_conflicts (dialog), ==, 1);
+  g_assert_cmpint (bespoke_import_dialog_get_choice (dialog, 0), ==, BESPOKE_IMPORT_KEEP_OURS);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (bespoke_import_dialog_get_choice_button (dialog, 0, BESPOKE_IMPORT_KEEP_OURS))));
+  /* which record, and both values, in words */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Support line"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Paul Roberts"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Worker: Bob White here, Alice Green in the file"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  g_assert_nonnull (snapshot);
+  worker = worker_of (l.b, l.line);
+  g_assert_cmpstr (worker, ==, "Bob White");
+
+  g_unlink (snapshot);
+  close_dialog (dialog);
+  laptops_tear_down (&l);
+}
+
+/* Choosing "Take Theirs" puts the file's worker in B. */
+static void
+test_conflict_take_theirs (Fixture       *f,
+                           gconstpointer  data)
+{
+  Laptops l = { 0 };
+  BespokeImportDialog *dialog;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *worker = NULL;
+  GtkWidget *take;
+
+  laptops_set_up (f, &l);
+  dialog = g_object_ref (bespoke_import_dialog_new (NULL, l.b, l.from_a));
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+
+  take = bespoke_import_dialog_get_choice_button (dialog, 0, BESPOKE_IMPORT_TAKE_THEIRS);
+  /* as a click does (gtk_widget_activate only clicks after a short animation) */
+  g_signal_emit_by_name (take, "clicked");
+  g_assert_cmpint (bespoke_import_dialog_get_choice (dialog, 0), ==, BESPOKE_IMPORT_TAKE_THEIRS);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (bespoke_import_dialog_get_choice_button (dialog, 0, BESPOKE_IMPORT_KEEP_OURS))));
+  /* nothing changes before Import */
+  worker = worker_of (l.b, l.line);
+  g_assert_cmpstr (worker, ==, "Bob White");
+  g_clear_pointer (&worker, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  worker = worker_of (l.b, l.line);
+  g_assert_cmpstr (worker, ==, "Alice Green");
+
+  g_unlink (snapshot);
+  close_dialog (dialog);
+  laptops_tear_down (&l);
+}
+
+/* Import 11 people into an empty database, then Undo in the toast: none
+ * again, and the undo copy is deleted when the toast goes. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  g_autofree char *snapshot = NULL;
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_assert_cmpuint (count_people (store), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
+  g_assert_nonnull (snapshot);
+  g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+
+  /* a toast is dismissed by the overlay that shows it */
+  overlay = ADW_TOAST_OVERLAY (g_object_ref_sink (adw_toast_overlay_new ()));
+  toast = g_object_ref (bespoke_exchange_import_toast_new (NULL, store, NULL, snapshot, "Imported 11 people"));
+  adw_toast_overlay_add_toast (overlay, toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (count_people (store), ==, 0);
+  adw_toast_dismiss (toast);
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  g_assert_finalize_object (toast);
+  g_assert_finalize_object (overlay);
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* A toast dismissed without Undo keeps the import and deletes the copy. */
+static void
+test_no_undo (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  g_autofree char *snapshot = NULL;
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  overlay = ADW_TOAST_OVERLAY (g_object_ref_sink (adw_toast_overlay_new ()));
+  toast = g_object_ref (bespoke_exchange_import_toast_new (NULL, store, NULL, snapshot, "Imported 11 people"));
+  adw_toast_overlay_add_toast (overlay, toast);
+  adw_toast_dismiss (toast);
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
+  g_assert_finalize_object (toast);
+  g_assert_finalize_object (overlay);
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* A hostile file (an external entity reading a local file) and a truncated
+ * one: each shows the importer's sentence, Import cannot be chosen, and
+ * nothing changes. */
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *contents[] = {
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE bespoke [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n"
+    "<bespoke xmlns=\"urn:bespoke:exchange:1\" version=\"1\"><person>&secret;</person></bespoke>\n",
+    "<?xml version=\"1.0\"?>\n<bespoke xmlns=\"urn:bespoke:exchange:1\" version=\"1\">\n  <person id=\"",
+  };
+  /* what each sentence must name: the DOCTYPE refused, the line of the fault */
+  static const char *expected[] = { "DOCTYPE", "Line 2" };
+  g_autoptr(BespokeStore) store = open_store (f, "example.db");
+  g_autoptr(GError) error = NULL;
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "bad.bespoke", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      BespokeImportDialog *dialog;
+      const char *message;
+
+      g_file_set_contents (path, contents[i], -1, &error);
+      g_assert_no_error (error);
+      dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+      message = bespoke_import_dialog_get_error (dialog);
+      g_assert_nonnull (message);
+      g_assert_true (shows_text (GTK_WIDGET (dialog), message));
+      g_assert_nonnull (strstr (message, expected[i]));
+      g_assert_null (strstr (message, "root:"));
+      g_assert_null (bespoke_import_dialog_get_summary (dialog));
+      g_assert_cmpuint (bespoke_import_dialog_get_n_conflicts (dialog), ==, 0);
+      /* Import is disabled: activating it does nothing */
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+      g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
+      close_dialog (dialog);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Export of one person: a name to offer, and a file that validates and
+ * holds that one person. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(BespokeStore) store = open_store (f, "example.db");
+  g_autoptr(BespokeStore) empty = open_store (f, "empty.db");
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 24, 9, 30, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *all_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BespokeXmlImportReport) report = NULL;
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  paul = bespoke_store_load (store, BESPOKE_TYPE_PERSON, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+
+  name = bespoke_exchange_export_name (paul, day);
+  g_assert_cmpstr (name, ==, "Paul Roberts.bespoke");
+  all_name = bespoke_exchange_export_name (NULL, day);
+  g_assert_cmpstr (all_name, ==, "Bespoke export 2026-11-24.bespoke");
+
+  path = g_build_filename (f->dir, name, NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (bespoke_exchange_export (store, paul, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_xml_validate (path, &error));
+  g_assert_no_error (error);
+
+  /* one person in the file: Paul */
+  report = bespoke_xml_import (empty, path, BESPOKE_XML_IMPORT_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added[BESPOKE_XML_KIND_PERSON], ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&empty));
+}
+
+/* GTK reads its settings' schemas and MIME data from the system folders,
+ * which G_TEST_OPTION_ISOLATE_DIRS hides: remember them before that. */
+static void
+use_system_data (void)
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
+
+  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
+        {
+          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          have_schemas = TRUE;
+        }
+      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  use_system_data ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/import-dialog/preview-counts", Fixture, NULL, fixture_set_up, test_preview_counts, fixture_tear_down);
+  g_test_add ("/import-dialog/conflict-keeps-ours", Fixture, NULL, fixture_set_up, test_conflict_keeps_ours, fixture_tear_down);
+  g_test_add ("/import-dialog/conflict-take-theirs", Fixture, NULL, fixture_set_up, test_conflict_take_theirs, fixture_tear_down);
+  g_test_add ("/import-dialog/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/import-dialog/no-undo", Fixture, NULL, fixture_set_up, test_no_undo, fixture_tear_down);
+  g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1181,3 +1181,22 @@ bespoke_profile_view_focus_first_entry (BespokeProfileView *self)
   g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->appreciation_add));
 }
+
+/**
+ * bespoke_profile_view_set_compact:
+ *
+ * A smaller photo and name, for a narrow window such as a phone's or a
+ * small tablet's, so the statements start higher up.
+ */
+void
+bespoke_profile_view_set_compact (BespokeProfileView *self,
+                                  gboolean            compact)
+{
+  g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
+
+  adw_avatar_set_size (self->avatar, compact ? 72 : 112);
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+}

@@ -57,4 +57,7 @@ gboolean        bespoke_profile_view_set_photo_file   (BespokeProfileView  *self
 void            bespoke_profile_view_choose_photo     (BespokeProfileView  *self);
 void            bespoke_profile_view_focus_first_entry (BespokeProfileView *self);
 
+void            bespoke_profile_view_set_compact      (BespokeProfileView  *self,
+                                                       gboolean             compact);
+
 G_END_DECLS

@@ -274,6 +274,8 @@ update_header (BespokeWindow *self)
                           !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->person_menu_button, self->person != NULL);
 
+  bespoke_profile_view_set_compact (self->profile_view, adw_leaflet_get_folded (self->leaflet));
+
   /* No one chosen: no pages to switch between */
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->person != NULL);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,

@@ -175,6 +175,7 @@ test_plan_page_bad_money (Fixture       *f,
   press_enter (amount);
   after = load_budget (f->store);
   g_assert_cmpint (bespoke_budget_get_amount (after), ==, 3500000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "£35,000.00");  /* written the usual way */
 
   bespoke_history_undo (f->history, &error);
   g_assert_no_error (error);

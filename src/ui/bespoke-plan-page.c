@@ -63,6 +63,7 @@ typedef void     (*ApplyIndex) (BespokeRecord *record, guint index);
 typedef struct _TextField
 {
   BespokePlanPage *page;
+  const char      *canonical;    /* a date or money property shown in its usual form on leaving */
   char            *uuid;
   ApplyText        apply;
   const char      *undo_label;
@@ -313,12 +314,51 @@ on_text_changed_cb (GtkEditable *editable,
     }
 }
 
+
+static char *date_text (const char *iso);
+
+/* On leaving a date or an amount that was saved, it is written the usual
+ * way: "35000" becomes "£35,000.00", "2027-04-01" becomes "1/4/2027". */
+static void
+show_canonical (TextField *field)
+{
+  BespokeRecord *record = lookup (field->page, field->uuid);
+  GParamSpec *pspec;
+  g_autofree char *text = NULL;
+
+  if (field->canonical == NULL || record == NULL || gtk_widget_has_css_class (field->widget, "error"))
+    return;
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), field->canonical);
+  if (pspec == NULL)
+    return;
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
+    {
+      gint64 amount;
+
+      g_object_get (record, field->canonical, &amount, NULL);
+      text = bespoke_money_format (amount);
+    }
+  else
+    {
+      g_autofree char *iso = NULL;
+
+      g_object_get (record, field->canonical, &iso, NULL);
+      text = date_text (iso);
+    }
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (field->widget))) == 0)
+    return;
+  g_object_set_data (G_OBJECT (field->widget), "bespoke-updating", GINT_TO_POINTER (TRUE));
+  gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
+  g_object_set_data (G_OBJECT (field->widget), "bespoke-updating", NULL);
+}
+
 static void
 on_text_activated_cb (GtkWidget *widget,
                       TextField *field)
 {
   if (field->page->pending == field)
     flush_pending (field->page);
+  show_canonical (field);
 }
 
 static void
@@ -327,6 +367,16 @@ on_text_focus_left_cb (GtkEventControllerFocus *controller,
 {
   if (field->page->pending == field)
     flush_pending (field->page);
+  show_canonical (field);
+}
+
+static void
+set_canonical (GtkWidget  *row,
+               const char *property)
+{
+  TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
+
+  field->canonical = property;
 }
 
 static GtkWidget *
@@ -909,12 +959,15 @@ build_details (BespokePlanPage *self)
   adw_preferences_group_set_description (group, _("Dates as 1/4/2027. Every change is kept as you type; Ctrl+Z undoes it."));
 
   row = text_row (self, _("Starts"), start, uuid, apply_period_start, _("Change the plan’s start"), error_label);
+  set_canonical (row, "period-start");
   gtk_widget_set_name (row, "period-start");
   adw_preferences_group_add (group, row);
   row = text_row (self, _("Ends"), end, uuid, apply_period_end, _("Change the plan’s end"), error_label);
+  set_canonical (row, "period-end");
   gtk_widget_set_name (row, "period-end");
   adw_preferences_group_add (group, row);
   row = text_row (self, _("Review date"), review, uuid, apply_review_date, _("Change the review date"), error_label);
+  set_canonical (row, "review-date");
   gtk_widget_set_name (row, "review-date");
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, combo_row (self, _("Status"), statuses, bespoke_plan_get_status (self->plan),
@@ -927,6 +980,7 @@ build_details (BespokePlanPage *self)
   row = text_row (self, _("Individual budget a year"), amount,
                   bespoke_record_get_uuid (BESPOKE_RECORD (budget)), apply_budget_amount,
                   _("Change the individual budget"), error_label);
+  set_canonical (row, "amount");
   gtk_widget_set_name (row, "budget-amount");
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, text_row (self, _("Preferences about staff"), bespoke_plan_get_staff_preferences (self->plan),
@@ -996,8 +1050,12 @@ build_outcome (BespokePlanPage *self,
                                            uuid, apply_outcome_statement, _("Change an outcome"), error_label));
   adw_expander_row_add_row (row, text_row (self, _("How we will know"), bespoke_outcome_get_measure (outcome),
                                            uuid, apply_outcome_measure, _("Change how an outcome is measured"), error_label));
-  adw_expander_row_add_row (row, text_row (self, _("By when"), target,
-                                           uuid, apply_target_date, _("Change an outcome’s date"), error_label));
+  {
+    GtkWidget *when = text_row (self, _("By when"), target, uuid, apply_target_date, _("Change an outcome’s date"), error_label);
+
+    set_canonical (when, "target-date");
+    adw_expander_row_add_row (row, when);
+  }
   add_remove_row (self, row, uuid, _("Remove This Outcome"), _("Remove an outcome"), _("Outcome removed."));
   return GTK_WIDGET (row);
 }

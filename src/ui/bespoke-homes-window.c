@@ -169,12 +169,42 @@ add_warning (BespokeHomesWindow *self,
   gtk_box_append (self->warnings_box, box);
 }
 
+/* A narrow window has no room for five columns of money: each resident is
+ * a name over the sum, beside their personal money. */
+static void
+attach_compact_row (BespokeHomesWindow *self,
+                    const char         *name,
+                    gint64              allocation,
+                    gint64              core,
+                    gint64              shared,
+                    gint64              personal,
+                    int                 row,
+                    gboolean            total)
+{
+  g_autofree char *a = bespoke_money_format (allocation);
+  g_autofree char *c = bespoke_money_format (core);
+  g_autofree char *s = bespoke_money_format (shared);
+  /* Translators: allocation − core support share − shared costs share */
+  g_autofree char *sum = g_strdup_printf (_("%s − %s − %s"), a, c, s);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = cell_new (sum, FALSE, "caption");
+
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_box_append (GTK_BOX (box), cell_new (name, FALSE, total ? "heading" : NULL));
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_grid_attach (self->isf_grid, box, 0, row, 1, 1);
+  attach_money (self->isf_grid, personal, 1, row, total ? "heading" : NULL);
+}
+
 static void
 update_isf (BespokeHomesWindow *self)
 {
   g_autoptr(BespokeIsfTable) table = NULL;
   g_autoptr(GError) error = NULL;
   gboolean weights;
+  gboolean compact;
   gint64 total_personal = 0;
   int col = 0;
   guint i;
@@ -193,44 +223,70 @@ update_isf (BespokeHomesWindow *self)
     }
 
   weights = table->split == BESPOKE_SPLIT_WEIGHTS;
+  compact = adw_leaflet_get_folded (self->leaflet);
+  gtk_grid_set_column_spacing (self->isf_grid, compact ? 12 : 14);
 
-  gtk_grid_attach (self->isf_grid, cell_new (_("Resident"), FALSE, "heading"), col++, 0, 1, 1);
-  if (weights)
-    gtk_grid_attach (self->isf_grid, cell_new (_("Weight"), TRUE, "heading"), col++, 0, 1, 1);
-  gtk_grid_attach (self->isf_grid, cell_new (_("Allocation"), TRUE, "heading"), col++, 0, 1, 1);
-  gtk_grid_attach (self->isf_grid, cell_new (_("Core support"), TRUE, "heading"), col++, 0, 1, 1);
-  gtk_grid_attach (self->isf_grid, cell_new (_("Shared costs"), TRUE, "heading"), col++, 0, 1, 1);
-  gtk_grid_attach (self->isf_grid, cell_new (_("Personal money"), TRUE, "heading"), col++, 0, 1, 1);
-
-  for (i = 0; i < table->rows->len; i++)
+  if (compact)
     {
-      BespokeIsfRow *row = g_ptr_array_index (table->rows, i);
+      GtkWidget *heading = cell_new (_("Resident: allocation − core − shared"), FALSE, "caption-heading");
+      GtkWidget *money_heading = cell_new (_("Personal money"), TRUE, "caption-heading");
 
-      col = 0;
-      gtk_grid_attach (self->isf_grid, cell_new (row->name, FALSE, NULL), col++, i + 1, 1, 1);
-      if (weights)
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (money_heading), TRUE);
+      gtk_label_set_justify (GTK_LABEL (money_heading), GTK_JUSTIFY_RIGHT);
+      gtk_grid_attach (self->isf_grid, heading, 0, 0, 1, 1);
+      gtk_grid_attach (self->isf_grid, money_heading, 1, 0, 1, 1);
+      for (i = 0; i < table->rows->len; i++)
         {
-          g_autofree char *weight = g_strdup_printf ("%u", row->weight);
+          BespokeIsfRow *row = g_ptr_array_index (table->rows, i);
 
-          gtk_grid_attach (self->isf_grid, cell_new (weight, TRUE, NULL), col++, i + 1, 1, 1);
+          attach_compact_row (self, row->name, row->allocation, row->core_share, row->shared_share,
+                              row->personal_money, i + 1, FALSE);
+          total_personal += row->personal_money;
         }
-      attach_money (self->isf_grid, row->allocation, col++, i + 1, NULL);
-      attach_money (self->isf_grid, row->core_share, col++, i + 1, NULL);
-      attach_money (self->isf_grid, row->shared_share, col++, i + 1, NULL);
-      attach_money (self->isf_grid, row->personal_money, col++, i + 1, NULL);
-      total_personal += row->personal_money;
+      attach_compact_row (self, _("Total"), table->allocations, table->core_support, table->shared_costs,
+                          total_personal, i + 1, TRUE);
     }
+  else
+    {
+      gtk_grid_attach (self->isf_grid, cell_new (_("Resident"), FALSE, "caption-heading"), col++, 0, 1, 1);
+      if (weights)
+        gtk_grid_attach (self->isf_grid, cell_new (_("Weight"), TRUE, "caption-heading"), col++, 0, 1, 1);
+      gtk_grid_attach (self->isf_grid, cell_new (_("Allocation"), TRUE, "caption-heading"), col++, 0, 1, 1);
+      gtk_grid_attach (self->isf_grid, cell_new (_("Core support"), TRUE, "caption-heading"), col++, 0, 1, 1);
+      gtk_grid_attach (self->isf_grid, cell_new (_("Shared costs"), TRUE, "caption-heading"), col++, 0, 1, 1);
+      gtk_grid_attach (self->isf_grid, cell_new (_("Personal money"), TRUE, "caption-heading"), col++, 0, 1, 1);
 
-  /* The totals, against the home's budget */
-  col = 0;
-  gtk_grid_attach (self->isf_grid, cell_new (_("Total"), FALSE, "heading"), col++, i + 1, 1, 1);
-  if (weights)
-    col++;
-  attach_money (self->isf_grid, table->allocations, col++, i + 1,
-                table->flags & BESPOKE_ISF_FLAG_ALLOCATIONS_DIFFER ? "warning" : "heading");
-  attach_money (self->isf_grid, table->core_support, col++, i + 1, "heading");
-  attach_money (self->isf_grid, table->shared_costs, col++, i + 1, "heading");
-  attach_money (self->isf_grid, total_personal, col++, i + 1, "heading");
+      for (i = 0; i < table->rows->len; i++)
+        {
+          BespokeIsfRow *row = g_ptr_array_index (table->rows, i);
+
+          col = 0;
+          gtk_grid_attach (self->isf_grid, cell_new (row->name, FALSE, NULL), col++, i + 1, 1, 1);
+          if (weights)
+            {
+              g_autofree char *weight = g_strdup_printf ("%u", row->weight);
+
+              gtk_grid_attach (self->isf_grid, cell_new (weight, TRUE, NULL), col++, i + 1, 1, 1);
+            }
+          attach_money (self->isf_grid, row->allocation, col++, i + 1, NULL);
+          attach_money (self->isf_grid, row->core_share, col++, i + 1, NULL);
+          attach_money (self->isf_grid, row->shared_share, col++, i + 1, NULL);
+          attach_money (self->isf_grid, row->personal_money, col++, i + 1, NULL);
+          total_personal += row->personal_money;
+        }
+
+      /* The totals, against the home's budget */
+      col = 0;
+      gtk_grid_attach (self->isf_grid, cell_new (_("Total"), FALSE, "heading"), col++, i + 1, 1, 1);
+      if (weights)
+        col++;
+      attach_money (self->isf_grid, table->allocations, col++, i + 1,
+                    table->flags & BESPOKE_ISF_FLAG_ALLOCATIONS_DIFFER ? "warning" : "heading");
+      attach_money (self->isf_grid, table->core_support, col++, i + 1, "heading");
+      attach_money (self->isf_grid, table->shared_costs, col++, i + 1, "heading");
+      attach_money (self->isf_grid, total_personal, col++, i + 1, "heading");
+    }
 
   for (i = 0; i < table->warnings->len; i++)
     add_warning (self, g_ptr_array_index (table->warnings, i), FALSE);
@@ -720,6 +776,18 @@ static void
 on_folded_changed_cb (BespokeHomesWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+  update_isf (self);
+}
+
+/* Starts in the list, once the window is on screen. */
+static void
+on_first_map_cb (BespokeHomesWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->homes_list, 0);
+
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 /* GObject */
@@ -737,7 +805,12 @@ bespoke_homes_window_constructed (GObject *object)
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->homes_list, 0);
 
     if (first != NULL)
-      on_home_activated_cb (self, first, self->homes_list);
+      {
+        on_home_activated_cb (self, first, self->homes_list);
+        /* Start in the list, not in the home's name, where the first key
+         * pressed would replace it. */
+        g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+      }
   }
   if (bespoke_store_get_read_only (self->store))
     {

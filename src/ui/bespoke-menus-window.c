@@ -561,6 +561,8 @@ show_product (BespokeMenusWindow *self,
   adw_window_title_set_subtitle (self->content_title, bespoke_provider_get_name (self->provider));
   gtk_stack_set_visible_child_name (self->content_stack, "product");
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  /* Not in the name, where the first key pressed would replace it. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 static void
@@ -841,6 +843,17 @@ enum_labels (GType enum_type)
   return G_LIST_MODEL (labels);
 }
 
+/* Starts in the list, once the window is on screen. */
+static void
+on_first_map_cb (BespokeMenusWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->providers_list, 0);
+
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
 /* GObject */
 
 static void
@@ -856,7 +869,12 @@ bespoke_menus_window_constructed (GObject *object)
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->providers_list, 0);
 
     if (first != NULL)
-      on_provider_activated_cb (self, first, self->providers_list);
+      {
+        on_provider_activated_cb (self, first, self->providers_list);
+        /* Start in the list, not in the provider's name, where the first
+         * key pressed would replace it. */
+        g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+      }
   }
   if (bespoke_store_get_read_only (self->store))
     {

@@ -95,6 +95,7 @@ on_imported_cb (BespokeImportDialog *dialog,
 
   g_assert_null (*out);
   *out = g_strdup (snapshot);
+  g_object_set_data_full (G_OBJECT (dialog), "test-title", g_strdup (title), g_free);
 }
 
 static void
@@ -267,8 +268,10 @@ test_conflict_keeps_ours (Fixture       *f,
   g_assert_nonnull (snapshot);
   worker = worker_of (l.b, l.line);
   g_assert_cmpstr (worker, ==, "Bob White");
+  /* the file holds all 11 example people */
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (dialog), "test-title"), ==, "Imported 11 people");
 
-  g_unlink (snapshot);
+  bespoke_exchange_delete_snapshot (snapshot);
   close_dialog (dialog);
   laptops_tear_down (&l);
 }
@@ -302,7 +305,7 @@ test_conflict_take_theirs (Fixture       *f,
   worker = worker_of (l.b, l.line);
   g_assert_cmpstr (worker, ==, "Alice Green");
 
-  g_unlink (snapshot);
+  bespoke_exchange_delete_snapshot (snapshot);
   close_dialog (dialog);
   laptops_tear_down (&l);
 }
@@ -326,6 +329,7 @@ test_undo (Fixture       *f,
   g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
   g_assert_nonnull (snapshot);
   g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (dialog), "test-title"), ==, "Imported 11 people");
 
   /* a toast is dismissed by the overlay that shows it */
   overlay = ADW_TOAST_OVERLAY (g_object_ref_sink (adw_toast_overlay_new ()));
@@ -336,6 +340,14 @@ test_undo (Fixture       *f,
   g_assert_cmpuint (count_people (store), ==, 0);
   adw_toast_dismiss (toast);
   g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  /* nor SQLite's files beside it */
+  {
+    g_autofree char *wal = g_strconcat (snapshot, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (snapshot, "-shm", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
   g_assert_finalize_object (toast);
   g_assert_finalize_object (overlay);
 

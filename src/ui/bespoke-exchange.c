@@ -91,6 +91,29 @@ bespoke_filter_new (void)
 
 /* Import ------------------------------------------------------------------ */
 
+/**
+ * bespoke_exchange_delete_snapshot:
+ * @snapshot: (nullable): a path from bespoke_store_snapshot()
+ *
+ * Deletes an undo copy, with the journal files SQLite may have left
+ * beside it.
+ */
+void
+bespoke_exchange_delete_snapshot (const char *snapshot)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (snapshot == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (snapshot, suffixes[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_debug ("Could not delete the undo copy %s: %s", path, g_strerror (errno));
+    }
+}
+
 typedef struct
 {
   BespokeStore   *store;
@@ -104,8 +127,7 @@ undo_import_free (gpointer data)
 {
   UndoImport *undo = data;
 
-  if (undo->snapshot != NULL && g_unlink (undo->snapshot) != 0 && errno != ENOENT)
-    g_debug ("Could not delete the undo copy %s: %s", undo->snapshot, g_strerror (errno));
+  bespoke_exchange_delete_snapshot (undo->snapshot);
   g_clear_weak_pointer (&undo->parent);
   g_clear_object (&undo->store);
   g_clear_object (&undo->history);
@@ -132,7 +154,7 @@ on_undo_import_clicked_cb (AdwToast *toast,
     bespoke_history_clear (undo->history);
 
   /* Undone once: the copy is no longer needed. */
-  g_unlink (undo->snapshot);
+  bespoke_exchange_delete_snapshot (undo->snapshot);
   g_clear_pointer (&undo->snapshot, g_free);
 }
 
@@ -145,7 +167,7 @@ on_import_toast_dismissed_cb (AdwToast *toast,
   /* Too late to undo: the copy goes. */
   if (undo != NULL && undo->snapshot != NULL)
     {
-      g_unlink (undo->snapshot);
+      bespoke_exchange_delete_snapshot (undo->snapshot);
       g_clear_pointer (&undo->snapshot, g_free);
     }
 }

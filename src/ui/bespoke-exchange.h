@@ -19,6 +19,7 @@ gboolean  bespoke_exchange_export             (BespokeStore    *store,
                                                BespokePerson   *person,
                                                GFile           *file,
                                                GError         **error);
+void      bespoke_exchange_delete_snapshot    (const char      *snapshot);
 AdwToast *bespoke_exchange_import_toast_new   (GtkWindow       *parent,
                                                BespokeStore    *store,
                                                BespokeHistory  *history,

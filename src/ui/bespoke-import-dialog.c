@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "bespoke-core.h"
+#include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
 
 /**
@@ -433,6 +433,7 @@ show_error (BespokeImportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   gtk_widget_set_visible (self->conflicts_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
 }
 
@@ -483,6 +484,8 @@ preview (BespokeImportDialog *self)
 
   if (added == 0 && updated == 0 && self->report->conflicts->len == 0)
     detail = g_strdup (_("Everything in this file is already here. Importing it changes nothing."));
+  else if (added == 0)
+    detail = g_strdup (_("Nothing is changed until you choose Import, and the import can be undone."));
   else
     detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u new record in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
@@ -495,13 +498,6 @@ preview (BespokeImportDialog *self)
     gtk_list_box_append (self->conflicts_list,
                          conflict_row_new (self, self->report->conflicts->pdata[i], i));
   gtk_widget_set_visible (self->conflicts_box, self->report->conflicts->len > 0);
-}
-
-static void
-delete_snapshot (const char *snapshot)
-{
-  if (snapshot != NULL && g_unlink (snapshot) != 0 && errno != ENOENT)
-    g_debug ("Could not delete the undo copy %s: %s", snapshot, g_strerror (errno));
 }
 
 /**
@@ -543,7 +539,7 @@ bespoke_import_dialog_apply (BespokeImportDialog  *self,
   report = bespoke_xml_import (self->store, path, BESPOKE_XML_IMPORT_DEFAULT, error);
   if (report == NULL)
     {
-      delete_snapshot (snapshot);
+      bespoke_exchange_delete_snapshot (snapshot);
       return FALSE;
     }
 
@@ -559,13 +555,17 @@ bespoke_import_dialog_apply (BespokeImportDialog  *self,
 
           if (!bespoke_store_restore (self->store, snapshot, &restore_error))
             g_warning ("Could not undo a failed import: %s", restore_error->message);
-          delete_snapshot (snapshot);
+          bespoke_exchange_delete_snapshot (snapshot);
           return FALSE;
         }
     }
 
+  /* every person in the file: new, updated, already here, or in conflict */
   people = report->added[BESPOKE_XML_KIND_PERSON] + report->updated[BESPOKE_XML_KIND_PERSON] +
            report->unchanged[BESPOKE_XML_KIND_PERSON];
+  for (guint i = 0; i < report->conflicts->len; i++)
+    if (g_str_equal (((BespokeXmlConflict *) report->conflicts->pdata[i])->element, "person"))
+      people++;
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person", "Imported %u people", people), people);
   g_signal_emit (self, signals[IMPORTED], 0, snapshot, title);
   gtk_window_close (GTK_WINDOW (self));

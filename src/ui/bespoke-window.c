@@ -57,7 +57,6 @@ struct _BespokeWindow
   GtkWidget            *content_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *person_menu_button;
-  GtkWidget            *text_size_box;
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
@@ -266,12 +265,9 @@ update_title (BespokeWindow *self)
 static void
 update_header (BespokeWindow *self)
 {
-  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  /* A narrow window has no room for them; the person menu has them too. */
-  gtk_widget_set_visible (self->text_size_box,
-                          self->person != NULL && g_strcmp0 (page, "profile") == 0 &&
-                          !adw_leaflet_get_folded (self->leaflet));
+  /* Text size is in the person menu and on Ctrl+plus/minus, not in the
+   * header: buttons there on one page only squeezed the page switcher into
+   * the bottom bar on that page and back to the top on the others. */
   gtk_widget_set_visible (self->person_menu_button, self->person != NULL);
 
   bespoke_profile_view_set_compact (self->profile_view, adw_leaflet_get_folded (self->leaflet));
@@ -1292,7 +1288,6 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, person_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, text_size_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_bar);

@@ -209,6 +209,40 @@ test_budget_page_months (void)
   g_assert_finalize_object (page);
 }
 
+/* An import undone restores a snapshot of the whole store: the page
+ * follows it too.  The budget cut to £20,000.00 is £2,000.00 over; the
+ * snapshot brings back £34,000.00 and £12,000.00 remaining. */
+static void
+test_budget_page_follows_restore (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokePerson) paul = load_paul (store);
+  g_autoptr(GPtrArray) budgets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, paul);
+  snapshot = bespoke_store_snapshot (store, &error);
+  g_assert_no_error (error);
+
+  budgets = bespoke_store_list (store, BESPOKE_TYPE_BUDGET, PAUL_PLAN_UUID, &error);
+  g_assert_no_error (error);
+  bespoke_budget_set_amount (g_ptr_array_index (budgets, 0), 2000000);
+  bespoke_store_save (store, g_ptr_array_index (budgets, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (label_text (page, "remaining_title"), ==, "Over Budget By");
+
+  bespoke_store_restore (store, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (label_text (page, "budget_label"), ==, "£34,000.00");
+  g_assert_cmpstr (label_text (page, "remaining_title"), ==, "Remaining");
+  g_assert_cmpstr (label_text (page, "remaining_label"), ==, "£12,000.00");
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
 /* No person, and a person without a plan: an empty state, not figures. */
 static void
 test_budget_page_empty (void)
@@ -272,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/budget-page/follows-store", test_budget_page_follows_store);
   g_test_add_func ("/budget-page/over-budget", test_budget_page_over_budget);
   g_test_add_func ("/budget-page/months", test_budget_page_months);
+  g_test_add_func ("/budget-page/follows-restore", test_budget_page_follows_restore);
   g_test_add_func ("/budget-page/empty", test_budget_page_empty);
 
   return g_test_run ();

@@ -364,6 +364,9 @@ concerns_plan (BespokeBudgetPage *self,
                GType              type,
                const char        *uuid)
 {
+  /* a snapshot restored: anything may have changed */
+  if (type == BESPOKE_TYPE_RECORD)
+    return TRUE;
   if (type == BESPOKE_TYPE_PERSON)
     return self->person != NULL && g_strcmp0 (uuid, bespoke_record_get_uuid (BESPOKE_RECORD (self->person))) == 0;
   return type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE || type == BESPOKE_TYPE_BUDGET ||
@@ -379,7 +382,7 @@ on_store_changed_cb (BespokeStore      *store,
   if (!concerns_plan (self, type, uuid))
     return;
 
-  if (type == BESPOKE_TYPE_PLAN && self->person != NULL)
+  if ((type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_RECORD) && self->person != NULL)
     {
       g_free (self->plan_uuid);
       self->plan_uuid = find_latest_plan (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)));

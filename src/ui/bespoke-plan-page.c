@@ -1626,7 +1626,25 @@ on_store_changed_cb (BespokeStore    *store,
   /* A change made elsewhere (an undo, another window): the page's copy
    * follows at once, so that a field still waiting to be saved is applied
    * to the record as it now is, not as it was. */
-  if (uuid != NULL && g_hash_table_contains (self->records, uuid))
+  if (type == BESPOKE_TYPE_RECORD)
+    {
+      GList *cached = g_hash_table_get_values (self->records);
+
+      g_list_foreach (cached, (GFunc) g_object_ref, NULL);
+      for (GList *l = cached; l != NULL; l = l->next)
+        {
+          BespokeRecord *old = l->data;
+          g_autoptr(BespokeRecord) fresh = bespoke_store_load (store, G_OBJECT_TYPE (old),
+                                                               bespoke_record_get_uuid (old), NULL);
+
+          if (fresh != NULL)
+            remember (self, fresh);
+          else
+            g_hash_table_remove (self->records, bespoke_record_get_uuid (old));
+        }
+      g_list_free_full (cached, g_object_unref);
+    }
+  else if (uuid != NULL && g_hash_table_contains (self->records, uuid))
     {
       g_autoptr(BespokeRecord) fresh = bespoke_store_load (store, type, uuid, NULL);
 
@@ -1636,9 +1654,10 @@ on_store_changed_cb (BespokeStore    *store,
         g_hash_table_remove (self->records, uuid);
     }
 
-  if (type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE || type == BESPOKE_TYPE_OUTCOME ||
-      type == BESPOKE_TYPE_RISK || type == BESPOKE_TYPE_BUDGET || type == BESPOKE_TYPE_PRODUCT ||
-      type == BESPOKE_TYPE_PROVIDER)
+  /* BESPOKE_TYPE_RECORD with no UUID: a snapshot restored, anything may have changed */
+  if (type == BESPOKE_TYPE_RECORD || type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE ||
+      type == BESPOKE_TYPE_OUTCOME || type == BESPOKE_TYPE_RISK || type == BESPOKE_TYPE_BUDGET ||
+      type == BESPOKE_TYPE_PRODUCT || type == BESPOKE_TYPE_PROVIDER)
     schedule_rebuild (self);
 }
 

@@ -248,6 +248,57 @@ test_homes_split_by_weights (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_homes_remove_resident_undo (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  BespokeHomesWindow *window = new_window (store);
+  g_autoptr(BespokeHomeResident) before = stored_resident (store, "Ellie Shaw");
+  g_autoptr(BespokeHomeResident) gone = NULL;
+  g_autoptr(BespokeHomeResident) back = NULL;
+  GtkWidget *row = find_resident_row (get_child (window, "residents_group"), "Ellie Shaw");
+  GtkWidget *undo;
+  g_autofree char *words = NULL;
+
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "bespoke-remove-button"), "clicked");
+  gone = stored_resident (store, "Ellie Shaw");
+  g_assert_null (gone);
+  g_assert_null (find_resident_row (get_child (window, "residents_group"), "Ellie Shaw"));
+  /* Five share the costs now; the allocations are £65,000 short of the
+   * budget: 300,000 − 65,000 = £235,000. */
+  g_assert_cmpstr (cell (window, "Total", "Allocation"), ==, "£235,000.00");
+  g_assert_cmpstr (cell (window, "Ann Hughes", "Core support"), ==, "£36,000.00"); /* 180,000 / 5 */
+  words = warnings (window);
+  g_assert_nonnull (strstr (words, "£65,000.00 less than the home’s budget"));
+
+  /* The toast brings the same record back. */
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  back = stored_resident (store, "Ellie Shaw");
+  g_assert_nonnull (back);
+  g_assert_true (bespoke_record_equal (BESPOKE_RECORD (back), BESPOKE_RECORD (before)));
+  g_assert_cmpstr (cell (window, "Total", "Allocation"), ==, "£300,000.00");
+
+  destroy_window (window);
+}
+
 static void
 test_homes_add_resident (void)
 {
@@ -315,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/homes-window/invalid-input-is-not-saved", test_homes_invalid_input_is_not_saved);
   g_test_add_func ("/homes-window/split-by-weights", test_homes_split_by_weights);
   g_test_add_func ("/homes-window/add-resident", test_homes_add_resident);
+  g_test_add_func ("/homes-window/remove-resident-undo", test_homes_remove_resident_undo);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ struct _BespokeHomesWindow
   gboolean             loading;
 
   /* template widgets */
+  AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   GtkListBox          *homes_list;
   AdwWindowTitle      *content_title;
@@ -496,23 +497,75 @@ on_weight_changed_cb (GtkEditable        *editable,
 
 static void fill_residents (BespokeHomesWindow *self);
 
+typedef struct
+{
+  BespokeHomesWindow  *self;
+  BespokeHomeResident *resident;
+} RemovedResident;
+
+static void
+removed_resident_free (gpointer data)
+{
+  RemovedResident *removed = data;
+
+  g_object_unref (removed->resident);
+  g_free (removed);
+}
+
+static void
+on_undo_remove_clicked_cb (AdwToast        *toast,
+                           RemovedResident *removed)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The same record, uuid and all, comes back. */
+  if (!bespoke_store_save (removed->self->store, removed->resident, &error))
+    {
+      show_error (removed->self, NULL, error->message);
+      return;
+    }
+  if (removed->self->home != NULL &&
+      g_strcmp0 (bespoke_record_get_uuid (BESPOKE_RECORD (removed->self->home)),
+                 bespoke_home_resident_get_home_uuid (removed->resident)) == 0)
+    fill_residents (removed->self);
+}
+
 static void
 on_remove_resident_clicked_cb (GtkButton          *button,
                                BespokeHomesWindow *self)
 {
   guint index = resident_index (self, G_OBJECT (button));
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  BespokeHomeResident *resident;
+  RemovedResident *removed;
+  AdwToast *toast;
 
   if (index == G_MAXUINT)
     return;
 
-  /* The person stays; only their place in the home's ISF goes. */
-  if (!bespoke_store_delete (self->store, g_ptr_array_index (self->residents, index), &error))
+  /* The person stays; only their place in the home's ISF goes, and the
+   * toast brings it back. */
+  resident = g_ptr_array_index (self->residents, index);
+  if (!bespoke_store_delete (self->store, resident, &error))
     {
       show_error (self, NULL, error->message);
       return;
     }
   clear_error (self);
+
+  /* Translators: a toast after taking a resident out of a shared home */
+  title = g_strdup_printf (_("%s taken out of %s"), (const char *) g_ptr_array_index (self->names, index),
+                           bespoke_home_get_name (self->home));
+  removed = g_new0 (RemovedResident, 1);
+  removed->self = self;
+  removed->resident = g_object_ref (resident);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_clicked_cb),
+                         removed, (GClosureNotify) (void (*) (void)) removed_resident_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
   fill_residents (self);
 }
 
@@ -899,6 +952,7 @@ bespoke_homes_window_class_init (BespokeHomesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-homes-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, homes_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, content_title);

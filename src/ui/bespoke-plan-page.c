@@ -121,6 +121,16 @@ remember (BespokePlanPage *self,
 }
 
 static void
+toast (BespokePlanPage *self,
+       const char      *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
 show_error (GtkWidget  *field,
             GtkLabel   *error_label,
             const char *message)
@@ -144,15 +154,6 @@ show_error (GtkWidget  *field,
     }
 }
 
-static void
-toast (BespokePlanPage *self,
-       const char      *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
 
 static void update_costs (BespokePlanPage *self);
 static void refresh_row  (BespokePlanPage *self,
@@ -174,6 +175,8 @@ save_record (BespokePlanPage *self,
   if (!bespoke_record_validate (copy, &error))
     {
       show_error (field, error_label, error->message);
+      if (field == NULL && error_label == NULL)
+        toast (self, error->message);
       return FALSE;
     }
   if (before != NULL && bespoke_record_equal (before, copy))
@@ -192,6 +195,8 @@ save_record (BespokePlanPage *self,
   if (!ok)
     {
       show_error (field, error_label, error->message);
+      if (field == NULL && error_label == NULL)
+        toast (self, error->message);
       return FALSE;
     }
   show_error (field, error_label, NULL);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "bespoke-application.h"
 #include "bespoke-core.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
@@ -472,6 +473,62 @@ test_export (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&empty));
 }
 
+typedef struct
+{
+  BespokeApplication *app;
+  gboolean            ran;
+} Run;
+
+static gboolean
+check_opened_file_cb (gpointer user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (run->app)));
+  BespokeImportDialog *dialog = NULL;
+
+  /* app.import and app.export are there for the primary menu */
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (run->app), "import"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (run->app), "export"));
+
+  /* the file named on the command line shows its preview */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (BESPOKE_IS_IMPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (bespoke_import_dialog_get_summary (dialog), "11 new people"));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  run->ran = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* `bespoke --database EMPTY everyone.bespoke`, as the file manager opens a
+ * file: the window, and over it the file's import preview. */
+static void
+test_open_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *database = g_build_filename (f->dir, "empty.db", NULL);
+  char *argv[] = { (char *) "bespoke", (char *) "--database", database, path, NULL };
+  BespokeApplication *app = bespoke_application_new ();
+  Run run = { app, FALSE };
+  int status;
+
+  g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
+  /* Not on the session bus, so that a test never meets a running Bespoke */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_idle_add (check_opened_file_cb, &run);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.ran);
+  g_assert_finalize_object (app);
+}
+
 /* GTK reads its settings' schemas and MIME data from the system folders,
  * which G_TEST_OPTION_ISOLATE_DIRS hides: remember them before that. */
 static void
@@ -514,6 +571,7 @@ main (int   argc,
   g_test_add ("/import-dialog/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/import-dialog/no-undo", Fixture, NULL, fixture_set_up, test_no_undo, fixture_tear_down);
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/import-dialog/open-file", Fixture, NULL, fixture_set_up, test_open_file, fixture_tear_down);
   g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   return g_test_run ();

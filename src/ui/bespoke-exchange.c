@@ -235,6 +235,7 @@ show_import_preview (BespokeWindow *window,
   BespokeImportDialog *dialog;
 
   dialog = bespoke_import_dialog_new (GTK_WINDOW (window), bespoke_window_get_store (window), file);
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (window)));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -293,6 +293,11 @@ test_menus_add_provider_and_product (void)
   g_assert_true (bespoke_product_get_outcome_based (product));
   g_assert_cmpuint (bespoke_product_get_version (product), ==, 1);
 
+  /* An outcome-based product must stay one-off: the kind goes back. */
+  adw_combo_row_set_selected (get_child (window, "kind_row"), BESPOKE_PRODUCT_ONGOING);
+  g_assert_true (error_shown (window));
+  g_assert_cmpuint (adw_combo_row_get_selected (get_child (window, "kind_row")), ==, BESPOKE_PRODUCT_ONE_OFF);
+
   /* Back on the menu, it is listed with the one-off products. */
   g_signal_emit_by_name (get_child (window, "back_button"), "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "provider");

@@ -491,6 +491,13 @@ on_kind_changed_cb (BespokeMenusWindow *self)
   bespoke_product_set_kind (next, kind);
   if (store_product (self, next, GTK_WIDGET (self->kind_row)))
     remember_made_here (self);
+  else
+    {
+      /* Nothing invalid is kept: the choice goes back; the sentence stays. */
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->kind_row, bespoke_product_get_kind (self->product));
+      self->loading = FALSE;
+    }
 }
 
 static void
@@ -508,6 +515,12 @@ on_unit_changed_cb (BespokeMenusWindow *self)
   bespoke_product_set_unit (next, unit);
   if (store_product (self, next, GTK_WIDGET (self->unit_row)))
     remember_made_here (self);
+  else
+    {
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->unit_row, bespoke_product_get_unit (self->product));
+      self->loading = FALSE;
+    }
 }
 
 static void

@@ -356,6 +356,35 @@ test_undo (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The same file again, once imported: nothing to do, and Import cannot be
+ * chosen. */
+static void
+test_nothing_to_do (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  BespokeImportDialog *again;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *second = NULL;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  bespoke_exchange_delete_snapshot (snapshot);
+
+  again = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  g_signal_connect (again, "imported", G_CALLBACK (on_imported_cb), &second);
+  g_assert_true (g_str_has_prefix (bespoke_import_dialog_get_summary (again), "0 new people, 0 updated, 0 conflicts"));
+  g_assert_true (shows_text (GTK_WIDGET (again), "already here"));
+  gtk_widget_activate_action (GTK_WIDGET (again), "import.apply", NULL);
+  g_assert_null (second);
+
+  close_dialog (again);
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 /* A toast dismissed without Undo keeps the import and deletes the copy. */
 static void
 test_no_undo (Fixture       *f,
@@ -570,6 +599,7 @@ main (int   argc,
   g_test_add ("/import-dialog/conflict-take-theirs", Fixture, NULL, fixture_set_up, test_conflict_take_theirs, fixture_tear_down);
   g_test_add ("/import-dialog/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/import-dialog/no-undo", Fixture, NULL, fixture_set_up, test_no_undo, fixture_tear_down);
+  g_test_add ("/import-dialog/nothing-to-do", Fixture, NULL, fixture_set_up, test_nothing_to_do, fixture_tear_down);
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/import-dialog/open-file", Fixture, NULL, fixture_set_up, test_open_file, fixture_tear_down);
   g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

@@ -483,7 +483,13 @@ preview (BespokeImportDialog *self)
   }
 
   if (added == 0 && updated == 0 && self->report->conflicts->len == 0)
-    detail = g_strdup (_("Everything in this file is already here. Importing it changes nothing."));
+    {
+      /* Nothing to import: nothing to choose either. */
+      detail = g_strdup (_("Everything in this file is already here. Importing it would change nothing."));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+      gtk_button_set_label (self->cancel_button, _("_Close"));
+    }
   else if (added == 0)
     detail = g_strdup (_("Nothing is changed until you choose Import, and the import can be undone."));
   else

@@ -451,6 +451,15 @@ store_failed (Import   *self,
 }
 
 static Merge
+merge_failed (Import  *self,
+              xmlNode *node,
+              GError  *error)
+{
+  store_failed (self, node, error);
+  return MERGE_FAILED;
+}
+
+static Merge
 merge (Import         *self,
        BespokeRecord  *record,
        xmlNode        *node,
@@ -466,7 +475,7 @@ merge (Import         *self,
 
   note_seen (self, record, node);
   if (!bespoke_record_validate (record, &error))
-    { store_failed (self, node, error); return MERGE_FAILED; }
+    return merge_failed (self, node, error);
   if (self->store == NULL)
     return MERGE_UNCHANGED;
 
@@ -474,12 +483,12 @@ merge (Import         *self,
   if (db == NULL)
     {
       if (!g_error_matches (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND))
-        { store_failed (self, node, error); return MERGE_FAILED; }
+        return merge_failed (self, node, error);
       g_clear_error (&error);
       if (!bespoke_store_save_imported (self->store, record, &error) ||
           (!scope_new && !bespoke_store_set_sync_mark (self->store, uuid,
                                                        bespoke_record_get_modified_at (record), &error)))
-        { store_failed (self, node, error); return MERGE_FAILED; }
+        return merge_failed (self, node, error);
       report->added[kind]++;
       return MERGE_ADDED;
     }
@@ -503,7 +512,7 @@ merge (Import         *self,
         }
       if (!bespoke_store_save_imported (self->store, record, &error) ||
           !bespoke_store_set_sync_mark (self->store, uuid, file_time, &error))
-        { store_failed (self, node, error); return MERGE_FAILED; }
+        return merge_failed (self, node, error);
       report->updated[kind]++;
       return MERGE_UPDATED;
     }
@@ -911,6 +920,7 @@ read_document (Import      *self,
   xmlTextReaderPtr reader = NULL;
   struct stat st;
   gboolean seen_root = FALSE;
+  gboolean ok = FALSE;
   int fd, ret, line = 0;
 
   if (schema == NULL)
@@ -976,11 +986,11 @@ read_document (Import      *self,
     {
       int type = xmlTextReaderNodeType (reader);
       int depth = xmlTextReaderDepth (reader);
-      xmlDocPtr doc = xmlTextReaderCurrentDoc (reader);
 
       /* before anything else: the schema may already have choked on what
-       * the DOCTYPE declares */
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE || (doc != NULL && doc->intSubset != NULL))
+       * the DOCTYPE declares.  (Not xmlTextReaderCurrentDoc(): it makes the
+       * reader keep every node it has read.) */
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
         {
           g_clear_pointer (&self->xml_error, g_free);
           g_clear_error (&self->error);
@@ -1027,6 +1037,7 @@ read_document (Import      *self,
 
   /* libxml2's own error about the file comes first: the record that
    * failed after it was read before the schema had seen all of it. */
+  ok = self->xml_error == NULL && self->error == NULL;
   if (self->xml_error != NULL)
     g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, self->xml_error);
   else if (self->error != NULL)
@@ -1037,7 +1048,7 @@ out:
   xmlFreeTextReader (reader);
   xmlSchemaFreeValidCtxt (valid);
   close (fd);
-  return error == NULL || *error == NULL ? (self->xml_error == NULL && self->error == NULL) : FALSE;
+  return ok;
 }
 
 static void

@@ -8,7 +8,10 @@
 #
 # and peak RSS of bespoke-cli at N people and at N/10 people, which should
 # be about the same (memory flat in the size of the database).  Prints the
-# median of RUNS runs of each.  Not part of `meson test`: run it by hand.
+# median of RUNS runs of each, wall-clock and CPU: the dump goes to
+# /dev/null while the export writes (and syncs) a real file, so the CPU
+# figures compare the work, the wall-clock ones what a user waits for.
+# Not part of `meson test`: run it by hand.
 #
 #   tests/bench/bench-xml.sh _build [N] [RUNS]
 set -eu
@@ -19,10 +22,11 @@ cli="$build/src/bespoke-cli"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
-# prints "seconds peak-kB" for the command, its stdout thrown away
+# prints "wall-seconds peak-kB cpu-seconds" for the command, its stdout
+# thrown away
 measure () {
-  /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null
-  cat "$dir/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$dir/time" "$@" >/dev/null
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$dir/time"
 }
 
 median () {
@@ -48,6 +52,10 @@ measure "$cli" --database "$dir/small.db" export --all -o "$dir/small.bespoke" >
 rm -f "$dir/in-small.db"
 measure "$cli" --database "$dir/in-small.db" import "$dir/small.bespoke" >"$dir/import-small"
 
+export_cpu=$(cut -d' ' -f3 "$dir/export" | median)
+dump_cpu=$(cut -d' ' -f3 "$dir/dump" | median)
+import_cpu=$(cut -d' ' -f3 "$dir/import" | median)
+restore_cpu=$(cut -d' ' -f3 "$dir/restore" | median)
 export_s=$(cut -d' ' -f1 "$dir/export" | median)
 dump_s=$(cut -d' ' -f1 "$dir/dump" | median)
 import_s=$(cut -d' ' -f1 "$dir/import" | median)
@@ -61,15 +69,19 @@ xml_mb=$(du -m "$dir/big.bespoke" | cut -f1)
 dump_mb=$(du -m "$dir/dump.sql" | cut -f1)
 
 python3 - "$n" "$runs" "$export_s" "$dump_s" "$import_s" "$restore_s" \
-  "$export_kb" "$import_kb" "$export_small_kb" "$import_small_kb" "$db_mb" "$xml_mb" "$dump_mb" <<'PY'
+  "$export_kb" "$import_kb" "$export_small_kb" "$import_small_kb" "$db_mb" "$xml_mb" "$dump_mb" \
+  "$export_cpu" "$dump_cpu" "$import_cpu" "$restore_cpu" <<'PY'
 import sys
 n, runs = int(sys.argv[1]), int(sys.argv[2])
+exc, duc, imc, rec = map(float, sys.argv[14:18])
 ex, du, im, re = map(float, sys.argv[3:7])
 ex_kb, im_kb, ex_small, im_small = map(int, sys.argv[7:11])
 db_mb, xml_mb, dump_mb = sys.argv[11:14]
 print(f"{n:,} people: database {db_mb} MB, export {xml_mb} MB, SQL dump {dump_mb} MB; median of {runs} runs")
 print(f"export --all     {ex:8.2f} s   sqlite3 .dump     {du:8.2f} s   ratio {ex / du:5.2f}  (target ≤ 1.5)")
 print(f"import (empty)   {im:8.2f} s   restore the dump  {re:8.2f} s   ratio {im / re:5.2f}  (target ≤ 3)")
+print(f"CPU (user + system): export {exc:.2f} s / dump {duc:.2f} s = {exc / duc:.2f};"
+      f" import {imc:.2f} s / restore {rec:.2f} s = {imc / rec:.2f}")
 print(f"peak RSS, export: {ex_kb / 1024:7.1f} MB at {n:,} people, {ex_small / 1024:7.1f} MB at {n // 10:,}"
       f"  (×{ex_kb / ex_small:.2f} for ×10 the data)")
 print(f"peak RSS, import: {im_kb / 1024:7.1f} MB at {n:,} people, {im_small / 1024:7.1f} MB at {n // 10:,}"

@@ -446,6 +446,17 @@ bespoke_record_check_date (const char  *value,
   return TRUE;
 }
 
+/* "The plan’s start date" in the middle of a sentence: "the plan’s start date" */
+static char *
+mid_sentence (const char *field)
+{
+  gunichar first = g_utf8_get_char (field);
+  char buf[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_tolower (first), buf);
+  return g_strconcat (buf, g_utf8_next_char (field), NULL);
+}
+
 gboolean
 bespoke_record_check_range (const char  *start,
                             const char  *end,
@@ -461,9 +472,11 @@ bespoke_record_check_range (const char  *start,
   if (start != NULL && *start != '\0' && end != NULL && *end != '\0' &&
       g_strcmp0 (end, start) < 0)
     {
+      g_autofree char *start_mid = mid_sentence (start_field);
+
       g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
                    _("%s (%s) is before %s (%s). Change one of them."),
-                   end_field, end, start_field, start);
+                   end_field, end, start_mid, start);
       return FALSE;
     }
   return TRUE;

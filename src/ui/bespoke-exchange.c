@@ -372,41 +372,95 @@ export_job_free (ExportJob *job)
 }
 
 static void
+export_job_closure_free (gpointer  data,
+                         GClosure *closure)
+{
+  export_job_free (data);
+}
+
+static void
+write_export (ExportJob *job,
+              GFile     *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+
+  if (bespoke_exchange_export (bespoke_window_get_store (job->window), job->person, file, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), basename);
+
+      add_toast (GTK_WINDOW (job->window), adw_toast_new (title));
+    }
+  else
+    show_error (GTK_WINDOW (job->window), _("The File Could Not Be Exported"), error->message);
+}
+
+static void
+on_replace_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  ExportJob *job = user_data;
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "bespoke-file");
+
+  if (g_str_equal (response, "replace"))
+    write_export (job, file);
+}
+
+static void
 on_export_chooser_response_cb (GtkNativeDialog *native,
                                int              response,
                                gpointer         user_data)
 {
   ExportJob *job = user_data;
+  g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) != NULL)
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
     {
-      g_autofree char *basename = g_file_get_basename (file);
-
-      /* The suffix is what makes the file open with Bespoke. */
-      if (basename != NULL && !g_str_has_suffix (basename, ".bespoke"))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *with_suffix = g_strconcat (basename, ".bespoke", NULL);
-
-          if (parent != NULL)
-            g_set_object (&file, g_file_get_child (parent, with_suffix));
-          g_free (basename);
-          basename = g_steal_pointer (&with_suffix);
-        }
-
-      if (bespoke_exchange_export (bespoke_window_get_store (job->window), job->person, file, &error))
-        {
-          g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), basename);
-
-          add_toast (GTK_WINDOW (job->window), adw_toast_new (title));
-        }
-      else
-        show_error (GTK_WINDOW (job->window), _("The File Could Not Be Exported"), error->message);
+      export_job_free (job);
+      g_object_unref (native);
+      return;
     }
 
+  /* The suffix is what makes the file open with Bespoke. */
+  basename = g_file_get_basename (chosen);
+  if (basename != NULL && !g_str_has_suffix (basename, ".bespoke"))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (chosen);
+      g_autofree char *with_suffix = g_strconcat (basename, ".bespoke", NULL);
+
+      file = parent ? g_file_get_child (parent, with_suffix) : g_object_ref (chosen);
+
+      /* The chooser asked about the name typed, not this one. */
+      if (g_file_query_exists (file, NULL))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (job->window), _("Replace the File?"), NULL);
+
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("A file named “%s” is already in that folder. Replacing it loses what it holds."),
+                                          with_suffix);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "replace", _("_Replace"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_object_set_data_full (G_OBJECT (dialog), "bespoke-file", g_steal_pointer (&file), g_object_unref);
+          g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response_cb), job,
+                                 export_job_closure_free, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          g_object_unref (native);
+          return;
+        }
+    }
+  else
+    file = g_object_ref (chosen);
+
+  write_export (job, file);
   export_job_free (job);
   g_object_unref (native);
 }

@@ -286,6 +286,44 @@ test_plan_page_budget_follows (Fixture       *f,
   g_assert_finalize_object (budget);
 }
 
+/* Specials, typed on the page, by hand on Paul's morning line
+ * (261 weekdays × 2 h × £21.50 = £11,223.00):
+ *   a 10% discount on the line: £11,223.00 × 0.9 = £10,100.70, so committed
+ *   is £22,000.00 − £1,122.30 = £20,877.70;
+ *   then the first 10 hours free: (522 − 10) h × £21.50 × 0.9 = £9,907.20,
+ *   committed £20,877.70 − £193.50 = £20,684.20;
+ *   then 5% off the whole plan, each line rounded once:
+ *   £9,907.20 × 0.95 = £9,411.84, £5,512.00 × 0.95 = £5,236.40,
+ *   £5,265.00 × 0.95 = £5,001.75; committed £19,649.99. */
+static void
+test_plan_page_specials (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *budget = g_object_ref_sink (bespoke_budget_page_new ());
+  AdwActionRow *discount = find_one (f->page, ADW_TYPE_ACTION_ROW, "line-discount", 0);
+  AdwActionRow *free_units = find_one (f->page, ADW_TYPE_ACTION_ROW, "free-units", 0);
+  AdwActionRow *plan_discount = find_one (f->page, ADW_TYPE_ACTION_ROW, "plan-discount", 0);
+  GtkLabel *committed;
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), f->store, f->history, f->paul);
+  committed = GTK_LABEL (gtk_widget_get_template_child (budget, BESPOKE_TYPE_BUDGET_PAGE, "committed_label"));
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£22,000.00");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (discount)), 10);
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£20,877.70");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (free_units)), 10);
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£20,684.20");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (plan_discount)), 5);
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£19,649.99");
+
+  /* each is one undoable step */
+  g_assert_true (bespoke_history_undo (f->history, NULL));
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£20,684.20");
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), NULL, NULL, NULL);
+  g_assert_finalize_object (budget);
+}
+
 static gboolean
 spin_shows (GtkSpinButton **spin,
             int            value)
@@ -618,6 +656,7 @@ main (int   argc,
   ADD ("/plan-page/keeps-typing", test_plan_page_keeps_typing);
   ADD ("/plan-page/older-version", test_plan_page_older_version);
   ADD ("/plan-page/create", test_plan_page_create);
+  ADD ("/plan-page/specials", test_plan_page_specials);
 #undef ADD
 
   return g_test_run ();

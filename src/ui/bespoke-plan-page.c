@@ -693,6 +693,26 @@ apply_quantity (BespokeRecord *r, guint value)
   bespoke_support_line_set_quantity (BESPOKE_SUPPORT_LINE (r), value);
 }
 
+/* Specials: discounts are typed as whole percentages and kept in
+ * hundredths of a percent, as the costing engine reads them. */
+static void
+apply_line_discount (BespokeRecord *r, guint percent)
+{
+  bespoke_support_line_set_discount_bp (BESPOKE_SUPPORT_LINE (r), percent * 100);
+}
+
+static void
+apply_free_units (BespokeRecord *r, guint value)
+{
+  bespoke_support_line_set_free_units (BESPOKE_SUPPORT_LINE (r), value);
+}
+
+static void
+apply_plan_discount (BespokeRecord *r, guint percent)
+{
+  bespoke_plan_set_discount_bp (BESPOKE_PLAN (r), percent * 100);
+}
+
 /* Products */
 
 static void
@@ -982,6 +1002,10 @@ build_details (BespokePlanPage *self)
                         uuid, apply_annualisation, _("Change the costing rule"), error_label);
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (rule_row), TRUE);
   adw_preferences_group_add (group, rule_row);
+  row = spin_row (self, _("Discount on the whole plan (%)"), NULL, bespoke_plan_get_discount_bp (self->plan) / 100, 0, 100,
+                  uuid, apply_plan_discount, _("Change the plan’s discount"));
+  gtk_widget_set_name (row, "plan-discount");
+  adw_preferences_group_add (group, row);
   row = text_row (self, _("Individual budget a year"), amount,
                   bespoke_record_get_uuid (BESPOKE_RECORD (budget)), apply_budget_amount,
                   _("Change the individual budget"), error_label);
@@ -1379,6 +1403,16 @@ build_line (BespokePlanPage    *self,
       adw_expander_row_add_row (row, spin_row (self, _("Staff each time"), NULL,
                                                bespoke_support_line_get_quantity (line), 1, 20,
                                                uuid, apply_quantity, _("Change the number of staff")));
+      widget = spin_row (self, _("Discount (%)"), _("A special price agreed for this line"),
+                         bespoke_support_line_get_discount_bp (line) / 100, 0, 100,
+                         uuid, apply_line_discount, _("Change the discount"));
+      gtk_widget_set_name (widget, "line-discount");
+      adw_expander_row_add_row (row, widget);
+      widget = spin_row (self, _("First units free"), _("A free offer: the first hours, nights or visits cost nothing"),
+                         bespoke_support_line_get_free_units (line), 0, 10000,
+                         uuid, apply_free_units, _("Change the free units"));
+      gtk_widget_set_name (widget, "free-units");
+      adw_expander_row_add_row (row, widget);
     }
 
   widget = bespoke_schedule_editor_new ();

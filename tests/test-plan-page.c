@@ -635,6 +635,50 @@ use_system_data (void)
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
+/* Refunds, on the page: "Add a Refund" makes a refund of £10.00 on the
+ * plan's first day, so Paul's committed goes from £22,000.00 to
+ * £21,990.00; typing £25.00 makes it £21,975.00; a negative or zero
+ * amount is refused with a sentence, and the store keeps £25.00. */
+static void
+test_plan_page_refunds (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *budget = g_object_ref_sink (bespoke_budget_page_new ());
+  g_autoptr(GPtrArray) amounts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) refunds = NULL;
+  GtkLabel *committed;
+  GtkWidget *amount;
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), f->store, f->history, f->paul);
+  committed = GTK_LABEL (gtk_widget_get_template_child (budget, BESPOKE_TYPE_BUDGET_PAGE, "committed_label"));
+
+  g_signal_emit_by_name (find_button (f->page, "Add a Refund"), "clicked");
+  for (guint spins = 0; amounts->len == 0 && spins < 1000; spins++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      find_all (f->page, ADW_TYPE_ENTRY_ROW, "refund-amount", amounts);
+    }
+  g_assert_cmpuint (amounts->len, ==, 1);
+  amount = g_ptr_array_index (amounts, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "£10.00");
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£21,990.00");
+
+  type_into (amount, "£25.00");
+  press_enter (amount);
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£21,975.00");
+
+  type_into (amount, "-£5.00");
+  press_enter (amount);
+  g_assert_true (gtk_widget_has_css_class (amount, "error"));
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£21,975.00");
+  refunds = bespoke_store_list (f->store, BESPOKE_TYPE_ADJUSTMENT, PAUL_PLAN_UUID, NULL);
+  g_assert_cmpuint (refunds->len, ==, 1);
+  g_assert_cmpint (bespoke_adjustment_get_amount (g_ptr_array_index (refunds, 0)), ==, -2500);
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), NULL, NULL, NULL);
+  g_assert_finalize_object (budget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +701,7 @@ main (int   argc,
   ADD ("/plan-page/older-version", test_plan_page_older_version);
   ADD ("/plan-page/create", test_plan_page_create);
   ADD ("/plan-page/specials", test_plan_page_specials);
+  ADD ("/plan-page/refunds", test_plan_page_refunds);
 #undef ADD
 
   return g_test_run ();

@@ -645,6 +645,31 @@ TEXT_APPLIER (apply_staff_preferences, "staff-preferences")
 TEXT_APPLIER (apply_outcome_statement, "statement")
 TEXT_APPLIER (apply_outcome_measure, "measure")
 TEXT_APPLIER (apply_risk_description, "description")
+TEXT_APPLIER (apply_refund_description, "description")
+
+static gboolean
+apply_refund_date (BespokeRecord *r, const char *text, GError **error)
+{
+  return apply_date (r, "date", text, FALSE, _("The refund’s date"), error);
+}
+
+/* A refund is typed as the money coming back, "£25.00", and kept as a
+ * negative adjustment, which is how the costing engine takes it off. */
+static gboolean
+apply_refund_amount (BespokeRecord *r, const char *text, GError **error)
+{
+  gint64 pence;
+
+  if (!bespoke_money_parse (text, &pence, error))
+    {
+      g_prefix_error (error, "%s ", _("The refund cannot be read:"));
+      return FALSE;
+    }
+  if (pence <= 0)
+    return bespoke_set_invalid (error, _("A refund is the money that comes back: type it as a positive amount, e.g. £25.00."));
+  bespoke_adjustment_set_amount (BESPOKE_ADJUSTMENT (r), -pence);
+  return TRUE;
+}
 TEXT_APPLIER (apply_risk_contingency, "contingency")
 TEXT_APPLIER (apply_line_description, "description")
 TEXT_APPLIER (apply_line_worker, "worker")
@@ -1136,6 +1161,52 @@ build_risk (BespokePlanPage *self,
   return GTK_WIDGET (row);
 }
 
+/* Refunds: dated negative adjustments to the plan's cost */
+
+static void
+on_add_refund_clicked_cb (BespokePlanPage *self)
+{
+  g_autoptr(BespokeAdjustment) refund = bespoke_adjustment_new ();
+
+  flush_pending (self);
+  bespoke_adjustment_set_plan_uuid (refund, bespoke_record_get_uuid (BESPOKE_RECORD (self->plan)));
+  bespoke_adjustment_set_date (refund, bespoke_plan_get_period_start (self->plan));
+  bespoke_adjustment_set_amount (refund, -1000);
+  bespoke_adjustment_set_description (refund, _("A refund"));
+  if (save_record (self, BESPOKE_RECORD (refund), _("Add a refund"), NULL, NULL))
+    {
+      g_hash_table_add (self->expanded, g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (refund))));
+      schedule_rebuild (self);
+    }
+}
+
+static GtkWidget *
+build_refund (BespokePlanPage   *self,
+              BespokeAdjustment *refund)
+{
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (refund));
+  AdwExpanderRow *row = new_expander (self, uuid, bespoke_adjustment_get_description (refund));
+  g_autofree char *when = date_text (bespoke_adjustment_get_date (refund));
+  g_autofree char *long_when = bespoke_date_format_long (bespoke_adjustment_get_date (refund));
+  g_autofree char *amount = bespoke_money_format (-bespoke_adjustment_get_amount (refund));
+  g_autofree char *subtitle = g_strdup_printf (_("%s back on %s"), amount, long_when ? long_when : "");
+  GtkLabel *error_label;
+  GtkWidget *widget;
+
+  adw_expander_row_set_subtitle (row, subtitle);
+  error_label = add_error_row (row);
+  adw_expander_row_add_row (row, text_row (self, _("What it is for"), bespoke_adjustment_get_description (refund),
+                                           uuid, apply_refund_description, _("Change a refund"), error_label));
+  widget = text_row (self, _("Date"), when, uuid, apply_refund_date, _("Change a refund’s date"), error_label);
+  set_canonical (widget, "date");
+  adw_expander_row_add_row (row, widget);
+  widget = text_row (self, _("Amount back"), amount, uuid, apply_refund_amount, _("Change a refund’s amount"), error_label);
+  gtk_widget_set_name (widget, "refund-amount");
+  adw_expander_row_add_row (row, widget);
+  add_remove_row (self, row, uuid, _("Remove This Refund"), _("Remove a refund"), _("Refund removed."));
+  return GTK_WIDGET (row);
+}
+
 /* Support lines */
 
 static const BespokeSupportType support_types[] = {
@@ -1578,6 +1649,7 @@ rebuild (BespokePlanPage *self)
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GPtrArray) risks = NULL;
   g_autoptr(GPtrArray) budgets = NULL;
+  g_autoptr(GPtrArray) refunds = NULL;
   AdwPreferencesGroup *group;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
@@ -1612,6 +1684,7 @@ rebuild (BespokePlanPage *self)
   add_records (self, BESPOKE_TYPE_OUTCOME, &outcomes);
   add_records (self, BESPOKE_TYPE_SUPPORT_LINE, &lines);
   add_records (self, BESPOKE_TYPE_RISK, &risks);
+  add_records (self, BESPOKE_TYPE_ADJUSTMENT, &refunds);
 
   build_details (self);
 
@@ -1629,6 +1702,11 @@ rebuild (BespokePlanPage *self)
                      add_button (self, _("Add a Risk"), G_CALLBACK (on_add_risk_clicked_cb)));
   for (guint i = 0; risks != NULL && i < risks->len; i++)
     adw_preferences_group_add (group, build_risk (self, g_ptr_array_index (risks, i)));
+
+  group = new_group (self, _("Refunds"), _("Money that comes back, on the day it comes back: it is taken off what is committed."),
+                     add_button (self, _("Add a Refund"), G_CALLBACK (on_add_refund_clicked_cb)));
+  for (guint i = 0; refunds != NULL && i < refunds->len; i++)
+    adw_preferences_group_add (group, build_refund (self, g_ptr_array_index (refunds, i)));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->content), !bespoke_store_get_read_only (self->store));
   update_costs (self);
@@ -1696,7 +1774,7 @@ on_store_changed_cb (BespokeStore    *store,
   /* BESPOKE_TYPE_RECORD with no UUID: a snapshot restored, anything may have changed */
   if (type == BESPOKE_TYPE_RECORD || type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE ||
       type == BESPOKE_TYPE_OUTCOME || type == BESPOKE_TYPE_RISK || type == BESPOKE_TYPE_BUDGET ||
-      type == BESPOKE_TYPE_PRODUCT || type == BESPOKE_TYPE_PROVIDER)
+      type == BESPOKE_TYPE_ADJUSTMENT || type == BESPOKE_TYPE_PRODUCT || type == BESPOKE_TYPE_PROVIDER)
     schedule_rebuild (self);
 }
 

@@ -502,6 +502,48 @@ test_export (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&empty));
 }
 
+/* "A selection": the people a search found.  In the example data the
+ * search "ann" finds Ann Hughes and Anne-Marie Byrne (the words of their
+ * names that start with "ann"), so the file holds exactly those two; with
+ * no search, nothing is "found" and the dialog offers no such choice. */
+static void
+test_export_found (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BespokeStore) store = open_store (f, "example.db");
+  g_autoptr(BespokeStore) empty = open_store (f, "empty.db");
+  g_autoptr(BespokePeopleModel) model = NULL;
+  g_auto(GStrv) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "found.bespoke", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BespokeXmlImportReport) report = NULL;
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  model = bespoke_people_model_new (store, BESPOKE_PEOPLE_ALL);
+  g_assert_null (bespoke_exchange_found_people (model));
+
+  bespoke_people_model_set_search (model, "ann");
+  found = bespoke_exchange_found_people (model);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (g_strv_length (found), ==, 2);
+
+  g_assert_true (bespoke_exchange_export_people (store, (const char * const *) found, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_xml_validate (path, &error));
+  report = bespoke_xml_import (empty, path, BESPOKE_XML_IMPORT_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added[BESPOKE_XML_KIND_PERSON], ==, 2);
+
+  bespoke_people_model_set_search (model, "zzz");
+  g_assert_null (bespoke_exchange_found_people (model));
+
+  g_assert_finalize_object (g_steal_pointer (&model));
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&empty));
+}
+
 typedef struct
 {
   BespokeApplication *app;
@@ -603,6 +645,7 @@ main (int   argc,
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/import-dialog/open-file", Fixture, NULL, fixture_set_up, test_open_file, fixture_tear_down);
   g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/export/found", Fixture, NULL, fixture_set_up, test_export_found, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -329,18 +329,85 @@ bespoke_exchange_export_name (BespokePerson *person,
  *
  * Writes @person (or every person, menu and home) to @file.
  */
+static gboolean export_to (BespokeStore *store, BespokeXmlExportScope scope, const char * const *uuids,
+                           GFile *file, GError **error);
+
 gboolean
 bespoke_exchange_export (BespokeStore   *store,
                          BespokePerson  *person,
                          GFile          *file,
                          GError        **error)
 {
-  g_autofree char *path = NULL;
+  const char *uuids[] = { person ? bespoke_record_get_uuid (BESPOKE_RECORD (person)) : NULL, NULL };
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
+  if (person != NULL)
+    return export_to (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, error);
+  return export_to (store, BESPOKE_XML_EXPORT_ALL, NULL, file, error);
+}
+
+/**
+ * bespoke_exchange_export_people:
+ * @uuids: the people to export, e.g. those a search found
+ *
+ * Writes these people, with everything of theirs, to @file.
+ */
+gboolean
+bespoke_exchange_export_people (BespokeStore       *store,
+                                const char * const *uuids,
+                                GFile              *file,
+                                GError            **error)
+{
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuids != NULL && uuids[0] != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return export_to (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, error);
+}
+
+/**
+ * bespoke_exchange_found_people:
+ *
+ * Returns: (transfer full) (nullable): the UUIDs of the people the list's
+ *   search has found, or %NULL when there is no search or it found no one
+ */
+char **
+bespoke_exchange_found_people (BespokePeopleModel *model)
+{
+  g_autofree char *search = NULL;
+  GPtrArray *uuids;
+  guint n;
+
+  g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (model), NULL);
+
+  search = g_strstrip (g_strdup (bespoke_people_model_get_search (model) ? bespoke_people_model_get_search (model) : ""));
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if (*search == '\0' || n == 0)
+    return NULL;
+
+  uuids = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BespokePerson) person = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (person != NULL)
+        g_ptr_array_add (uuids, g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (person))));
+    }
+  g_ptr_array_add (uuids, NULL);
+  return (char **) g_ptr_array_free (uuids, FALSE);
+}
+
+static gboolean
+export_to (BespokeStore           *store,
+           BespokeXmlExportScope   scope,
+           const char * const     *uuids,
+           GFile                  *file,
+           GError                **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -348,19 +415,14 @@ bespoke_exchange_export (BespokeStore   *store,
       return FALSE;
     }
 
-  if (person != NULL)
-    {
-      const char *uuids[] = { bespoke_record_get_uuid (BESPOKE_RECORD (person)), NULL };
-
-      return bespoke_xml_export (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, path, error);
-    }
-  return bespoke_xml_export (store, BESPOKE_XML_EXPORT_ALL, NULL, path, error);
+  return bespoke_xml_export (store, scope, uuids, path, error);
 }
 
 typedef struct
 {
   BespokeWindow *window;
   BespokePerson *person;   /* NULL for everything */
+  char         **found;    /* or the people a search found */
 } ExportJob;
 
 static void
@@ -368,6 +430,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->window);
   g_clear_object (&job->person);
+  g_clear_pointer (&job->found, g_strfreev);
   g_free (job);
 }
 
@@ -385,7 +448,9 @@ write_export (ExportJob *job,
   g_autofree char *basename = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
 
-  if (bespoke_exchange_export (bespoke_window_get_store (job->window), job->person, file, &error))
+  if (job->found != NULL
+      ? bespoke_exchange_export_people (bespoke_window_get_store (job->window), (const char * const *) job->found, file, &error)
+      : bespoke_exchange_export (bespoke_window_get_store (job->window), job->person, file, &error))
     {
       g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), basename);
 
@@ -467,7 +532,8 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
 
 static void
 choose_export_file (BespokeWindow *window,
-                    BespokePerson *person)
+                    BespokePerson *person,
+                    char         **found)  /* transfer full */
 {
   g_autoptr(GtkFileFilter) filter = bespoke_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -475,7 +541,7 @@ choose_export_file (BespokeWindow *window,
   GtkFileChooserNative *native;
   ExportJob *job;
 
-  native = gtk_file_chooser_native_new (person ? _("Export Person") : _("Export Everything"),
+  native = gtk_file_chooser_native_new (person ? _("Export Person") : found ? _("Export the People Found") : _("Export Everything"),
                                         GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -485,6 +551,7 @@ choose_export_file (BespokeWindow *window,
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (window);
   job->person = person ? g_object_ref (person) : NULL;
+  job->found = found;
   g_signal_connect (native, "response", G_CALLBACK (on_export_chooser_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -497,9 +564,11 @@ on_export_scope_response_cb (AdwMessageDialog *dialog,
   BespokeWindow *window = user_data;
 
   if (g_str_equal (response, "person"))
-    choose_export_file (window, bespoke_window_get_person (window));
+    choose_export_file (window, bespoke_window_get_person (window), NULL);
   else if (g_str_equal (response, "everyone"))
-    choose_export_file (window, NULL);
+    choose_export_file (window, NULL, NULL);
+  else if (g_str_equal (response, "found"))
+    choose_export_file (window, NULL, bespoke_exchange_found_people (bespoke_window_get_people_model (window)));
 }
 
 static void
@@ -509,30 +578,44 @@ export_action (GSimpleAction *action,
 {
   BespokeWindow *window = current_window (user_data);
   BespokePerson *person;
+  g_auto(GStrv) found = NULL;
   GtkWidget *dialog;
 
   if (window == NULL)
     return;
 
   person = bespoke_window_get_person (window);
-  if (person == NULL)
+  found = bespoke_exchange_found_people (bespoke_window_get_people_model (window));
+  if (person == NULL && found == NULL)
     {
-      choose_export_file (window, NULL);
+      choose_export_file (window, NULL, NULL);
       return;
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Export Which People?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  /* Translators: %s is a person's name */
-                                  _("Export only %s, with their profile, plans and budgets, or everyone in this database with the product menus and shared homes?"),
-                                  bespoke_person_get_name (person));
+  if (person != NULL)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: %s is a person's name */
+                                    _("Export only %s, with their profile, plans and budgets, or everyone in this database with the product menus and shared homes?"),
+                                    bespoke_person_get_name (person));
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                 _("Export the people the search found, with their profiles, plans and budgets, or everyone in this database with the product menus and shared homes?"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "everyone", _("_Everyone"),
-                                    "person", _("Only This _Person"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "person", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "person");
+  if (found != NULL)
+    {
+      guint n = g_strv_length (found);
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u Person _Found", "The %u People _Found", n), n);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "found", label);
+    }
+  if (person != NULL)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "person", _("Only This _Person"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), person ? "person" : "found", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), person ? "person" : "found");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_scope_response_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bespoke-history.h"
+#include "bespoke-people-model.h"
 #include "bespoke-person.h"
 #include "bespoke-store.h"
 
@@ -19,6 +20,11 @@ gboolean  bespoke_exchange_export             (BespokeStore    *store,
                                                BespokePerson   *person,
                                                GFile           *file,
                                                GError         **error);
+gboolean  bespoke_exchange_export_people      (BespokeStore       *store,
+                                               const char * const *uuids,
+                                               GFile              *file,
+                                               GError            **error);
+char    **bespoke_exchange_found_people       (BespokePeopleModel *model);
 void      bespoke_exchange_delete_snapshot    (const char      *snapshot);
 AdwToast *bespoke_exchange_import_toast_new   (GtkWindow       *parent,
                                                BespokeStore    *store,

@@ -251,6 +251,12 @@ test_memory (void)
   g_assert_cmpint (bespoke_store_count (a, BESPOKE_TYPE_PERSON, &error), ==, 1);
   g_assert_cmpint (bespoke_store_count (b, BESPOKE_TYPE_PERSON, &error), ==, 0);
   g_assert_no_error (error);
+  g_assert_true (bespoke_store_has_people (a));
+  g_assert_false (bespoke_store_has_people (b));
+  /* an archived person does not count as someone here */
+  bespoke_person_set_archived (paul, TRUE);
+  save_ok (a, paul);
+  g_assert_false (bespoke_store_has_people (a));
   g_assert_finalize_object (a);
   g_assert_finalize_object (b);
 }
@@ -739,6 +745,7 @@ test_paging (void)
   }
 
   g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, NULL, &error), ==, 7);
+  g_assert_true (bespoke_store_has_people (store));
   for (guint offset = 0; offset < 9; offset += 3)
     {
       g_autoptr(GPtrArray) page = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, NULL, offset, 3, &error);

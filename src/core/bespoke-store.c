@@ -1402,6 +1402,27 @@ bespoke_store_count_people (BespokeStore         *self,
 }
 
 /**
+ * bespoke_store_has_people:
+ *
+ * Returns: whether anyone at all (not archived) is in the database: one
+ *   row read, where counting would read the whole index.
+ */
+gboolean
+bespoke_store_has_people (BespokeStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "SELECT 1 FROM people WHERE archived = 0 LIMIT 1", NULL)))
+    return FALSE;
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
  * bespoke_store_list_people:
  *
  * Returns: (transfer full) (element-type BespokePerson): at most @limit

@@ -79,6 +79,7 @@ guint         bespoke_store_count_people        (BespokeStore         *self,
                                                  BespokePeopleFilter   filter,
                                                  const char           *search,
                                                  GError              **error);
+gboolean      bespoke_store_has_people          (BespokeStore         *self);
 GPtrArray    *bespoke_store_list_people         (BespokeStore         *self,
                                                  BespokePeopleFilter   filter,
                                                  const char           *search,

@@ -104,7 +104,7 @@ people_shown (BespokeWindow *window)
       g_list_model_get_n_items (G_LIST_MODEL (model)) > 0 &&
       gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL)
     return TRUE;
-  return bespoke_store_count_people (bespoke_window_get_store (window), BESPOKE_PEOPLE_ALL, NULL, NULL) == 0;
+  return !bespoke_store_has_people (bespoke_window_get_store (window));
 }
 
 /* --exit-after-first-frame: quits once a frame has been painted with the

@@ -224,7 +224,7 @@ update_pages (BespokeWindow *self)
 
   /* The database is empty only if no one at all is in it, whatever the filter. */
   if (n_items == 0 && !searching)
-    empty = bespoke_store_count_people (self->store, BESPOKE_PEOPLE_ALL, NULL, NULL) == 0;
+    empty = !bespoke_store_has_people (self->store);
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "people");
   gtk_stack_set_visible_child_name (self->list_stack, n_items == 0 ? "no-results" : "list");

@@ -143,6 +143,150 @@ test_invalid_not_recorded (Fixture *f, gconstpointer data)
   g_assert_cmpint (bespoke_store_count (f->store, BESPOKE_TYPE_STATEMENT, NULL), ==, 0);
 }
 
+static GBytes *
+stored_photo (Fixture *f, char **mime_type)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = bespoke_store_get_photo (f->store, bespoke_record_get_uuid (BESPOKE_RECORD (f->person)),
+                                           mime_type, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+assert_photo (Fixture    *f,
+              GBytes     *expected,
+              const char *expected_type)
+{
+  g_autofree char *mime_type = NULL;
+  g_autoptr(GBytes) bytes = stored_photo (f, &mime_type);
+
+  if (expected == NULL)
+    {
+      g_assert_null (bytes);
+      return;
+    }
+  g_assert_nonnull (bytes);
+  g_assert_true (g_bytes_equal (bytes, expected));
+  g_assert_cmpstr (mime_type, ==, expected_type);
+}
+
+static void
+changed_cb (BespokeStore *store,
+            GType         type,
+            const char   *uuid,
+            gpointer      user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strdup_printf ("%s %s", g_type_name (type), uuid));
+}
+
+/* A photo is set, replaced and removed like any other edit: each is a step,
+ * and the bytes (and their type) come back exactly as they were set. */
+static void
+test_photo (Fixture *f, gconstpointer data)
+{
+  static const guint8 a_data[] = { 0x89, 'P', 'N', 'G', 'A' };
+  static const guint8 b_data[] = { 0xff, 0xd8, 0xff, 'B', 'B', 'B' };
+  g_autoptr(GBytes) a = g_bytes_new_static (a_data, sizeof a_data);
+  g_autoptr(GBytes) b = g_bytes_new_static (b_data, sizeof b_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (f->person));
+  g_autofree char *expected_change = g_strdup_printf ("BespokePerson %s", uuid);
+
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, a, "image/png", "Change Photo", &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, b, "image/jpeg", "Change Photo", &error));
+  g_assert_no_error (error);
+  assert_photo (f, b, "image/jpeg");
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Change Photo");
+
+  /* Each undo and redo tells the store's listeners the person changed */
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  assert_photo (f, a, "image/png");
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, expected_change);
+
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  assert_photo (f, NULL, NULL);
+  g_assert_false (bespoke_history_get_can_undo (f->history));
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  g_assert_no_error (error);
+  assert_photo (f, a, "image/png");
+
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  g_assert_no_error (error);
+  assert_photo (f, b, "image/jpeg");
+  g_assert_false (bespoke_history_get_can_redo (f->history));
+  g_assert_cmpuint (seen->len, ==, 4);
+
+  g_signal_handlers_disconnect_by_func (f->store, changed_cb, seen);
+
+  /* Removing it is a step too, undone back to B */
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, NULL, NULL, "Remove Photo", &error));
+  g_assert_no_error (error);
+  assert_photo (f, NULL, NULL);
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Remove Photo");
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  assert_photo (f, b, "image/jpeg");
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  assert_photo (f, NULL, NULL);
+}
+
+/* Removing a photo nobody has, or setting the same one again, is no step. */
+static void
+test_photo_unchanged (Fixture *f, gconstpointer data)
+{
+  static const guint8 a_data[] = { 1, 2, 3 };
+  g_autoptr(GBytes) a = g_bytes_new_static (a_data, sizeof a_data);
+  g_autoptr(GError) error = NULL;
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (f->person));
+
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, NULL, NULL, "Remove Photo", &error));
+  g_assert_no_error (error);
+  g_assert_false (bespoke_history_get_can_undo (f->history));
+
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, a, "image/png", "Change Photo", &error));
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, a, "image/png", "Change Photo", &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  assert_photo (f, NULL, NULL);
+  g_assert_false (bespoke_history_get_can_undo (f->history));
+}
+
+/* A photo and a statement changed in one group come back together. */
+static void
+test_photo_in_group (Fixture *f, gconstpointer data)
+{
+  static const guint8 a_data[] = { 'A' };
+  g_autoptr(GBytes) a = g_bytes_new_static (a_data, sizeof a_data);
+  g_autoptr(BespokeStatement) s = statement (f, "Likes a fresh start.", 0);
+  g_autoptr(GError) error = NULL;
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (f->person));
+
+  bespoke_history_begin_group (f->history, "Fresh Start");
+  g_assert_true (bespoke_history_set_photo (f->history, uuid, a, "image/png", NULL, &error));
+  g_assert_true (bespoke_history_save (f->history, s, NULL, &error));
+  bespoke_history_end_group (f->history);
+  g_assert_no_error (error);
+
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  assert_photo (f, NULL, NULL);
+  g_assert_null (stored_text (f, s));
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  assert_photo (f, a, "image/png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +296,9 @@ main (int   argc,
   g_test_add ("/history/add-edit-undo-redo", Fixture, NULL, fixture_set_up, test_add_edit_undo_redo, fixture_tear_down);
   g_test_add ("/history/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/history/group", Fixture, NULL, fixture_set_up, test_group, fixture_tear_down);
+  g_test_add ("/history/photo", Fixture, NULL, fixture_set_up, test_photo, fixture_tear_down);
+  g_test_add ("/history/photo-unchanged", Fixture, NULL, fixture_set_up, test_photo_unchanged, fixture_tear_down);
+  g_test_add ("/history/photo-in-group", Fixture, NULL, fixture_set_up, test_photo_in_group, fixture_tear_down);
   g_test_add ("/history/invalid-not-recorded", Fixture, NULL, fixture_set_up, test_invalid_not_recorded, fixture_tear_down);
 
   return g_test_run ();

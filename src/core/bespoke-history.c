@@ -13,6 +13,10 @@
  * record it touched as it was before and after (a copy, or nothing when the
  * record did not exist), so undoing writes the "before" copies back and
  * redoing writes the "after" ones, each step in one transaction.
+ *
+ * A person's photo is not a record (it lives in a table of its own), so a
+ * change to it is remembered as the photo before and after: the bytes and
+ * their MIME type, or nothing when there was no photo.
  */
 struct _BespokeHistory
 {
@@ -25,11 +29,31 @@ struct _BespokeHistory
   guint         group_depth;
 };
 
+typedef enum
+{
+  CHANGE_RECORD,
+  CHANGE_PHOTO,
+} ChangeKind;
+
 typedef struct
 {
+  GBytes *data;       /* NULL: no photo */
+  char   *mime_type;
+} Photo;
+
+typedef struct
+{
+  ChangeKind     kind;
+
+  /* CHANGE_RECORD */
   GType          type;
   BespokeRecord *before;  /* NULL: did not exist */
   BespokeRecord *after;   /* NULL: deleted */
+
+  /* CHANGE_PHOTO */
+  char          *person_uuid;
+  Photo          photo_before;
+  Photo          photo_after;
 } Change;
 
 typedef struct _Step
@@ -56,6 +80,11 @@ change_clear (gpointer data)
 
   g_clear_object (&change->before);
   g_clear_object (&change->after);
+  g_clear_pointer (&change->person_uuid, g_free);
+  g_clear_pointer (&change->photo_before.data, g_bytes_unref);
+  g_clear_pointer (&change->photo_before.mime_type, g_free);
+  g_clear_pointer (&change->photo_after.data, g_bytes_unref);
+  g_clear_pointer (&change->photo_after.mime_type, g_free);
 }
 
 static Step *
@@ -212,7 +241,12 @@ bespoke_history_save (BespokeHistory  *self,
   if (!bespoke_store_save (self->store, record, error))
     return FALSE;
 
-  change = (Change) { G_OBJECT_TYPE (record), g_steal_pointer (&before), bespoke_record_copy (record) };
+  change = (Change) {
+    .kind = CHANGE_RECORD,
+    .type = G_OBJECT_TYPE (record),
+    .before = g_steal_pointer (&before),
+    .after = bespoke_record_copy (record),
+  };
   push (self, label, change);
   return TRUE;
 }
@@ -233,7 +267,67 @@ bespoke_history_delete (BespokeHistory  *self,
   if (!bespoke_store_delete (self->store, record, error))
     return FALSE;
 
-  change = (Change) { G_OBJECT_TYPE (record), g_steal_pointer (&before), NULL };
+  change = (Change) {
+    .kind = CHANGE_RECORD,
+    .type = G_OBJECT_TYPE (record),
+    .before = g_steal_pointer (&before),
+  };
+  push (self, label, change);
+  return TRUE;
+}
+
+/**
+ * bespoke_history_set_photo:
+ * @person_uuid: whose photo
+ * @data: (nullable): the new photo, or %NULL to remove it
+ * @mime_type: (nullable): @data's type, e.g. "image/jpeg"
+ * @label: what the step is called in "Undo …", e.g. "Remove Photo"
+ *
+ * Sets or removes a person's photo, remembering the photo it replaces, so
+ * that the change can be undone.  Setting the photo a person already has
+ * (or removing one they do not have) changes nothing and leaves no step.
+ */
+gboolean
+bespoke_history_set_photo (BespokeHistory  *self,
+                           const char      *person_uuid,
+                           GBytes          *data,
+                           const char      *mime_type,
+                           const char      *label,
+                           GError         **error)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *before_type = NULL;
+  GError *local_error = NULL;
+  Change change;
+
+  g_return_val_if_fail (BESPOKE_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+
+  before = bespoke_store_get_photo (self->store, person_uuid, &before_type, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  /* The store writes a photo without a type as a PNG */
+  if (data != NULL && mime_type == NULL)
+    mime_type = "image/png";
+
+  if ((before == NULL && data == NULL) ||
+      (before != NULL && data != NULL && g_bytes_equal (before, data) &&
+       g_strcmp0 (before_type, mime_type) == 0))
+    return TRUE;
+
+  if (!bespoke_store_set_photo (self->store, person_uuid, data, mime_type, error))
+    return FALSE;
+
+  change = (Change) {
+    .kind = CHANGE_PHOTO,
+    .person_uuid = g_strdup (person_uuid),
+    .photo_before = { g_steal_pointer (&before), g_steal_pointer (&before_type) },
+    .photo_after = { data ? g_bytes_ref (data) : NULL, data ? g_strdup (mime_type) : NULL },
+  };
   push (self, label, change);
   return TRUE;
 }
@@ -298,6 +392,15 @@ put (BespokeHistory  *self,
     }
 }
 
+static gboolean
+put_photo (BespokeHistory  *self,
+           const char      *person_uuid,
+           const Photo     *photo,
+           GError         **error)
+{
+  return bespoke_store_set_photo (self->store, person_uuid, photo->data, photo->mime_type, error);
+}
+
 /* Applies a step backwards (undo) or forwards (redo) in one transaction. */
 static gboolean
 apply (BespokeHistory  *self,
@@ -312,8 +415,13 @@ apply (BespokeHistory  *self,
     {
       guint i = backwards ? step->changes->len - 1 - k : k;
       Change *c = &g_array_index (step->changes, Change, i);
-      gboolean ok = backwards ? put (self, c->type, c->before, c->after, error)
-                              : put (self, c->type, c->after, c->before, error);
+      gboolean ok;
+
+      if (c->kind == CHANGE_PHOTO)
+        ok = put_photo (self, c->person_uuid, backwards ? &c->photo_before : &c->photo_after, error);
+      else
+        ok = backwards ? put (self, c->type, c->before, c->after, error)
+                       : put (self, c->type, c->after, c->before, error);
       if (!ok)
         {
           bespoke_store_rollback (self->store);

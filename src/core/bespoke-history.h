@@ -18,6 +18,12 @@ gboolean        bespoke_history_delete       (BespokeHistory  *self,
                                               gpointer         record,
                                               const char      *label,
                                               GError         **error);
+gboolean        bespoke_history_set_photo    (BespokeHistory  *self,
+                                              const char      *person_uuid,
+                                              GBytes          *data,
+                                              const char      *mime_type,
+                                              const char      *label,
+                                              GError         **error);
 void            bespoke_history_begin_group  (BespokeHistory  *self,
                                               const char      *label);
 void            bespoke_history_end_group    (BespokeHistory  *self);

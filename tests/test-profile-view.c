@@ -351,6 +351,84 @@ test_photo (Fixture       *f,
   g_assert_nonnull (bytes);
 }
 
+static GFile *
+make_picture (const char *name,
+              int         width,
+              int         height,
+              guint32     colour)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  gdk_pixbuf_fill (pixbuf, colour);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* The width of the picture the avatar shows, or 0 for none (initials) */
+static int
+shown_photo_width (Fixture *f)
+{
+  AdwAvatar *avatar = get_child (f, "avatar");
+  GdkPaintable *image = adw_avatar_get_custom_image (avatar);
+
+  return image ? gdk_paintable_get_intrinsic_width (image) : 0;
+}
+
+/* Setting, replacing and removing a photo are undone and redone like any
+ * edit, and the photo on screen follows.  Both pictures are smaller than
+ * 512 × 512, so they are kept at their own size: A is 200 wide, B 100. */
+static void
+test_photo_undo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) a = make_picture ("a.png", 200, 100, 0x3584e4ff);
+  g_autoptr(GFile) b = make_picture ("b.png", 100, 300, 0xe01b24ff);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (shown_photo_width (f), ==, 0);
+  g_assert_true (bespoke_profile_view_set_photo_file (f->view, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shown_photo_width (f), ==, 200);
+  g_assert_true (bespoke_profile_view_set_photo_file (f->view, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shown_photo_width (f), ==, 100);
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Change Photo");
+
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  flush ();
+  g_assert_cmpint (shown_photo_width (f), ==, 200);
+
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  flush ();
+  g_assert_cmpint (shown_photo_width (f), ==, 0);
+  g_assert_false (bespoke_history_get_can_undo (f->history));
+
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  flush ();
+  g_assert_cmpint (shown_photo_width (f), ==, 200);
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  g_assert_no_error (error);
+  flush ();
+  g_assert_cmpint (shown_photo_width (f), ==, 100);
+
+  /* Removing it is undoable too */
+  g_assert_true (bespoke_profile_view_remove_photo (f->view, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shown_photo_width (f), ==, 0);
+  g_assert_null (bespoke_store_get_photo (f->store, bespoke_record_get_uuid (BESPOKE_RECORD (f->person)), NULL, NULL));
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Remove Photo");
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  flush ();
+  g_assert_cmpint (shown_photo_width (f), ==, 100);
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
  * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
  * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
@@ -397,6 +475,7 @@ main (int   argc,
   g_test_add ("/profile-view/delete", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/profile-view/staff-heading", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_staff_heading, fixture_tear_down);
   g_test_add ("/profile-view/photo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_photo, fixture_tear_down);
+  g_test_add ("/profile-view/photo-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_photo_undo, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -297,13 +297,17 @@ bespoke_history_set_photo (BespokeHistory  *self,
 {
   g_autoptr(GBytes) before = NULL;
   g_autofree char *before_type = NULL;
+  g_autofree char *uuid = NULL;
   GError *local_error = NULL;
   Change change;
 
   g_return_val_if_fail (BESPOKE_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (person_uuid != NULL, FALSE);
 
-  before = bespoke_store_get_photo (self->store, person_uuid, &before_type, &local_error);
+  /* A copy: @person_uuid is often the person's own, and a listener to the
+   * store's ::changed may replace that person while the photo is saved. */
+  uuid = g_strdup (person_uuid);
+  before = bespoke_store_get_photo (self->store, uuid, &before_type, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -319,12 +323,12 @@ bespoke_history_set_photo (BespokeHistory  *self,
        g_strcmp0 (before_type, mime_type) == 0))
     return TRUE;
 
-  if (!bespoke_store_set_photo (self->store, person_uuid, data, mime_type, error))
+  if (!bespoke_store_set_photo (self->store, uuid, data, mime_type, error))
     return FALSE;
 
   change = (Change) {
     .kind = CHANGE_PHOTO,
-    .person_uuid = g_strdup (person_uuid),
+    .person_uuid = g_steal_pointer (&uuid),
     .photo_before = { g_steal_pointer (&before), g_steal_pointer (&before_type) },
     .photo_after = { data ? g_bytes_ref (data) : NULL, data ? g_strdup (mime_type) : NULL },
   };

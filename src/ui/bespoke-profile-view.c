@@ -1098,7 +1098,7 @@ bespoke_profile_view_move_statement (BespokeProfileView  *self,
  * bespoke_profile_view_set_photo_file:
  *
  * Reads a picture, scales it to fit in 512 × 512 pixels, and stores it as
- * the shown person's photo.
+ * the shown person's photo, through the history, so that it can be undone.
  */
 gboolean
 bespoke_profile_view_set_photo_file (BespokeProfileView  *self,
@@ -1148,8 +1148,31 @@ bespoke_profile_view_set_photo_file (BespokeProfileView  *self,
     return FALSE;
 
   bytes = g_bytes_new_take (g_steal_pointer (&buffer), size);
-  if (!bespoke_store_set_photo (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
-                                bytes, jpeg ? "image/jpeg" : "image/png", error))
+  if (!bespoke_history_set_photo (self->history, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
+                                  bytes, jpeg ? "image/jpeg" : "image/png", _("Change Photo"), error))
+    return FALSE;
+
+  clear_error (self);
+  update_avatar (self);
+  return TRUE;
+}
+
+/**
+ * bespoke_profile_view_remove_photo:
+ *
+ * Removes the shown person's photo, through the history, so that the
+ * window's Undo brings it back.
+ */
+gboolean
+bespoke_profile_view_remove_photo (BespokeProfileView  *self,
+                                   GError             **error)
+{
+  g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), FALSE);
+
+  if (!check_editable (self, error))
+    return FALSE;
+  if (!bespoke_history_set_photo (self->history, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
+                                  NULL, NULL, _("Remove Photo"), error))
     return FALSE;
 
   clear_error (self);

@@ -53,6 +53,8 @@ gboolean        bespoke_profile_view_move_statement   (BespokeProfileView  *self
 gboolean        bespoke_profile_view_set_photo_file   (BespokeProfileView  *self,
                                                        GFile               *file,
                                                        GError             **error);
+gboolean        bespoke_profile_view_remove_photo     (BespokeProfileView  *self,
+                                                       GError             **error);
 
 void            bespoke_profile_view_choose_photo     (BespokeProfileView  *self);
 void            bespoke_profile_view_focus_first_entry (BespokeProfileView *self);

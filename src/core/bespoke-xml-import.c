@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,7 +29,10 @@
  * - Files over BESPOKE_XML_MAX_BYTES are refused before they are read.
  * - The file is read as a stream and validated against the built-in schema
  *   as it is read; each person (or provider, or home) is expanded, merged,
- *   and freed before the next, so memory stays flat.
+ *   and freed before the next, so memory stays flat.  The ids already read,
+ *   to catch a record with another's id, go into a private temporary
+ *   SQLite database (never the store's), which spills to a temporary file
+ *   past a few megabytes instead of growing in memory.
  * - Everything happens in one transaction: any error anywhere, or a dry
  *   run, rolls it all back.
  *
@@ -38,12 +42,6 @@
  * data/migrations/0003-exchange.sql).  A record that differs is updated
  * only when it is unchanged here and newer in the file; changed on both
  * sides, it is a conflict and left as it is. */
-
-typedef struct
-{
-  guint8  uuid[16];
-  guint32 line;
-} SeenId;
 
 typedef enum
 {
@@ -58,8 +56,12 @@ typedef struct
 {
   BespokeStore           *store;       /* NULL: validate only */
   BespokeXmlImportReport *report;
-  GArray                 *seen;        /* SeenId */
+  sqlite3                *seen;        /* a private temporary database: uuid → line */
+  sqlite3_stmt           *seen_insert;
+  sqlite3_stmt           *seen_find;
   GHashTable             *products;    /* product UUIDs already merged */
+  GCancellable           *cancellable;
+  guint                   n_noted;     /* ::changed noted, one a person, provider or home */
   char                   *xml_error;   /* the first error from libxml2 */
   GError                 *error;       /* the first error in a record */
   gint64                  mark_all;
@@ -75,6 +77,40 @@ is_ours (xmlNode    *node,
          (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
 }
 
+/* The line of @node's start tag (where its '>' is).  libxml2 keeps an
+ * element's line in 16 bits; past line 65,535, XML_PARSE_BIG_LINES keeps
+ * the whole number for text nodes only, as the line where the text ends,
+ * and xmlGetLineNo() gives an element the line of its first child, a line
+ * too late when that is the newline and indent before the next element.
+ * So: the first text inside @node, less the newlines in it. */
+static guint
+node_line (xmlNode *node)
+{
+  long line;
+
+  if (node == NULL)
+    return 0;
+  if (node->type == XML_ELEMENT_NODE && node->line == 65535)
+    for (xmlNode *inner = node->children; inner != NULL; inner = inner->children)
+      {
+        if (inner->type == XML_TEXT_NODE)
+          {
+            long end = xmlGetLineNo (inner);
+            guint newlines = 0;
+
+            for (const xmlChar *c = inner->content; c != NULL && *c != '\0'; c++)
+              newlines += *c == '\n';
+            if (end >= 65535 + (long) newlines)
+              return (guint) (end - newlines);
+            break;
+          }
+        if (inner->type != XML_ELEMENT_NODE)
+          break;
+      }
+  line = xmlGetLineNo (node);
+  return line > 0 ? (guint) line : 0;
+}
+
 static void
 fail_at (Import     *self,
          xmlNode    *node,
@@ -83,7 +119,7 @@ fail_at (Import     *self,
   if (self->error != NULL)
     return;
   g_set_error (&self->error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
-               _("Line %ld: %s"), node ? xmlGetLineNo (node) : 0L, message);
+               _("Line %u: %s"), node_line (node), message);
 }
 
 /* ---- libxml2's errors, in words a planner can act on ----------------- */
@@ -388,46 +424,82 @@ uuid_bytes (const char *uuid,
   return n == 32;
 }
 
+/* The ids read so far live in a private temporary database: a sorted
+ * array of them grew by 20 bytes a record, 60 MB at 100,000 people.  This
+ * one keeps a few megabytes of pages in memory and spills the rest to a
+ * temporary file that SQLite deletes when it is closed. */
+static gboolean
+seen_open (Import  *self,
+           GError **error)
+{
+  static const char setup[] =
+    "PRAGMA journal_mode = OFF;"
+    "PRAGMA synchronous = OFF;"
+    "PRAGMA cache_size = -4096;"
+    "CREATE TABLE seen (uuid BLOB PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;"
+    "BEGIN";
+
+  if (sqlite3_open_v2 ("", &self->seen, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE, NULL) != SQLITE_OK ||
+      sqlite3_exec (self->seen, setup, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->seen, "INSERT INTO seen (uuid, line) VALUES (?, ?)", -1, &self->seen_insert, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->seen, "SELECT line FROM seen WHERE uuid = ?", -1, &self->seen_find, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not make a temporary database to check the file’s ids: %s. Check that the folder for temporary files has free space."),
+                   self->seen ? sqlite3_errmsg (self->seen) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+seen_close (Import *self)
+{
+  g_clear_pointer (&self->seen_insert, sqlite3_finalize);
+  g_clear_pointer (&self->seen_find, sqlite3_finalize);
+  g_clear_pointer (&self->seen, sqlite3_close);
+}
+
+/* Notes @record's id; a second record with it is the file's fault. */
 static gboolean
 note_seen (Import        *self,
            BespokeRecord *record,
            xmlNode       *node)
 {
-  SeenId id = { { 0 }, (guint32) xmlGetLineNo (node) };
+  guint8 uuid[16];
+  guint line = node_line (node);
+  guint earlier = 0;
+  int rc;
 
-  if (uuid_bytes (bespoke_record_get_uuid (record), id.uuid))
-    g_array_append_val (self->seen, id);
-  return TRUE;
-}
+  if (!uuid_bytes (bespoke_record_get_uuid (record), uuid))
+    return TRUE;  /* record_from_node() has checked it */
 
-static int
-compare_seen (gconstpointer a,
-              gconstpointer b)
-{
-  const SeenId *x = a, *y = b;
-  int c = memcmp (x->uuid, y->uuid, 16);
+  sqlite3_bind_blob (self->seen_insert, 1, uuid, sizeof uuid, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->seen_insert, 2, line);
+  rc = sqlite3_step (self->seen_insert);
+  sqlite3_reset (self->seen_insert);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (self->error != NULL)
+    return FALSE;
 
-  return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-static gboolean
-check_duplicates (Import *self)
-{
-  g_array_sort (self->seen, compare_seen);
-  for (guint i = 1; i < self->seen->len; i++)
+  if ((rc & 0xff) != SQLITE_CONSTRAINT)
     {
-      const SeenId *a = &g_array_index (self->seen, SeenId, i - 1);
-      const SeenId *b = &g_array_index (self->seen, SeenId, i);
-
-      if (memcmp (a->uuid, b->uuid, 16) == 0)
-        {
-          g_set_error (&self->error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
-                       _("Line %u: this record has the same id as the record on line %u. Every record needs its own id, so the file is damaged. Ask for it to be exported again."),
-                       b->line, a->line);
-          return FALSE;
-        }
+      g_set_error (&self->error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("Could not check the file’s ids in a temporary database: %s. Check that the folder for temporary files has free space."),
+                   sqlite3_errmsg (self->seen));
+      return FALSE;
     }
-  return TRUE;
+
+  sqlite3_bind_blob (self->seen_find, 1, uuid, sizeof uuid, SQLITE_STATIC);
+  if (sqlite3_step (self->seen_find) == SQLITE_ROW)
+    earlier = (guint) sqlite3_column_int64 (self->seen_find, 0);
+  sqlite3_reset (self->seen_find);
+
+  g_set_error (&self->error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+               _("Line %u: this record has the same id as the record on line %u. Every record needs its own id, so the file is damaged. Ask for it to be exported again."),
+               line, earlier);
+  return FALSE;
 }
 
 static gint64
@@ -473,7 +545,8 @@ merge (Import         *self,
   GError *error = NULL;
   gint64 base, db_time, file_time;
 
-  note_seen (self, record, node);
+  if (!note_seen (self, record, node))
+    return MERGE_FAILED;
   if (!bespoke_record_validate (record, &error))
     return merge_failed (self, node, error);
   if (self->store == NULL)
@@ -522,7 +595,7 @@ merge (Import         *self,
 
     conflict->element = g_strdup ((const char *) node->name);
     conflict->uuid = g_strdup (uuid);
-    conflict->line = (guint) xmlGetLineNo (node);
+    conflict->line = node_line (node);
     conflict->database_xml = bespoke_xml_export_record (db);
     conflict->file_xml = bespoke_xml_export_record (record);
     conflict->file_record = g_object_ref (record);
@@ -758,7 +831,11 @@ changes (Import *self)
 }
 
 /* One ::changed per person, provider or home whose records the import
- * added to or changed, when it commits. */
+ * added to or changed, when it commits; past MAX_NOTED of them, one
+ * "everything may have changed" instead, as a restore does, so that the
+ * notes do not grow with the file. */
+#define MAX_NOTED 1000
+
 static void
 note_top_change (Import     *self,
                  xmlNode    *node,
@@ -767,8 +844,13 @@ note_top_change (Import     *self,
 {
   g_autofree char *uuid = NULL;
 
-  if (self->store == NULL || changes (self) == before)
+  if (self->store == NULL || changes (self) == before || self->n_noted > MAX_NOTED)
     return;
+  if (self->n_noted++ == MAX_NOTED)
+    {
+      bespoke_store_note_change (self->store, BESPOKE_TYPE_RECORD, NULL);
+      return;
+    }
   uuid = node_prop (node, "id");
   if (uuid != NULL)
     bespoke_store_note_change (self->store, type, uuid);
@@ -811,7 +893,7 @@ check_root (Import           *self,
   const char *name = (const char *) xmlTextReaderConstLocalName (reader);
   g_autofree char *version = (char *) xmlTextReaderGetAttribute (reader, BAD_CAST "schema-version");
   xmlNode *node = xmlTextReaderCurrentNode (reader);
-  int line = node ? (int) xmlGetLineNo (node) : xmlTextReaderGetParserLineNumber (reader);
+  int line = node ? (int) node_line (node) : xmlTextReaderGetParserLineNumber (reader);
 
   if (g_strcmp0 (ns, BESPOKE_XML_NAMESPACE) != 0 &&
       ns != NULL && g_str_has_prefix (ns, "urn:bespoke:exchange:"))
@@ -1010,7 +1092,11 @@ read_document (Import      *self,
         break;
       if (type == XML_READER_TYPE_ELEMENT && depth == 1)
         {
-          xmlNode *node = xmlTextReaderExpand (reader);
+          xmlNode *node;
+
+          if (g_cancellable_set_error_if_cancelled (self->cancellable, &self->error))
+            break;
+          node = xmlTextReaderExpand (reader);
 
           if (node == NULL)
             {
@@ -1032,9 +1118,6 @@ read_document (Import      *self,
     g_set_error (&self->error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
                  _("The file is empty. Choose a file exported from Bespoke."));
 
-  if (self->xml_error == NULL && self->error == NULL)
-    check_duplicates (self);
-
   /* libxml2's own error about the file comes first: the record that
    * failed after it was read before the schema had seen all of it. */
   ok = self->xml_error == NULL && self->error == NULL;
@@ -1054,7 +1137,7 @@ out:
 static void
 import_clear (Import *self)
 {
-  g_clear_pointer (&self->seen, g_array_unref);
+  seen_close (self);
   g_clear_pointer (&self->products, g_hash_table_unref);
   g_clear_pointer (&self->xml_error, g_free);
   g_clear_error (&self->error);
@@ -1100,9 +1183,8 @@ bespoke_xml_validate (const char  *path,
 
   report->conflicts = g_ptr_array_new_with_free_func (conflict_free);
   self.report = report;
-  self.seen = g_array_new (FALSE, FALSE, sizeof (SeenId));
   self.products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ok = read_document (&self, path, error);
+  ok = seen_open (&self, error) && read_document (&self, path, error);
   import_clear (&self);
   return ok;
 }
@@ -1122,6 +1204,25 @@ bespoke_xml_import (BespokeStore           *store,
                     BespokeXmlImportFlags   flags,
                     GError                **error)
 {
+  return bespoke_xml_import_full (store, path, flags, NULL, error);
+}
+
+/**
+ * bespoke_xml_import_full:
+ * @cancellable: (nullable): stops the import between one person (or
+ *   provider, or home) and the next; then nothing has changed and @error
+ *   is %G_IO_ERROR_CANCELLED
+ *
+ * As bespoke_xml_import(), for a worker thread: @store must be a
+ * connection of that thread's own (bespoke_store_open() on the same path).
+ */
+BespokeXmlImportReport *
+bespoke_xml_import_full (BespokeStore           *store,
+                         const char             *path,
+                         BespokeXmlImportFlags   flags,
+                         GCancellable           *cancellable,
+                         GError                **error)
+{
   Import self = { 0 };
   g_autoptr(BespokeXmlImportReport) report = g_new0 (BespokeXmlImportReport, 1);
   gboolean ok;
@@ -1133,18 +1234,19 @@ bespoke_xml_import (BespokeStore           *store,
   report->conflicts = g_ptr_array_new_with_free_func (conflict_free);
   self.store = store;
   self.report = report;
-  self.seen = g_array_new (FALSE, FALSE, sizeof (SeenId));
+  self.cancellable = cancellable;
   self.products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.now = g_get_real_time ();
 
-  if (!bespoke_store_begin_bulk (store, error))
+  if (!seen_open (&self, error) || !bespoke_store_begin_bulk (store, error))
     {
       import_clear (&self);
       return NULL;
     }
   self.mark_all = mark_of (&self, BESPOKE_XML_SYNC_ALL);
 
-  ok = read_document (&self, path, error);
+  ok = read_document (&self, path, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error);
   import_clear (&self);
 
   if (!ok || report->dry_run)

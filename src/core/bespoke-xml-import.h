@@ -51,6 +51,11 @@ BespokeXmlImportReport *bespoke_xml_import               (BespokeStore          
                                                           const char             *path,
                                                           BespokeXmlImportFlags   flags,
                                                           GError                **error);
+BespokeXmlImportReport *bespoke_xml_import_full          (BespokeStore           *store,
+                                                          const char             *path,
+                                                          BespokeXmlImportFlags   flags,
+                                                          GCancellable           *cancellable,
+                                                          GError                **error);
 gboolean                bespoke_xml_import_write_conflicts (BespokeXmlImportReport *report,
                                                           const char             *source,
                                                           const char             *path,

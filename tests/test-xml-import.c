@@ -466,6 +466,150 @@ test_dry_run (void)
   laptops_tear_down (&l);
 }
 
+/* ---- where a conflict is in the file ---------------------------------- */
+
+/* Written by hand, indented as a person would, so that each record starts
+ * on a line of its own.  %s is what comes before the root element, and
+ * the two %s inside are the statement's text and the budget's pence. */
+static const char conflict_fixture[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "%s"
+  "<bespoke schema-version=\"1\" xmlns=\"urn:bespoke:exchange:1\">\n"
+  "  <person id=\"6a1d3b2c-9e4f-4a7b-8c0d-2b3c4d5e6f70\" modified=\"2027-01-08T09:30:00.000000Z\">\n"
+  "    <name>Lin Lines</name>\n"
+  "    <is-staff>false</is-staff>\n"
+  "    <archived>false</archived>\n"
+  "    <nation>england-and-wales</nation>\n"
+  "    <about-me>\n"
+  "      <statement id=\"6a1d3b2c-9e4f-4a7b-8c0d-2b3c4d5e6f71\" modified=\"%s\">\n"
+  "        <section>important-to-me</section>\n"
+  "        <position>0</position>\n"
+  "        <text>%s</text>\n"
+  "      </statement>\n"
+  "    </about-me>\n"
+  "    <care-plan id=\"6a1d3b2c-9e4f-4a7b-8c0d-2b3c4d5e6f72\" modified=\"2027-01-08T09:30:00.000000Z\">\n"
+  "      <period start=\"2027-01-01\" end=\"2027-12-31\"/>\n"
+  "      <status>draft</status>\n"
+  "      <annualisation>calendar</annualisation>\n"
+  "      <discount-bp>0</discount-bp>\n"
+  "      <budget\n"
+  "          id=\"6a1d3b2c-9e4f-4a7b-8c0d-2b3c4d5e6f73\"\n"
+  "          modified=\"%s\">\n"
+  "        <amount pence=\"%s\">an amount</amount>\n"
+  "        <source>individual-budget</source>\n"
+  "      </budget>\n"
+  "    </care-plan>\n"
+  "  </person>\n"
+  "</bespoke>\n";
+
+#define LINES_STATEMENT "6a1d3b2c-9e4f-4a7b-8c0d-2b3c4d5e6f71"
+#define LINES_BUDGET "6a1d3b2c-9e4f-4a7b-8c0d-2b3c4d5e6f73"
+
+/* The line of the '>' that ends the start tag holding id="@uuid" (libxml2
+ * counts an element from there), found by counting newlines in @text. */
+static guint
+line_of_record (const char *text,
+                const char *uuid)
+{
+  g_autofree char *needle = g_strdup_printf ("id=\"%s\"", uuid);
+  const char *at = strstr (text, needle);
+  guint line = 1;
+
+  g_assert_nonnull (at);
+  at = strchr (at, '>');
+  g_assert_nonnull (at);
+  for (const char *c = text; c < at; c++)
+    line += *c == '\n';
+  return line;
+}
+
+static void
+assert_conflict_lines (const char *prolog)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "lines.db", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.bespoke", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.bespoke", NULL);
+  g_autofree char *first_text = g_strdup_printf (conflict_fixture, prolog, "2027-01-08T09:30:00.000000Z",
+                                                 "Seeing my family every week.", "2027-01-08T09:30:00.000000Z", "3400000");
+  g_autofree char *second_text = g_strdup_printf (conflict_fixture, prolog, "2030-01-08T09:30:00.000000Z",
+                                                  "Seeing my family every day.", "2030-01-08T09:30:00.000000Z", "3500000");
+  g_autoptr(BespokeStore) store = open_store_at (db);
+  g_autoptr(BespokeXmlImportReport) added = NULL;
+  g_autoptr(BespokeXmlImportReport) report = NULL;
+  g_autoptr(BespokeStatement) statement = NULL;
+  g_autoptr(BespokeBudget) budget = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (first, first_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (second, second_text, -1, &error);
+  g_assert_no_error (error);
+
+  /* in step with the first file, then both changed here */
+  added = import_ok (store, first, BESPOKE_XML_IMPORT_DEFAULT);
+  g_assert_cmpuint (added->added[BESPOKE_XML_KIND_PERSON], ==, 1);
+  statement = bespoke_store_load (store, BESPOKE_TYPE_STATEMENT, LINES_STATEMENT, &error);
+  g_assert_no_error (error);
+  bespoke_statement_set_text (statement, "Seeing my family at weekends.");
+  bespoke_store_save (store, statement, &error);
+  g_assert_no_error (error);
+  budget = bespoke_store_load (store, BESPOKE_TYPE_BUDGET, LINES_BUDGET, &error);
+  g_assert_no_error (error);
+  bespoke_budget_set_amount (budget, 3300000);
+  bespoke_store_save (store, budget, &error);
+  g_assert_no_error (error);
+
+  /* and changed in the second file too: two conflicts, each at its own
+   * element's line (the budget's start tag ends on its third line) */
+  report = import_ok (store, second, BESPOKE_XML_IMPORT_DRY_RUN);
+  g_assert_cmpuint (report->conflicts->len, ==, 2);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      BespokeXmlConflict *conflict = report->conflicts->pdata[i];
+
+      g_test_message ("%s %s: line %u", conflict->element, conflict->uuid, conflict->line);
+      g_assert_cmpuint (conflict->line, ==, line_of_record (second_text, conflict->uuid));
+      g_assert_cmpuint (conflict->line, >, 2);
+    }
+  g_assert_cmpstr (((BespokeXmlConflict *) report->conflicts->pdata[0])->uuid, ==, LINES_STATEMENT);
+  g_assert_cmpstr (((BespokeXmlConflict *) report->conflicts->pdata[1])->uuid, ==, LINES_BUDGET);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_unlink (first);
+  g_unlink (second);
+  g_unlink (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+/* A conflict names the line its record starts on in the file, not the
+ * line of the element the reader stood on (issue #5: every conflict said
+ * "line 2"). */
+static void
+test_conflict_line (void)
+{
+  assert_conflict_lines ("");
+}
+
+/* The same past line 65,535, where libxml2 keeps only text nodes' lines:
+ * a comment of 70,000 lines first puts the statement on line 70,010. */
+static void
+test_conflict_line_big (void)
+{
+  g_autoptr(GString) prolog = g_string_new ("<!--");
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (prolog, '\n');
+  g_string_append (prolog, "-->\n");
+  assert_conflict_lines (prolog->str);
+}
+
 /* ---- all or nothing --------------------------------------------------- */
 
 /* A file whose last plan ends before it starts: everything before it
@@ -773,6 +917,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/xml-import/field-sync-twice", test_field_sync_twice);
   g_test_add_func ("/xml-import/field-sync-choose-file", test_field_sync_choose_file);
   g_test_add_func ("/xml-import/dry-run", test_dry_run);
+  g_test_add_func ("/xml-import/conflict-line", test_conflict_line);
+  g_test_add_func ("/xml-import/conflict-line-past-65535", test_conflict_line_big);
   g_test_add_func ("/xml-import/bad-record-last", test_bad_record_last_changes_nothing);
   g_test_add_func ("/xml-import/hostile/fixtures", test_hostile_fixtures);
   g_test_add_func ("/xml-import/hostile/xxe", test_hostile_xxe);

@@ -200,6 +200,158 @@ test_no_person (Fixture       *f,
   g_assert_cmpuint (n_stored (f), ==, 2);
 }
 
+/* Fifteen people in the intimate ring, as a planner might put a large
+ * family; Margaret is first, as in the fixture.  (No two-letter name such
+ * as "Jo": GTK 4.8 warns that a list row's title that short "reported min
+ * width 13 and natural width 12", whatever the chart does.) */
+static const char * const family[] = {
+  "Margaret Roberts", "Aunt Josephine Fitzgerald-Hughes", "Bob", "Christopher Alexander", "Dee",
+  "Elizabeth Montgomery", "Frankie", "Gwendolyn Okonkwo-Smith", "Hal", "Isabella Rossi", "Joanne",
+  "Kwame Mensah", "Lou", "Maximilian Schwarzenegger", "Nia",
+};
+
+static void
+wait_for_size (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (widget) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
+/* However many people a ring has, no two labels overlap, every label is
+ * inside the chart, and each of the @n people is either named (the first
+ * ones, in order) or counted in the ring's "+K more". */
+static void
+check_labels (BespokeCircleChart *chart,
+              guint               n)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (chart));
+  guint n_labels = bespoke_circle_chart_get_n_labels (chart);
+  guint shown = bespoke_circle_chart_get_n_shown_in_ring (chart, BESPOKE_RING_INTIMATE);
+  guint named = 0, more = 0;
+
+  g_assert_cmpuint (bespoke_circle_chart_get_n_in_ring (chart, BESPOKE_RING_INTIMATE), ==, n);
+  g_assert_cmpuint (shown, >=, 1);
+  g_assert_cmpuint (shown, <=, n);
+
+  for (guint i = 0; i < n_labels; i++)
+    {
+      graphene_rect_t area;
+      int ring;
+      const char *text = bespoke_circle_chart_get_label (chart, i, &ring, &area);
+
+      g_assert_cmpfloat (area.origin.x, >=, 0);
+      g_assert_cmpfloat (area.origin.y, >=, 0);
+      g_assert_cmpfloat (area.origin.x + area.size.width, <=, width);
+      g_assert_cmpfloat (area.origin.y + area.size.height, <=, height);
+
+      for (guint j = 0; j < i; j++)
+        {
+          graphene_rect_t other;
+
+          bespoke_circle_chart_get_label (chart, j, NULL, &other);
+          g_assert_false (graphene_rect_intersection (&area, &other, NULL));
+        }
+
+      if (ring != BESPOKE_RING_INTIMATE)
+        continue;
+      if (g_str_has_prefix (text, "+"))
+        {
+          g_autofree char *expected = g_strdup_printf ("+%u more", n - shown);
+
+          g_assert_cmpstr (text, ==, expected);
+          more++;
+        }
+      else
+        {
+          /* the name, or the start of it where it had to be cut short */
+          g_autofree char *start = g_strndup (text, strcspn (text, "…"));
+
+          g_assert_cmpuint (named, <, n);
+          g_assert_true (g_str_has_prefix (family[named], start));
+          g_assert_cmpuint (strlen (start), >=, 2);
+          named++;
+        }
+    }
+  g_assert_cmpuint (named, ==, shown);
+  g_assert_cmpuint (more, ==, shown < n ? 1 : 0);
+}
+
+static void
+test_crowded_ring (gconstpointer data)
+{
+  int size = GPOINTER_TO_INT (data);
+  g_autoptr(GListStore) members = g_list_store_new (BESPOKE_TYPE_CIRCLE_MEMBER);
+  GtkWidget *window = gtk_window_new ();
+  BespokeCircleChart *chart = BESPOKE_CIRCLE_CHART (bespoke_circle_chart_new ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (family); i++)
+    {
+      g_autoptr(BespokeCircleMember) member = member_new (family[i], NULL, BESPOKE_RING_INTIMATE);
+
+      g_list_store_append (members, member);
+    }
+  bespoke_circle_chart_set_members (chart, G_LIST_MODEL (members), "Paul");
+
+  g_object_ref (chart);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), size, size);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_size (GTK_WIDGET (chart));
+
+  check_labels (chart, G_N_ELEMENTS (family));
+  if (size >= 560)
+    {
+      /* With room, more than the six that fitted before are named */
+      g_assert_cmpuint (bespoke_circle_chart_get_n_shown_in_ring (chart, BESPOKE_RING_INTIMATE), >, 6);
+    }
+
+  /* One more person is laid out again, at once */
+  {
+    g_autoptr(BespokeCircleMember) friend = member_new ("Kev", NULL, BESPOKE_RING_FRIENDS);
+    guint n_labels = bespoke_circle_chart_get_n_labels (chart);
+
+    g_list_store_append (members, friend);
+    bespoke_circle_chart_set_members (chart, G_LIST_MODEL (members), "Paul");
+    g_assert_cmpuint (bespoke_circle_chart_get_n_in_ring (chart, BESPOKE_RING_FRIENDS), ==, 1);
+    g_assert_cmpuint (bespoke_circle_chart_get_n_labels (chart), >=, n_labels);
+    check_labels (chart, G_N_ELEMENTS (family));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (chart);
+}
+
+/* The page's chart follows the store: fifteen in the intimate ring */
+static void
+test_page_crowded (Fixture       *f,
+                   gconstpointer  data)
+{
+  BespokeCircleChart *chart = get_child (f, "chart");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i < G_N_ELEMENTS (family); i++)
+    {
+      g_autoptr(BespokeCircleMember) member = member_new (family[i], NULL, BESPOKE_RING_INTIMATE);
+
+      bespoke_circle_member_set_person_uuid (member, bespoke_record_get_uuid (BESPOKE_RECORD (f->person)));
+      bespoke_circle_member_set_position (member, i + 10);
+      g_assert_true (bespoke_store_save (f->store, member, &error));
+      g_assert_no_error (error);
+    }
+  wait_for_size (GTK_WIDGET (chart));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpuint (n_rows (f), ==, G_N_ELEMENTS (family) + 1);
+  check_labels (chart, G_N_ELEMENTS (family));
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
  * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
  * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
@@ -243,6 +395,9 @@ main (int   argc,
   g_test_add ("/circle-page/shows-circle", Fixture, NULL, fixture_set_up, test_shows_circle, fixture_tear_down);
   g_test_add ("/circle-page/add-change-remove", Fixture, NULL, fixture_set_up, test_add_change_remove, fixture_tear_down);
   g_test_add ("/circle-page/no-person", Fixture, NULL, fixture_set_up, test_no_person, fixture_tear_down);
+  g_test_add ("/circle-page/page-crowded", Fixture, NULL, fixture_set_up, test_page_crowded, fixture_tear_down);
+  g_test_add_data_func ("/circle-page/crowded-ring/560", GINT_TO_POINTER (560), test_crowded_ring);
+  g_test_add_data_func ("/circle-page/crowded-ring/300", GINT_TO_POINTER (300), test_crowded_ring);
 
   return g_test_run ();
 }

@@ -12,8 +12,15 @@
 #include "bespoke-types.h"
 
 #define N_RINGS 4
-#define DOT_SIZE 10.0
-#define LABEL_WIDTH 120
+#define DOT_SIZE 10.0f
+#define DOT_GAP 4.0f       /* between a dot and its name */
+#define LABEL_PADDING 2.0f /* kept clear round every label, so two are never closer than twice it */
+#define RING_MARGIN 2.0f   /* kept clear inside each ring's edges */
+
+/* The smallest the names may be, as a share of the usual text size: below
+ * this they are not shrunk further, and the names that do not fit are
+ * counted in a "+3 more" label instead (the list beside has everyone). */
+#define MIN_TEXT_SCALE 0.75
 
 /**
  * BespokeCircleChart:
@@ -23,13 +30,63 @@
  * to be there, each member drawn as a dot with their name in their ring.
  * It draws with #GtkSnapshot; its accessible description lists everyone.
  * The rings' names are in a key beside it (see #BespokeCirclePage).
+ *
+ * Names are laid out once for each size (not at every frame): round each
+ * ring from the bottom, every name kept inside its ring and clear of the
+ * others.  A ring with more people than fit has its names in one line,
+ * then smaller, down to %MIN_TEXT_SCALE; beyond that it shows the first
+ * names and "+K more".
  */
+
+typedef enum
+{
+  STYLE_DOT_ABOVE,   /* the dot above the name, which may take two lines */
+  STYLE_DOT_BESIDE,  /* the dot beside the name, on one line, on the side nearer the middle */
+  STYLE_MORE,        /* "+3 more": no dot */
+} LabelStyle;
+
+typedef struct
+{
+  PangoLayout     *layout;
+  LabelStyle       style;
+  int              ring;
+  graphene_rect_t  area;   /* the dot and the text, without the padding */
+  graphene_point_t dot;    /* its centre */
+  graphene_point_t text;   /* where the layout is drawn */
+} Label;
+
+/* How one attempt draws a ring's names */
+typedef struct
+{
+  LabelStyle style;
+  double     scale;
+  int        max_lines;
+  double     width_share;   /* the widest a name may be, as a share of the radius… */
+  int        max_width;     /* …but no wider than this… */
+  int        min_width;     /* …nor narrower than this, so that it is still a name */
+} Attempt;
+
+static const Attempt attempts[] = {
+  { STYLE_DOT_ABOVE,  0.9,  2, 0.6, 120, 60 },  /* the roomy look, for a few people */
+  { STYLE_DOT_BESIDE, 0.9,  1, 0.9, 170, 90 },
+  { STYLE_DOT_BESIDE, 0.82, 1, 0.45, 130, 80 },
+  { STYLE_DOT_BESIDE, MIN_TEXT_SCALE, 1, 0.35, 110, 70 },
+};
+
 struct _BespokeCircleChart
 {
   GtkWidget   parent_instance;
 
   GPtrArray  *members[N_RINGS];   /* BespokeCircleMember, in order */
   char       *centre_name;
+
+  /* The names as laid out, and for what */
+  GArray     *labels;             /* Label */
+  guint       n_shown[N_RINGS];
+  gboolean    laid_out;
+  int         laid_out_width;
+  int         laid_out_height;
+  guint       laid_out_font;
 };
 
 G_DEFINE_FINAL_TYPE (BespokeCircleChart, bespoke_circle_chart, GTK_TYPE_WIDGET)
@@ -53,6 +110,14 @@ static const float ring_radii[N_RINGS] = { 0.42f, 0.62f, 0.81f, 1.0f };
 static const double ring_turns[N_RINGS] = { 0.0, 0.8, -0.8, 1.6 };
 
 static void
+label_clear (gpointer data)
+{
+  Label *label = data;
+
+  g_clear_object (&label->layout);
+}
+
+static void
 append_disc (GtkSnapshot     *snapshot,
              float            cx,
              float            cy,
@@ -72,22 +137,16 @@ append_disc (GtkSnapshot     *snapshot,
   gtk_snapshot_append_border (snapshot, &disc, widths, lines);
 }
 
-static void
-append_text (BespokeCircleChart *self,
-             GtkSnapshot        *snapshot,
+static PangoLayout *
+make_layout (BespokeCircleChart *self,
              const char         *text,
-             float               x,
-             float               y,
              int                 max_width,
+             int                 max_lines,
              gboolean            bold,
-             double              scale,
-             const GdkRGBA      *colour)
+             double              scale)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
-  int widget_width = gtk_widget_get_width (GTK_WIDGET (self));
-  PangoRectangle ink, logical;
-  float left;
 
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
@@ -95,23 +154,365 @@ append_text (BespokeCircleChart *self,
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (layout, max_width * PANGO_SCALE);
+  pango_layout_set_width (layout, max_width < 0 ? -1 : MAX (max_width, 1) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (layout, -2);   /* two lines at most */
+  pango_layout_set_height (layout, -max_lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  return layout;
+}
 
-  /* Centred on x, but kept inside the widget */
-  left = x - max_width / 2.0f;
-  if (left + logical.x < 0)
-    left = -logical.x;
-  if (left + logical.x + logical.width > widget_width)
-    left = widget_width - logical.x - logical.width;
+/* Puts @label's dot and text round the point (@x, @y), and works out its
+ * area; @cx is the middle of the circle. */
+static void
+label_place (Label *label,
+             float  cx,
+             float  x,
+             float  y)
+{
+  PangoRectangle logical;
+  float w, h;
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (left, y));
-  gtk_snapshot_append_layout (snapshot, layout, colour);
-  gtk_snapshot_restore (snapshot);
+  pango_layout_get_pixel_extents (label->layout, NULL, &logical);
+
+  switch (label->style)
+    {
+    case STYLE_DOT_ABOVE:
+      w = MAX (logical.width, DOT_SIZE);
+      h = DOT_SIZE + DOT_GAP / 2 + logical.height;
+      label->area = GRAPHENE_RECT_INIT (x - w / 2, y - h / 2, w, h);
+      label->dot = GRAPHENE_POINT_INIT (x, label->area.origin.y + DOT_SIZE / 2);
+      label->text = GRAPHENE_POINT_INIT (x - logical.width / 2.0f - logical.x,
+                                         label->area.origin.y + DOT_SIZE + DOT_GAP / 2 - logical.y);
+      break;
+
+    case STYLE_DOT_BESIDE:
+      /* On the left of the circle the name is before its dot, so that
+       * the dot is the end nearer the middle, as on the right */
+      w = DOT_SIZE + DOT_GAP + logical.width;
+      h = MAX (logical.height, DOT_SIZE);
+      label->area = GRAPHENE_RECT_INIT (x - w / 2, y - h / 2, w, h);
+      if (x < cx)
+        {
+          label->dot = GRAPHENE_POINT_INIT (label->area.origin.x + w - DOT_SIZE / 2, y);
+          label->text = GRAPHENE_POINT_INIT (label->area.origin.x - logical.x,
+                                             y - logical.height / 2.0f - logical.y);
+        }
+      else
+        {
+          label->dot = GRAPHENE_POINT_INIT (label->area.origin.x + DOT_SIZE / 2, y);
+          label->text = GRAPHENE_POINT_INIT (label->area.origin.x + DOT_SIZE + DOT_GAP - logical.x,
+                                             y - logical.height / 2.0f - logical.y);
+        }
+      break;
+
+    case STYLE_MORE:
+    default:
+      w = logical.width;
+      h = logical.height;
+      label->area = GRAPHENE_RECT_INIT (x - w / 2, y - h / 2, w, h);
+      label->text = GRAPHENE_POINT_INIT (label->area.origin.x - logical.x, label->area.origin.y - logical.y);
+      break;
+    }
+}
+
+typedef struct
+{
+  float cx, cy;
+  float inner, outer;   /* the ring's edges */
+  float centre;         /* the middle disc's edge, with the person's name */
+  float radius;         /* the whole circle's */
+  gboolean outermost;   /* the last ring, whose names may go over the edge */
+  float width, height;  /* the widget's */
+} Rings;
+
+/* Whether @label may go where it is: its dot and its middle inside its
+ * ring, so that it is plainly that ring's, and all of it inside the whole
+ * circle (or, for the outermost ring, the widget) and outside the middle.
+ * The text may cross into the next ring where it is narrow (a long name
+ * at the side of a ring). */
+static gboolean
+fits (const Label *label,
+      const Rings *g)
+{
+  const graphene_rect_t *area = &label->area;
+  float left = area->origin.x - g->cx - LABEL_PADDING;
+  float right = left + area->size.width + 2 * LABEL_PADDING;
+  float top = area->origin.y - g->cy - LABEL_PADDING;
+  float bottom = top + area->size.height + 2 * LABEL_PADDING;
+  float far_x = MAX (fabsf (left), fabsf (right));
+  float far_y = MAX (fabsf (top), fabsf (bottom));
+  float near_x = left > 0 ? left : (right < 0 ? -right : 0);
+  float near_y = top > 0 ? top : (bottom < 0 ? -bottom : 0);
+  float mid_x = (left + right) / 2, mid_y = (top + bottom) / 2;
+  float mid = sqrtf (mid_x * mid_x + mid_y * mid_y);
+  float outer = g->outer - RING_MARGIN;
+  float inner = g->inner + RING_MARGIN;
+
+  if (mid < inner || mid > outer)
+    return FALSE;
+  if (near_x * near_x + near_y * near_y < (g->centre + RING_MARGIN) * (g->centre + RING_MARGIN))
+    return FALSE;
+  if (g->outermost)
+    {
+      if (area->origin.x < 0 || area->origin.y < 0 ||
+          area->origin.x + area->size.width > g->width || area->origin.y + area->size.height > g->height)
+        return FALSE;
+    }
+  else if (far_x * far_x + far_y * far_y > (g->radius - RING_MARGIN) * (g->radius - RING_MARGIN))
+    return FALSE;
+  if (label->style != STYLE_MORE)
+    {
+      float dx = label->dot.x - g->cx, dy = label->dot.y - g->cy;
+      float d = sqrtf (dx * dx + dy * dy);
+
+      if (d - DOT_SIZE / 2 < inner || d + DOT_SIZE / 2 > outer)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+clear_of (const graphene_rect_t *area,
+          const Label           *placed,
+          guint                  n_placed)
+{
+  for (guint i = 0; i < n_placed; i++)
+    {
+      const graphene_rect_t *other = &placed[i].area;
+
+      if (area->origin.x < other->origin.x + other->size.width + 2 * LABEL_PADDING &&
+          other->origin.x < area->origin.x + area->size.width + 2 * LABEL_PADDING &&
+          area->origin.y < other->origin.y + other->size.height + 2 * LABEL_PADDING &&
+          other->origin.y < area->origin.y + area->size.height + 2 * LABEL_PADDING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Goes round the ring from @start, putting each label at the first angle,
+ * at least @gap after the last one's, where it is inside the ring and clear
+ * of those already placed; tries the middle of the ring first, then a
+ * little in and out.  Returns whether all of them found a place. */
+static gboolean
+place_round (Label       *labels,
+             guint        n,
+             const Label *others,     /* the other rings' labels, placed already */
+             guint        n_others,
+             const Rings *g,
+             double       start,
+             double       gap)
+{
+  float middle = (g->inner + g->outer) / 2.0f;
+  float band = g->outer - g->inner;
+  const float radii[] = { middle, middle - band / 5.0f, middle + band / 5.0f,
+                          middle + band * 0.4f, middle - band * 0.4f };
+  double step = 1.5 / middle;   /* about a pixel and a half along the ring */
+  double angle = start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean placed = FALSE;
+
+      if (i > 0)
+        angle += gap;
+      for (; !placed && angle < start + 2 * G_PI; angle += step)
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (radii); k++)
+            {
+              label_place (&labels[i], g->cx, g->cx + radii[k] * cos (angle), g->cy + radii[k] * sin (angle));
+              if (fits (&labels[i], g) &&
+                  clear_of (&labels[i].area, labels, i) &&
+                  clear_of (&labels[i].area, others, n_others))
+                {
+                  placed = TRUE;
+                  break;
+                }
+            }
+          if (placed)
+            break;
+        }
+      if (!placed)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Places the labels as evenly round the ring as they go: the widest gap
+ * between one and the next with which they all still fit. */
+static gboolean
+place_spread (Label       *labels,
+              guint        n,
+              const Label *others,
+              guint        n_others,
+              const Rings *g,
+              double       start)
+{
+  double low = 0, high = 2 * G_PI / MAX (n, 1);
+
+  if (n == 0)
+    return TRUE;
+  if (!place_round (labels, n, others, n_others, g, start, 0))
+    return FALSE;
+  if (place_round (labels, n, others, n_others, g, start, high))
+    return TRUE;
+  for (int i = 0; i < 10; i++)
+    {
+      double gap = (low + high) / 2;
+
+      if (place_round (labels, n, others, n_others, g, start, gap))
+        low = gap;
+      else
+        high = gap;
+    }
+  return place_round (labels, n, others, n_others, g, start, low);
+}
+
+/* The labels for @ring's first @n_names members, drawn as @attempt says,
+ * and "+K more" for the rest if there are any */
+static GArray *
+make_labels (BespokeCircleChart *self,
+             int                 ring,
+             const Attempt      *attempt,
+             guint               n_names,
+             float               radius)
+{
+  GPtrArray *members = self->members[ring];
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (Label));
+  int max_width = CLAMP ((int) (radius * attempt->width_share), attempt->min_width, attempt->max_width);
+
+  g_array_set_clear_func (labels, label_clear);
+  for (guint i = 0; i < n_names; i++)
+    {
+      BespokeCircleMember *member = g_ptr_array_index (members, i);
+      Label label = { NULL, attempt->style, ring, };
+
+      label.layout = make_layout (self, bespoke_circle_member_get_name (member),
+                                  max_width - (attempt->style == STYLE_DOT_BESIDE ? (int) (DOT_SIZE + DOT_GAP) : 0),
+                                  attempt->max_lines, FALSE, attempt->scale);
+      g_array_append_val (labels, label);
+    }
+  if (n_names < members->len)
+    {
+      guint more = members->len - n_names;
+      /* Translators: drawn in a ring of the relationship circle after the
+       * names that fit, e.g. "+3 more"; the list below has everyone */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", more), more);
+      Label label = { NULL, STYLE_MORE, ring, };
+
+      label.layout = make_layout (self, text, -1, 1, TRUE, attempt->scale);
+      g_array_append_val (labels, label);
+    }
+  return labels;
+}
+
+static guint
+font_key (BespokeCircleChart *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  return font ? pango_font_description_hash (font) : 0;
+}
+
+/* Works out where every ring's names go, for the widget's size now. */
+static void
+lay_out (BespokeCircleChart *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint font = font_key (self);
+  float radius = MIN (width, height) / 2.0f - 2;
+  float cx = width / 2.0f;
+  float cy = height / 2.0f;
+
+  if (self->laid_out && self->laid_out_width == width && self->laid_out_height == height &&
+      self->laid_out_font == font)
+    return;
+
+  self->laid_out = TRUE;
+  self->laid_out_width = width;
+  self->laid_out_height = height;
+  self->laid_out_font = font;
+  g_array_set_size (self->labels, 0);
+  memset (self->n_shown, 0, sizeof self->n_shown);
+
+  if (radius <= 0)
+    return;
+
+  for (int ring = 0; ring < N_RINGS; ring++)
+    {
+      Rings g = {
+        cx, cy,
+        radius * (ring == 0 ? CENTRE_RADIUS : ring_radii[ring - 1]), radius * ring_radii[ring],
+        radius * CENTRE_RADIUS, radius,
+        ring == N_RINGS - 1, width, height,
+      };
+      double start = G_PI / 2 + ring_turns[ring];   /* from the bottom, where a name has most room */
+      guint n = self->members[ring]->len;
+      g_autoptr(GArray) labels = NULL;
+      const Attempt *last = &attempts[G_N_ELEMENTS (attempts) - 1];
+
+      if (n == 0)
+        continue;
+
+      /* Everyone, as large as they fit… */
+      for (guint a = 0; a < G_N_ELEMENTS (attempts) && labels == NULL; a++)
+        {
+          g_autoptr(GArray) tried = make_labels (self, ring, &attempts[a], n, radius);
+
+          if (place_spread ((Label *) (gpointer) tried->data, tried->len,
+                            (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+            {
+              labels = g_steal_pointer (&tried);
+              self->n_shown[ring] = n;
+            }
+        }
+
+      /* …or as many as fit at the smallest, and "+K more": the most
+       * names with which they fit, found by halving */
+      if (labels == NULL)
+        {
+          guint low = 0, high = n - 1;   /* the answer is in [low, high], if anything fits */
+          g_autoptr(GArray) tried = make_labels (self, ring, last, 0, radius);
+
+          if (place_spread ((Label *) (gpointer) tried->data, tried->len,
+                            (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+            {
+              while (low < high)
+                {
+                  guint mid = (low + high + 1) / 2;
+
+                  g_clear_pointer (&tried, g_array_unref);
+                  tried = make_labels (self, ring, last, mid, radius);
+                  if (place_spread ((Label *) (gpointer) tried->data, tried->len,
+                                    (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+                    low = mid;
+                  else
+                    high = mid - 1;
+                }
+              g_clear_pointer (&tried, g_array_unref);
+              tried = make_labels (self, ring, last, low, radius);
+              if (place_spread ((Label *) (gpointer) tried->data, tried->len,
+                                (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+                {
+                  labels = g_steal_pointer (&tried);
+                  self->n_shown[ring] = low;
+                }
+            }
+        }
+
+      /* Not even that: the ring is too small for words */
+      if (labels == NULL)
+        continue;
+
+      for (guint i = 0; i < labels->len; i++)
+        {
+          Label *label = &g_array_index (labels, Label, i);
+
+          g_array_append_val (self->labels, *label);
+          label->layout = NULL;   /* now self->labels' */
+        }
+    }
 }
 
 static void
@@ -125,10 +526,12 @@ bespoke_circle_chart_snapshot (GtkWidget   *widget,
   float cx = width / 2.0f;
   float cy = height / 2.0f;
   GdkRGBA fg;
-  GdkRGBA line, dot;
+  GdkRGBA line;
 
   if (radius <= 0)
     return;
+
+  lay_out (self);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   line = fg;
@@ -145,45 +548,61 @@ bespoke_circle_chart_snapshot (GtkWidget   *widget,
 
   /* The person, in the middle */
   if (self->centre_name != NULL)
-    append_text (self, snapshot, self->centre_name, cx, cy - 10, (int) (radius * CENTRE_RADIUS * 1.9f),
-                 TRUE, 1.0, &fg);
-
-  for (int ring = 0; ring < N_RINGS; ring++)
     {
-      float inner = radius * (ring == 0 ? CENTRE_RADIUS : ring_radii[ring - 1]);
-      float outer = radius * ring_radii[ring];
-      float middle = (inner + outer) / 2.0f;
-      guint n = self->members[ring]->len;
-      int label_width = MIN (LABEL_WIDTH, (int) (radius * 0.6f));
+      g_autoptr(PangoLayout) layout = make_layout (self, self->centre_name,
+                                                   (int) (radius * CENTRE_RADIUS * 1.9f), 2, TRUE, 1.0);
+      PangoRectangle logical;
 
-      dot = ring_colours[ring];
-      dot.alpha = 1.0f;
-      for (guint i = 0; i < n; i++)
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx - logical.width / 2.0f - logical.x,
+                                                              cy - logical.height / 2.0f - logical.y));
+      gtk_snapshot_append_layout (snapshot, layout, &fg);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      Label *label = &g_array_index (self->labels, Label, i);
+
+      if (label->style != STYLE_MORE)
         {
-          BespokeCircleMember *member = g_ptr_array_index (self->members[ring], i);
-          /* From the bottom round, where a name has the most room; each
-           * ring a little turned from the last, so names do not line up. */
-          double angle = G_PI / 2 + ring_turns[ring] + i * 2 * G_PI / n;
-          float r = middle;
-          float x, y;
+          GdkRGBA dot = ring_colours[label->ring];
           GskRoundedRect dot_rect;
 
-          if (n > 6)
-            r += (i % 2 ? 1 : -1) * (outer - inner) / 5.0f;
-          x = cx + r * cos (angle);
-          y = cy + r * sin (angle);
-
+          dot.alpha = 1.0f;
           gsk_rounded_rect_init_from_rect (&dot_rect,
-                                           &GRAPHENE_RECT_INIT (x - DOT_SIZE / 2, y - DOT_SIZE / 2 - 8, DOT_SIZE, DOT_SIZE),
+                                           &GRAPHENE_RECT_INIT (label->dot.x - DOT_SIZE / 2, label->dot.y - DOT_SIZE / 2,
+                                                                DOT_SIZE, DOT_SIZE),
                                            DOT_SIZE / 2);
           gtk_snapshot_push_rounded_clip (snapshot, &dot_rect);
           gtk_snapshot_append_color (snapshot, &dot, &dot_rect.bounds);
           gtk_snapshot_pop (snapshot);
-
-          append_text (self, snapshot, bespoke_circle_member_get_name (member),
-                       x, y - 1, label_width, FALSE, 0.9, &fg);
         }
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &label->text);
+      gtk_snapshot_append_layout (snapshot, label->layout, &fg);
+      gtk_snapshot_restore (snapshot);
     }
+}
+
+static void
+bespoke_circle_chart_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  /* Laid out again at the next frame, for the new size */
+  BESPOKE_CIRCLE_CHART (widget)->laid_out = FALSE;
+}
+
+static void
+bespoke_circle_chart_system_setting_changed (GtkWidget         *widget,
+                                             GtkSystemSetting   setting)
+{
+  BESPOKE_CIRCLE_CHART (widget)->laid_out = FALSE;
+  GTK_WIDGET_CLASS (bespoke_circle_chart_parent_class)->system_setting_changed (widget, setting);
 }
 
 static void
@@ -242,6 +661,7 @@ bespoke_circle_chart_finalize (GObject *object)
   for (int ring = 0; ring < N_RINGS; ring++)
     g_clear_pointer (&self->members[ring], g_ptr_array_unref);
   g_clear_pointer (&self->centre_name, g_free);
+  g_clear_pointer (&self->labels, g_array_unref);
 
   G_OBJECT_CLASS (bespoke_circle_chart_parent_class)->finalize (object);
 }
@@ -254,6 +674,8 @@ bespoke_circle_chart_class_init (BespokeCircleChartClass *klass)
 
   object_class->finalize = bespoke_circle_chart_finalize;
   widget_class->snapshot = bespoke_circle_chart_snapshot;
+  widget_class->size_allocate = bespoke_circle_chart_size_allocate;
+  widget_class->system_setting_changed = bespoke_circle_chart_system_setting_changed;
   widget_class->measure = bespoke_circle_chart_measure;
   widget_class->get_request_mode = bespoke_circle_chart_get_request_mode;
 
@@ -266,6 +688,8 @@ bespoke_circle_chart_init (BespokeCircleChart *self)
 {
   for (int ring = 0; ring < N_RINGS; ring++)
     self->members[ring] = g_ptr_array_new_with_free_func (g_object_unref);
+  self->labels = g_array_new (FALSE, TRUE, sizeof (Label));
+  g_array_set_clear_func (self->labels, label_clear);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship circle"),
@@ -309,6 +733,7 @@ bespoke_circle_chart_set_members (BespokeCircleChart *self,
   self->centre_name = g_strdup (centre_name);
 
   update_description (self);
+  self->laid_out = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -324,4 +749,63 @@ bespoke_circle_chart_get_n_in_ring (BespokeCircleChart *self,
   g_return_val_if_fail (BESPOKE_IS_CIRCLE_CHART (self), 0);
   g_return_val_if_fail (ring >= 0 && ring < N_RINGS, 0);
   return self->members[ring]->len;
+}
+
+/**
+ * bespoke_circle_chart_get_n_shown_in_ring:
+ *
+ * Returns: how many names in @ring (a #BespokeRing) are drawn at the
+ *   chart's size now; the rest are counted in a "+K more" label
+ */
+guint
+bespoke_circle_chart_get_n_shown_in_ring (BespokeCircleChart *self,
+                                          int                 ring)
+{
+  g_return_val_if_fail (BESPOKE_IS_CIRCLE_CHART (self), 0);
+  g_return_val_if_fail (ring >= 0 && ring < N_RINGS, 0);
+
+  lay_out (self);
+  return self->n_shown[ring];
+}
+
+/**
+ * bespoke_circle_chart_get_n_labels:
+ *
+ * Returns: how many labels (names, and "+K more") are drawn, in every ring
+ */
+guint
+bespoke_circle_chart_get_n_labels (BespokeCircleChart *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_CIRCLE_CHART (self), 0);
+
+  lay_out (self);
+  return self->labels->len;
+}
+
+/**
+ * bespoke_circle_chart_get_label:
+ * @ring: (out) (optional): the ring it is in
+ * @area: (out) (optional): where its dot and text are drawn
+ *
+ * Returns: (transfer none): the text of the @index-th label drawn
+ */
+const char *
+bespoke_circle_chart_get_label (BespokeCircleChart *self,
+                                guint               index,
+                                int                *ring,
+                                graphene_rect_t    *area)
+{
+  Label *label;
+
+  g_return_val_if_fail (BESPOKE_IS_CIRCLE_CHART (self), NULL);
+
+  lay_out (self);
+  g_return_val_if_fail (index < self->labels->len, NULL);
+
+  label = &g_array_index (self->labels, Label, index);
+  if (ring != NULL)
+    *ring = label->ring;
+  if (area != NULL)
+    *area = label->area;
+  return pango_layout_get_text (label->layout);
 }

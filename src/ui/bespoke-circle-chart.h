@@ -15,5 +15,12 @@ void       bespoke_circle_chart_set_members (BespokeCircleChart *self,
                                              const char         *centre_name);
 guint      bespoke_circle_chart_get_n_in_ring (BespokeCircleChart *self,
                                                int                 ring);
+guint      bespoke_circle_chart_get_n_shown_in_ring (BespokeCircleChart *self,
+                                                     int                 ring);
+guint      bespoke_circle_chart_get_n_labels  (BespokeCircleChart *self);
+const char *bespoke_circle_chart_get_label    (BespokeCircleChart *self,
+                                               guint               index,
+                                               int                *ring,
+                                               graphene_rect_t    *area);
 
 G_END_DECLS

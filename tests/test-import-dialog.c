@@ -86,6 +86,47 @@ export_example (Fixture    *f,
   return g_steal_pointer (&file);
 }
 
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Spins the main loop until the dialog's dry run or import, in its worker
+ * thread, is done: 60 seconds at most. */
+static void
+wait_for (BespokeImportDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (bespoke_import_dialog_get_busy (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+/* The preview of @file, once its dry run is done. */
+static BespokeImportDialog *
+preview_new (BespokeStore *store,
+             GFile        *file)
+{
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+
+  wait_for (dialog);
+  return dialog;
+}
+
+/* Chooses Import and waits for the import to be done. */
+static void
+choose_import (BespokeImportDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  wait_for (dialog);
+}
+
 static void
 on_imported_cb (BespokeImportDialog *dialog,
                 const char          *snapshot,
@@ -97,6 +138,12 @@ on_imported_cb (BespokeImportDialog *dialog,
   g_assert_null (*out);
   *out = g_strdup (snapshot);
   g_object_set_data_full (G_OBJECT (dialog), "test-title", g_strdup (title), g_free);
+}
+
+static void
+count_committed_cb (guint *n)
+{
+  (*n)++;
 }
 
 static void
@@ -114,7 +161,7 @@ test_preview_counts (Fixture       *f,
 {
   g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
   g_autoptr(BespokeStore) store = open_store (f, "empty.db");
-  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  BespokeImportDialog *dialog = preview_new (store, file);
   const char *summary = bespoke_import_dialog_get_summary (dialog);
 
   g_assert_null (bespoke_import_dialog_get_error (dialog));
@@ -252,7 +299,7 @@ test_conflict_keeps_ours (Fixture       *f,
   g_autofree char *worker = NULL;
 
   laptops_set_up (f, &l);
-  dialog = g_object_ref (bespoke_import_dialog_new (NULL, l.b, l.from_a));
+  dialog = preview_new (l.b, l.from_a);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
 
   g_assert_null (bespoke_import_dialog_get_error (dialog));
@@ -265,7 +312,7 @@ test_conflict_keeps_ours (Fixture       *f,
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Paul Roberts"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Worker: Bob White here, Alice Green in the file"));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  choose_import (dialog);
   g_assert_nonnull (snapshot);
   worker = worker_of (l.b, l.line);
   g_assert_cmpstr (worker, ==, "Bob White");
@@ -289,7 +336,7 @@ test_conflict_take_theirs (Fixture       *f,
   GtkWidget *take;
 
   laptops_set_up (f, &l);
-  dialog = g_object_ref (bespoke_import_dialog_new (NULL, l.b, l.from_a));
+  dialog = preview_new (l.b, l.from_a);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
 
   take = bespoke_import_dialog_get_choice_button (dialog, 0, BESPOKE_IMPORT_TAKE_THEIRS);
@@ -302,7 +349,7 @@ test_conflict_take_theirs (Fixture       *f,
   g_assert_cmpstr (worker, ==, "Bob White");
   g_clear_pointer (&worker, g_free);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  choose_import (dialog);
   worker = worker_of (l.b, l.line);
   g_assert_cmpstr (worker, ==, "Alice Green");
 
@@ -319,14 +366,18 @@ test_undo (Fixture       *f,
 {
   g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
   g_autoptr(BespokeStore) store = open_store (f, "empty.db");
-  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  BespokeImportDialog *dialog = preview_new (store, file);
   g_autofree char *snapshot = NULL;
   AdwToastOverlay *overlay;
   AdwToast *toast;
+  guint committed = 0;
 
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_signal_connect_swapped (store, "committed", G_CALLBACK (count_committed_cb), &committed);
   g_assert_cmpuint (count_people (store), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  choose_import (dialog);
+  /* imported on the worker's connection, and this one was told */
+  g_assert_cmpuint (committed, ==, 1);
   g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
   g_assert_nonnull (snapshot);
   g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
@@ -338,6 +389,7 @@ test_undo (Fixture       *f,
   adw_toast_overlay_add_toast (overlay, toast);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (committed, ==, 2);
   g_assert_cmpuint (count_people (store), ==, 0);
   adw_toast_dismiss (toast);
   g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
@@ -353,6 +405,7 @@ test_undo (Fixture       *f,
   g_assert_finalize_object (overlay);
 
   close_dialog (dialog);
+  g_signal_handlers_disconnect_by_data (store, &committed);
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
@@ -364,20 +417,21 @@ test_nothing_to_do (Fixture       *f,
 {
   g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
   g_autoptr(BespokeStore) store = open_store (f, "empty.db");
-  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  BespokeImportDialog *dialog = preview_new (store, file);
   BespokeImportDialog *again;
   g_autofree char *snapshot = NULL;
   g_autofree char *second = NULL;
 
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  choose_import (dialog);
   bespoke_exchange_delete_snapshot (snapshot);
 
-  again = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  again = preview_new (store, file);
   g_signal_connect (again, "imported", G_CALLBACK (on_imported_cb), &second);
   g_assert_true (g_str_has_prefix (bespoke_import_dialog_get_summary (again), "0 new people, 0 updated, 0 conflicts"));
   g_assert_true (shows_text (GTK_WIDGET (again), "already here"));
   gtk_widget_activate_action (GTK_WIDGET (again), "import.apply", NULL);
+  g_assert_false (bespoke_import_dialog_get_busy (again));
   g_assert_null (second);
 
   close_dialog (again);
@@ -392,13 +446,13 @@ test_no_undo (Fixture       *f,
 {
   g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
   g_autoptr(BespokeStore) store = open_store (f, "empty.db");
-  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  BespokeImportDialog *dialog = preview_new (store, file);
   g_autofree char *snapshot = NULL;
   AdwToastOverlay *overlay;
   AdwToast *toast;
 
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  choose_import (dialog);
   overlay = ADW_TOAST_OVERLAY (g_object_ref_sink (adw_toast_overlay_new ()));
   toast = g_object_ref (bespoke_exchange_import_toast_new (NULL, store, NULL, snapshot, "Imported 11 people"));
   adw_toast_overlay_add_toast (overlay, toast);
@@ -442,7 +496,7 @@ test_bad_files (Fixture       *f,
 
       g_file_set_contents (path, contents[i], -1, &error);
       g_assert_no_error (error);
-      dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+      dialog = preview_new (store, file);
       message = bespoke_import_dialog_get_error (dialog);
       g_assert_nonnull (message);
       g_assert_true (shows_text (GTK_WIDGET (dialog), message));
@@ -452,10 +506,89 @@ test_bad_files (Fixture       *f,
       g_assert_cmpuint (bespoke_import_dialog_get_n_conflicts (dialog), ==, 0);
       /* Import is disabled: activating it does nothing */
       gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+      g_assert_false (bespoke_import_dialog_get_busy (dialog));
       g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
       close_dialog (dialog);
     }
 
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* The dry run reads in a worker thread: the dialog comes back at once,
+ * saying it is reading the file, with nothing to choose; the preview fills
+ * in when it is done. */
+static void
+test_reads_in_background (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+  guint notified = 0;
+
+  g_signal_connect_swapped (dialog, "notify::busy", G_CALLBACK (count_committed_cb), &notified);
+  g_assert_true (bespoke_import_dialog_get_busy (dialog));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Reading the file…"));
+  g_assert_null (bespoke_import_dialog_get_summary (dialog));
+  g_assert_null (bespoke_import_dialog_get_error (dialog));
+  /* Import cannot be chosen before the preview */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+
+  wait_for (dialog);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_str_has_prefix (bespoke_import_dialog_get_summary (dialog), "11 new people"));
+  g_assert_cmpuint (count_people (store), ==, 0);
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Cancel while the dry run reads: no preview, no error, nothing changed. */
+static void
+test_cancel_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = g_object_ref (bespoke_import_dialog_new (NULL, store, file));
+
+  g_assert_true (bespoke_import_dialog_get_busy (dialog));
+  /* shown, as Cancel only closes a window on screen */
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_for (dialog);
+  g_assert_null (bespoke_import_dialog_get_summary (dialog));
+  g_assert_null (bespoke_import_dialog_get_error (dialog));
+  g_assert_cmpuint (count_people (store), ==, 0);
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Cancel while the import runs: it is stopped, or undone if it had
+ * finished; either way nothing has changed and ::imported never comes. */
+static void
+test_cancel_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = preview_new (store, file);
+  g_autofree char *snapshot = NULL;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  g_assert_true (bespoke_import_dialog_get_busy (dialog));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Importing…"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_for (dialog);
+  g_assert_null (snapshot);
+  g_assert_cmpuint (count_people (store), ==, 0);
+
+  close_dialog (dialog);
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
@@ -566,6 +699,9 @@ check_opened_file_cb (gpointer user_data)
     if (BESPOKE_IS_IMPORT_DIALOG (l->data))
       dialog = l->data;
   g_assert_nonnull (dialog);
+  /* its dry run is still reading: look again shortly */
+  if (bespoke_import_dialog_get_busy (dialog))
+    return G_SOURCE_CONTINUE;
   g_assert_true (g_str_has_prefix (bespoke_import_dialog_get_summary (dialog), "11 new people"));
 
   for (GList *l = windows; l != NULL; l = l->next)
@@ -592,7 +728,7 @@ test_open_file (Fixture       *f,
   /* Not on the session bus, so that a test never meets a running Bespoke */
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_idle_add (check_opened_file_cb, &run);
+  g_timeout_add (20, check_opened_file_cb, &run);
   status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
 
   g_assert_cmpint (status, ==, 0);
@@ -643,6 +779,9 @@ main (int   argc,
   g_test_add ("/import-dialog/no-undo", Fixture, NULL, fixture_set_up, test_no_undo, fixture_tear_down);
   g_test_add ("/import-dialog/nothing-to-do", Fixture, NULL, fixture_set_up, test_nothing_to_do, fixture_tear_down);
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/import-dialog/reads-in-background", Fixture, NULL, fixture_set_up, test_reads_in_background, fixture_tear_down);
+  g_test_add ("/import-dialog/cancel-preview", Fixture, NULL, fixture_set_up, test_cancel_preview, fixture_tear_down);
+  g_test_add ("/import-dialog/cancel-import", Fixture, NULL, fixture_set_up, test_cancel_import, fixture_tear_down);
   g_test_add ("/import-dialog/open-file", Fixture, NULL, fixture_set_up, test_open_file, fixture_tear_down);
   g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/export/found", Fixture, NULL, fixture_set_up, test_export_found, fixture_tear_down);

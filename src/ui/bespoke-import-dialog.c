@@ -18,6 +18,13 @@
  * snapshot of the database, imports, applies the choices, and emits
  * ::imported with the snapshot so that the import can be undone.  A file
  * that cannot be imported shows the importer's sentence and changes nothing.
+ *
+ * The dry run and the import run in a worker thread, on a connection of
+ * its own to the same database file (WAL lets the window's connection go
+ * on reading meanwhile), while the dialog shows a spinner; closing the
+ * dialog cancels them and changes nothing.  When the import is done the
+ * window's store emits ::changed for everything and ::committed, as after
+ * a restore, so that what shows the database reloads.
  */
 struct _BespokeImportDialog
 {
@@ -30,8 +37,15 @@ struct _BespokeImportDialog
   char                   *error_message;
   GPtrArray              *take_buttons;  /* GtkToggleButton *take_theirs, one a conflict */
   GPtrArray              *keep_buttons;  /* GtkToggleButton *keep_ours, one a conflict */
+  GCancellable           *cancellable;   /* of the dry run or import running, if any */
+  gboolean                busy;
+  gboolean                can_apply;
+  gboolean                closed;
 
   AdwWindowTitle         *window_title;
+  GtkWidget              *busy_box;
+  GtkSpinner             *spinner;
+  GtkLabel               *busy_label;
   GtkButton              *cancel_button;
   GtkButton              *import_button;
   GtkLabel               *summary_label;
@@ -42,6 +56,14 @@ struct _BespokeImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (BespokeImportDialog, bespoke_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   IMPORTED,
@@ -419,6 +441,33 @@ conflict_row_new (BespokeImportDialog *self,
 }
 
 static void
+update_apply (BespokeImportDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", self->can_apply && !self->busy);
+}
+
+/* While the worker reads or imports: a spinner and @status, nothing to
+ * choose and no Import; Cancel stays, to stop it. */
+static void
+set_busy (BespokeImportDialog *self,
+          gboolean             busy,
+          const char          *status)
+{
+  if (status != NULL)
+    gtk_label_set_text (self->busy_label, status);
+  gtk_widget_set_visible (self->busy_box, busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (self->conflicts_box, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy);
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  update_apply (self);
+}
+
+static void
 show_error (BespokeImportDialog *self,
             const char          *message)
 {
@@ -428,39 +477,164 @@ show_error (BespokeImportDialog *self,
   self->summary = NULL;
 
   gtk_label_set_text (self->summary_label, _("This File Cannot Be Imported"));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
   gtk_label_set_text (self->detail_label, _("Nothing has been changed. Ask whoever sent the file to export it again from Bespoke, or choose another file."));
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   gtk_widget_set_visible (self->conflicts_box, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+  self->can_apply = FALSE;
+  update_apply (self);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
 }
 
-/* Runs the dry run and fills the preview. */
-static void
-preview (BespokeImportDialog *self)
+/* ---- the worker --------------------------------------------------------- */
+
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (self->file);
-  g_autofree char *basename = g_file_get_basename (self->file);
+  GWeakRef                dialog;
+  BespokeStore           *store;        /* the window's, for the main thread only */
+  char                   *database;     /* its file, for the worker's own connection */
+  char                   *path;         /* the file to import */
+  gboolean                dry_run;
+  GHashTable             *take_theirs;  /* UUIDs of the conflicts to take the file's copy of */
+  BespokeXmlImportReport *report;
+  char                   *snapshot;     /* the undo copy, until ::imported hands it on */
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_weak_ref_clear (&job->dialog);
+  g_clear_object (&job->store);
+  g_free (job->database);
+  g_free (job->path);
+  g_clear_pointer (&job->take_theirs, g_hash_table_unref);
+  g_clear_pointer (&job->report, bespoke_xml_import_report_free);
+  bespoke_exchange_delete_snapshot (job->snapshot);
+  g_free (job->snapshot);
+  g_free (job);
+}
+
+/* The dry run; or the snapshot, the import and the file's copy of each
+ * conflict chosen, all undone if any of it fails or is cancelled. */
+static gboolean
+run_job (ImportJob     *job,
+         BespokeStore  *store,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GError) restore_error = NULL;
+
+  if (job->dry_run)
+    {
+      job->report = bespoke_xml_import_full (store, job->path, BESPOKE_XML_IMPORT_DRY_RUN, cancellable, error);
+      return job->report != NULL;
+    }
+
+  job->snapshot = bespoke_store_snapshot (store, error);
+  if (job->snapshot == NULL)
+    return FALSE;
+  job->report = bespoke_xml_import_full (store, job->path, BESPOKE_XML_IMPORT_DEFAULT, cancellable, error);
+  if (job->report == NULL)
+    return FALSE;  /* rolled back: nothing changed */
+
+  for (guint i = 0; i < job->report->conflicts->len; i++)
+    {
+      BespokeXmlConflict *conflict = job->report->conflicts->pdata[i];
+
+      if (g_hash_table_contains (job->take_theirs, conflict->uuid) &&
+          !bespoke_xml_conflict_use_file_version (store, conflict, error))
+        goto undo;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto undo;
+  return TRUE;
+
+undo:
+  if (!bespoke_store_restore (store, job->snapshot, &restore_error))
+    g_warning ("Could not undo a failed import: %s", restore_error->message);
+  return FALSE;
+}
+
+static void
+import_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  BespokeStore *store;
+  GError *error = NULL;
+  gboolean ok;
+
+  store = bespoke_store_open (job->database, &error);
+  ok = store != NULL && run_job (job, store, cancellable, &error);
+  /* closed here, before the main thread hears of it */
+  g_clear_object (&store);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The worker's connection changed the database under the window's: tell
+ * whatever shows it, as bespoke_store_restore() does. */
+static void
+notify_changed_elsewhere (BespokeStore *store)
+{
+  g_signal_emit_by_name (store, "changed", BESPOKE_TYPE_RECORD, NULL);
+  g_signal_emit_by_name (store, "committed");
+}
+
+static void
+start_job (BespokeImportDialog *self,
+           gboolean             dry_run,
+           GHashTable          *take_theirs,
+           GAsyncReadyCallback  callback)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+  g_autoptr(GTask) task = NULL;
+
+  g_weak_ref_init (&job->dialog, self);
+  job->store = g_object_ref (self->store);
+  job->database = g_strdup (bespoke_store_get_path (self->store));
+  job->path = g_file_get_path (self->file);
+  job->dry_run = dry_run;
+  job->take_theirs = take_theirs != NULL ? g_hash_table_ref (take_theirs) : NULL;
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE, dry_run ? _("Reading the file…") : _("Importing…"));
+
+  /* No source object: closing the dialog drops it and cancels the job. */
+  task = g_task_new (NULL, self->cancellable, callback, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, import_job_free);
+
+  if (g_str_equal (job->database, ":memory:"))
+    {
+      /* another connection would be another, empty, database */
+      GError *error = NULL;
+
+      if (run_job (job, self->store, self->cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
+  else
+    g_task_run_in_thread (task, import_thread_cb);
+}
+
+/* ---- the preview -------------------------------------------------------- */
+
+static void
+show_report (BespokeImportDialog *self)
+{
   guint people, updated = 0, added = 0;
   g_autofree char *detail = NULL;
-
-  adw_window_title_set_subtitle (self->window_title, basename);
-
-  if (path == NULL)
-    {
-      show_error (self, _("Only files on this computer can be imported: copy the file to a folder here first."));
-      return;
-    }
-
-  self->report = bespoke_xml_import (self->store, path, BESPOKE_XML_IMPORT_DRY_RUN, &error);
-  if (self->report == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
 
   self->summary = bespoke_xml_import_report_summary (self->report);
   people = self->report->added[BESPOKE_XML_KIND_PERSON];
@@ -480,25 +654,31 @@ preview (BespokeImportDialog *self)
     headline = g_strdup_printf (_("%s, %s, %s"), a, b, c);
     headline[0] = g_ascii_toupper (headline[0]);
     gtk_label_set_text (self->summary_label, headline);
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
   }
 
   if (added == 0 && updated == 0 && self->report->conflicts->len == 0)
     {
       /* Nothing to import: nothing to choose either. */
       detail = g_strdup (_("Everything in this file is already here. Importing it would change nothing."));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+      self->can_apply = FALSE;
       gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
     }
-  else if (added == 0)
-    detail = g_strdup (_("Nothing is changed until you choose Import, and the import can be undone."));
   else
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u new record in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
-                                           "%u new records in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
-                                           added),
-                              added);
+    {
+      self->can_apply = TRUE;
+      if (added == 0)
+        detail = g_strdup (_("Nothing is changed until you choose Import, and the import can be undone."));
+      else
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u new record in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
+                                               "%u new records in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
+                                               added),
+                                  added);
+    }
   gtk_label_set_text (self->detail_label, detail);
+  update_apply (self);
 
   for (guint i = 0; i < self->report->conflicts->len; i++)
     gtk_list_box_append (self->conflicts_list,
@@ -506,76 +686,150 @@ preview (BespokeImportDialog *self)
   gtk_widget_set_visible (self->conflicts_box, self->report->conflicts->len > 0);
 }
 
-/**
- * bespoke_import_dialog_apply:
- *
- * Imports the file: snapshot first, then the import, then the file's copy
- * of each conflict the planner chose.  On success emits ::imported with the
- * snapshot (whoever handles it owns the file) and closes the dialog; on
- * failure the database is put back as it was.
- */
-gboolean
-bespoke_import_dialog_apply (BespokeImportDialog  *self,
-                             GError              **error)
+static void
+preview_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autoptr(BespokeXmlImportReport) report = NULL;
-  g_autoptr(GHashTable) take_theirs = NULL;
-  g_autofree char *snapshot = NULL;
-  g_autofree char *path = NULL;
+  GTask *task = G_TASK (result);
+  ImportJob *job = g_task_get_task_data (task);
+  /* let go here, on the main thread: the worker may drop the task last */
+  g_autoptr(BespokeStore) store = g_steal_pointer (&job->store);
+  g_autoptr(BespokeImportDialog) self = g_weak_ref_get (&job->dialog);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (task, &error);
+
+  if (self == NULL || self->closed || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      if (self != NULL && self->busy)
+        {
+          self->busy = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+        }
+      return;
+    }
+
+  set_busy (self, FALSE, NULL);
+  if (!ok)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  self->report = g_steal_pointer (&job->report);
+  show_report (self);
+}
+
+/* Starts the dry run; the preview fills in when it is done. */
+static void
+preview (BespokeImportDialog *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *basename = g_file_get_basename (self->file);
+
+  adw_window_title_set_subtitle (self->window_title, basename);
+
+  if (path == NULL)
+    {
+      show_error (self, _("Only files on this computer can be imported: copy the file to a folder here first."));
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+  start_job (self, TRUE, NULL, preview_done_cb);
+}
+
+/* ---- the import --------------------------------------------------------- */
+
+static void
+apply_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(BespokeStore) store = g_steal_pointer (&job->store);
+  g_autoptr(BespokeImportDialog) self = g_weak_ref_get (&job->dialog);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (task, &error);
+  gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (task));
   g_autofree char *title = NULL;
   guint people;
 
-  g_return_val_if_fail (BESPOKE_IS_IMPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (self->report != NULL, FALSE);
+  /* imported, undone, or part of it written and put back: either way the
+   * window's connection has not seen it */
+  if (!g_str_equal (job->database, ":memory:"))
+    notify_changed_elsewhere (store);
 
-  take_theirs = g_hash_table_new (g_str_hash, g_str_equal);
+  if (ok && cancelled)
+    {
+      /* closed after the worker last looked: put the database back */
+      g_autoptr(GError) restore_error = NULL;
+
+      if (!bespoke_store_restore (store, job->snapshot, &restore_error))
+        g_warning ("Could not undo a cancelled import: %s", restore_error->message);
+      ok = FALSE;
+    }
+
+  if (self == NULL || self->closed || cancelled)
+    {
+      if (self != NULL && self->busy)
+        {
+          self->busy = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+        }
+      return;
+    }
+
+  set_busy (self, FALSE, NULL);
+  if (!ok)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* every person in the file: new, updated, already here, or in conflict */
+  people = job->report->added[BESPOKE_XML_KIND_PERSON] + job->report->updated[BESPOKE_XML_KIND_PERSON] +
+           job->report->unchanged[BESPOKE_XML_KIND_PERSON];
+  for (guint i = 0; i < job->report->conflicts->len; i++)
+    if (g_str_equal (((BespokeXmlConflict *) job->report->conflicts->pdata[i])->element, "person"))
+      people++;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person", "Imported %u people", people), people);
+  {
+    g_autofree char *snapshot = g_steal_pointer (&job->snapshot);
+
+    g_signal_emit (self, signals[IMPORTED], 0, snapshot, title);
+  }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * bespoke_import_dialog_apply:
+ *
+ * Starts the import, in a worker thread: snapshot first, then the import,
+ * then the file's copy of each conflict the planner chose.  On success
+ * emits ::imported with the snapshot (whoever handles it owns the file)
+ * and closes the dialog; on failure the database is put back as it was
+ * and the dialog says why.  #BespokeImportDialog:busy is %TRUE meanwhile.
+ */
+void
+bespoke_import_dialog_apply (BespokeImportDialog *self)
+{
+  g_autoptr(GHashTable) take_theirs = NULL;
+
+  g_return_if_fail (BESPOKE_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->report != NULL);
+  g_return_if_fail (!self->busy);
+
+  take_theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < self->report->conflicts->len; i++)
     if (bespoke_import_dialog_get_choice (self, i) == BESPOKE_IMPORT_TAKE_THEIRS)
       {
         BespokeXmlConflict *conflict = self->report->conflicts->pdata[i];
 
-        g_hash_table_add (take_theirs, conflict->uuid);
+        g_hash_table_add (take_theirs, g_strdup (conflict->uuid));
       }
 
-  snapshot = bespoke_store_snapshot (self->store, error);
-  if (snapshot == NULL)
-    return FALSE;
-
-  path = g_file_get_path (self->file);
-  report = bespoke_xml_import (self->store, path, BESPOKE_XML_IMPORT_DEFAULT, error);
-  if (report == NULL)
-    {
-      bespoke_exchange_delete_snapshot (snapshot);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < report->conflicts->len; i++)
-    {
-      BespokeXmlConflict *conflict = report->conflicts->pdata[i];
-
-      if (!g_hash_table_contains (take_theirs, conflict->uuid))
-        continue;
-      if (!bespoke_xml_conflict_use_file_version (self->store, conflict, error))
-        {
-          g_autoptr(GError) restore_error = NULL;
-
-          if (!bespoke_store_restore (self->store, snapshot, &restore_error))
-            g_warning ("Could not undo a failed import: %s", restore_error->message);
-          bespoke_exchange_delete_snapshot (snapshot);
-          return FALSE;
-        }
-    }
-
-  /* every person in the file: new, updated, already here, or in conflict */
-  people = report->added[BESPOKE_XML_KIND_PERSON] + report->updated[BESPOKE_XML_KIND_PERSON] +
-           report->unchanged[BESPOKE_XML_KIND_PERSON];
-  for (guint i = 0; i < report->conflicts->len; i++)
-    if (g_str_equal (((BespokeXmlConflict *) report->conflicts->pdata[i])->element, "person"))
-      people++;
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person", "Imported %u people", people), people);
-  g_signal_emit (self, signals[IMPORTED], 0, snapshot, title);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  start_job (self, FALSE, take_theirs, apply_done_cb);
 }
 
 static void
@@ -584,10 +838,21 @@ import_apply_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BespokeImportDialog *self = BESPOKE_IMPORT_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (!bespoke_import_dialog_apply (self, &error))
-    show_error (self, error->message);
+  if (self->report != NULL && self->can_apply && !self->busy)
+    bespoke_import_dialog_apply (self);
+}
+
+/**
+ * bespoke_import_dialog_get_busy:
+ *
+ * Returns: %TRUE while the dry run or the import is running
+ */
+gboolean
+bespoke_import_dialog_get_busy (BespokeImportDialog *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_IMPORT_DIALOG (self), FALSE);
+  return self->busy;
 }
 
 /**
@@ -650,9 +915,42 @@ bespoke_import_dialog_get_choice (BespokeImportDialog *self,
                                                                  : BESPOKE_IMPORT_KEEP_OURS;
 }
 
+static gboolean
+bespoke_import_dialog_close_request (GtkWindow *window)
+{
+  BespokeImportDialog *self = BESPOKE_IMPORT_DIALOG (window);
+
+  /* Cancel: whatever is running stops, and changes nothing */
+  self->closed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (bespoke_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+bespoke_import_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BespokeImportDialog *self = BESPOKE_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bespoke_import_dialog_dispose (GObject *object)
 {
+  BespokeImportDialog *self = BESPOKE_IMPORT_DIALOG (object);
+
+  self->closed = TRUE;
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), BESPOKE_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (bespoke_import_dialog_parent_class)->dispose (object);
 }
@@ -664,6 +962,7 @@ bespoke_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, bespoke_xml_import_report_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->error_message, g_free);
@@ -677,9 +976,22 @@ bespoke_import_dialog_class_init (BespokeImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = bespoke_import_dialog_get_property;
   object_class->dispose = bespoke_import_dialog_dispose;
   object_class->finalize = bespoke_import_dialog_finalize;
+  window_class->close_request = bespoke_import_dialog_close_request;
+
+  /**
+   * BespokeImportDialog:busy:
+   *
+   * Whether the dry run or the import is running in its worker thread.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BespokeImportDialog::imported:
@@ -692,6 +1004,9 @@ bespoke_import_dialog_class_init (BespokeImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, busy_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, summary_label);
@@ -717,8 +1032,9 @@ bespoke_import_dialog_init (BespokeImportDialog *self)
  * @parent: (nullable): the window the import is for
  * @file: the file to import
  *
- * Makes the preview of importing @file into @store, running a dry run at
- * once; present it with gtk_window_present().
+ * Makes the preview of importing @file into @store, starting a dry run
+ * at once in a worker thread; present it with gtk_window_present().  The
+ * preview fills in when #BespokeImportDialog:busy turns %FALSE.
  */
 BespokeImportDialog *
 bespoke_import_dialog_new (GtkWindow    *parent,

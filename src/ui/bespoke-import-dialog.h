@@ -28,7 +28,7 @@ GtkWidget           *bespoke_import_dialog_get_choice_button (BespokeImportDialo
                                                           BespokeImportChoice  choice);
 BespokeImportChoice  bespoke_import_dialog_get_choice    (BespokeImportDialog *self,
                                                           guint                index);
-gboolean             bespoke_import_dialog_apply         (BespokeImportDialog *self,
-                                                          GError             **error);
+gboolean             bespoke_import_dialog_get_busy      (BespokeImportDialog *self);
+void                 bespoke_import_dialog_apply         (BespokeImportDialog *self);
 
 G_END_DECLS

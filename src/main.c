@@ -14,6 +14,7 @@ main (int   argc,
 {
   g_autoptr(BespokeApplication) app = NULL;
 
+  bespoke_startup_begin ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -7,7 +7,10 @@
 #include <sqlite3.h>
 
 #include "bespoke-core.h"
+#include "bespoke-budget-page.h"
+#include "bespoke-circle-page.h"
 #include "bespoke-person-row.h"
+#include "bespoke-plan-page.h"
 #include "bespoke-profile-view.h"
 #include "bespoke-window.h"
 
@@ -559,9 +562,16 @@ test_window_lazy (void)
 
   /* Counted, not read: GtkListView keeps row widgets for at most about 200
    * items (GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS), and the model reads
-   * whole pages of 100, so no more than three pages are read of thirty */
+   * whole pages of 100, so no more than three pages are read of thirty.
+   * Until its first frame the list is given only a screenful; everyone
+   * just after it */
   gtk_window_present (GTK_WINDOW (window));
   wait_until ((Condition) gtk_widget_get_mapped, list);
+  {
+    CountWait wait = { get_people (window), 3000 };
+
+    wait_until (has_n_items, &wait);
+  }
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (get_people (window)), ==, 3000);
@@ -937,6 +947,12 @@ test_window_dialogs (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static gboolean
+has_budget_page (gpointer data)
+{
+  return BESPOKE_IS_BUDGET_PAGE (adw_bin_get_child (get_child (data, "budget_bin")));
+}
+
 static void
 test_window_pages (void)
 {
@@ -964,6 +980,14 @@ test_window_pages (void)
                                      find_position (get_people (window), PAUL_NAME));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "circle"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "circle");
+
+  /* The page is made by the time it is shown, for the person shown */
+  g_assert_true (BESPOKE_IS_CIRCLE_PAGE (adw_bin_get_child (get_child (window, "circle_bin"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
+  g_assert_true (BESPOKE_IS_PLAN_PAGE (adw_bin_get_child (get_child (window, "plan_bin"))));
+
+  /* and the rest soon after the first frame */
+  wait_until (has_budget_page, window);
 
   destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&store));

@@ -28,6 +28,28 @@ struct _BespokeApplication
 
 G_DEFINE_FINAL_TYPE (BespokeApplication, bespoke_application, ADW_TYPE_APPLICATION)
 
+/* BESPOKE_DEBUG_STARTUP=1: each phase of start-up, as milliseconds from
+ * main(), on stderr.  bespoke_startup_begin() is the first thing main()
+ * does; bespoke_startup_mark() costs nothing when the variable is unset. */
+static gint64 startup_begin_time;
+static gboolean startup_debug;
+
+void
+bespoke_startup_begin (void)
+{
+  startup_begin_time = g_get_monotonic_time ();
+  startup_debug = g_strcmp0 (g_getenv ("BESPOKE_DEBUG_STARTUP"), "1") == 0;
+}
+
+void
+bespoke_startup_mark (const char *phase)
+{
+  if (!startup_debug)
+    return;
+  g_printerr ("bespoke-startup: %8.2f ms  %s\n",
+              (g_get_monotonic_time () - startup_begin_time) / 1000.0, phase);
+}
+
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the database in FILE instead of your own"), N_("FILE") },
@@ -116,6 +138,7 @@ first_frame_cb (GdkFrameClock *frame_clock,
   BespokeWindow *window = user_data;
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
+  bespoke_startup_mark ("a frame painted");
   if (!people_shown (window))
     {
       /* Not yet: look again after the next frame. */
@@ -123,6 +146,7 @@ first_frame_cb (GdkFrameClock *frame_clock,
       return;
     }
 
+  bespoke_startup_mark ("first frame painted with the people list filled");
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, window);
   g_application_quit (application);
 }
@@ -160,7 +184,9 @@ bespoke_application_open_database (BespokeApplication *self,
 
   if (window == NULL)
     {
+      bespoke_startup_mark ("opening the store");
       store = bespoke_store_open (path, &error);
+      bespoke_startup_mark ("store opened");
       if (store == NULL)
         {
           g_debug ("Could not open %s: %s", path, error->message);
@@ -168,9 +194,11 @@ bespoke_application_open_database (BespokeApplication *self,
           return;
         }
       window = bespoke_window_new (GTK_APPLICATION (self), store);
+      bespoke_startup_mark ("window built");
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  bespoke_startup_mark ("window presented");
 
   if (self->exit_after_first_frame)
     {
@@ -375,7 +403,9 @@ bespoke_application_startup (GApplication *application)
   static const char *smaller_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
   static const char *normal_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
+  bespoke_startup_mark ("GTK and libadwaita initialising");
   G_APPLICATION_CLASS (bespoke_application_parent_class)->startup (application);
+  bespoke_startup_mark ("GTK and libadwaita initialised, style sheets loaded");
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

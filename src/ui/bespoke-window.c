@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bespoke-application.h"
 #include "bespoke-budget-page.h"
 #include "bespoke-circle-page.h"
 #include "bespoke-example.h"
@@ -61,11 +62,21 @@ struct _BespokeWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
   BespokeProfileView   *profile_view;
-  BespokePlanPage      *plan_page;
-  BespokeBudgetPage    *budget_page;
-  BespokeCirclePage    *circle_page;
+  AdwBin               *plan_bin;
+  AdwBin               *budget_bin;
+  AdwBin               *circle_bin;
+  BespokePlanPage      *plan_page;    /* (nullable): made on first show */
+  BespokeBudgetPage    *budget_page;  /* (nullable): made on first show */
+  BespokeCirclePage    *circle_page;  /* (nullable): made on first show */
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+
+  /* Start-up: the first frame has only what it shows (see hold_for_first_frame) */
+  GtkSliceListModel    *rows;         /* the people the list view sees */
+  GPtrArray            *held_pages;   /* stack pages hidden until after the first frame */
+  gulong                after_paint_id;
+  guint                 first_frame_id;
+  guint                 build_pages_id;
 };
 
 G_DEFINE_FINAL_TYPE (BespokeWindow, bespoke_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,6 +90,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void finish_first_frame (BespokeWindow *self);
 
 /* The window's size is kept only if the schema is installed: a build run
  * from its folder, or a test, has none, and then nothing is saved. */
@@ -222,6 +235,7 @@ update_pages (BespokeWindow *self)
   gboolean searching = is_searching (self);
   gboolean empty = FALSE;
 
+  finish_first_frame (self);
   /* The database is empty only if no one at all is in it, whatever the filter. */
   if (n_items == 0 && !searching)
     empty = !bespoke_store_has_people (self->store);
@@ -279,11 +293,169 @@ update_header (BespokeWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
+/* ---- start-up: the first frame has only what it shows ----------------- */
+
+/* The plan, budget and circle pages are made when one is first shown, or
+ * when the window is idle after its first frame, whichever comes first:
+ * with no one chosen they show nothing, and made up front they were a
+ * large part of the time to the first frame.  Returns whether it made it. */
+static gboolean
+build_page (BespokeWindow *self,
+            const char    *name)
+{
+  if (g_strcmp0 (name, "plan") == 0 && self->plan_page == NULL)
+    {
+      self->plan_page = BESPOKE_PLAN_PAGE (bespoke_plan_page_new ());
+      adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
+      if (self->person != NULL)
+        bespoke_plan_page_set_person (self->plan_page, self->store, self->history, self->person);
+      return TRUE;
+    }
+  if (g_strcmp0 (name, "budget") == 0 && self->budget_page == NULL)
+    {
+      self->budget_page = BESPOKE_BUDGET_PAGE (bespoke_budget_page_new ());
+      adw_bin_set_child (self->budget_bin, GTK_WIDGET (self->budget_page));
+      if (self->person != NULL)
+        bespoke_budget_page_set_person (self->budget_page, self->store, self->history, self->person);
+      return TRUE;
+    }
+  if (g_strcmp0 (name, "circle") == 0 && self->circle_page == NULL)
+    {
+      self->circle_page = BESPOKE_CIRCLE_PAGE (bespoke_circle_page_new ());
+      adw_bin_set_child (self->circle_bin, GTK_WIDGET (self->circle_page));
+      if (self->person != NULL)
+        bespoke_circle_page_set_person (self->circle_page, self->store, self->history, self->person);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* One page an idle, so that a key press never waits for all three. */
+static gboolean
+build_pages_cb (gpointer user_data)
+{
+  BespokeWindow *self = user_data;
+
+  if (build_page (self, "plan") || build_page (self, "budget") || build_page (self, "circle"))
+    return G_SOURCE_CONTINUE;
+  self->build_pages_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The most rows a screen can show: the list view is given only these
+ * before the first frame.  GTK 4.8's GtkListView makes a row widget for up
+ * to 200 items (GTK_LIST_VIEW_MAX_LIST_ITEMS) as soon as it has a model,
+ * most of them off screen; a row is at least its 40-pixel avatar high. */
+static guint
+first_frame_rows (BespokeWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  if (height <= 0)
+    height = 2160;
+  return (guint) height / 40 + 2;
+}
+
+/* Before the first frame: the pages of the window's stacks that are not
+ * shown are hidden in earnest, because a GtkStack measures every visible
+ * page, shown or not, and their wrapped text was most of the first frame's
+ * layout.  finish_first_frame() shows them again. */
+static void
+hold_for_first_frame (BespokeWindow *self)
+{
+  GtkStack *stacks[] = { self->main_stack, self->list_stack, self->content_stack };
+
+  self->held_pages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
+    {
+      GtkWidget *shown = gtk_stack_get_visible_child (stacks[i]);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stacks[i]));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (child != shown && gtk_widget_get_visible (child))
+          g_ptr_array_add (self->held_pages, g_object_ref (child));
+    }
+  for (guint i = 0; i < self->held_pages->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->held_pages, i), FALSE);
+}
+
+/* After the first frame, or as soon as anything changes what the window
+ * shows: every page back, and every person in the list. */
+static void
+finish_first_frame (BespokeWindow *self)
+{
+  g_autoptr(GPtrArray) held = g_steal_pointer (&self->held_pages);
+
+  if (held == NULL)
+    return;
+  for (guint i = 0; i < held->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (held, i), TRUE);
+  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+}
+
+static gboolean
+first_frame_idle_cb (gpointer user_data)
+{
+  BespokeWindow *self = user_data;
+
+  self->first_frame_id = 0;
+  finish_first_frame (self);
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *frame_clock,
+                        BespokeWindow *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  bespoke_startup_mark ("window's first frame painted");
+  if (self->first_frame_id == 0)
+    self->first_frame_id = g_idle_add (first_frame_idle_cb, self);
+}
+
+static void
+bespoke_window_map (GtkWidget *widget)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (bespoke_window_parent_class)->map (widget);
+
+  if (self->after_paint_id == 0 && self->first_frame_id == 0 && self->build_pages_id == 0 &&
+      (self->plan_page == NULL || self->budget_page == NULL || self->circle_page == NULL))
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (first_frame_painted_cb), self);
+}
+
+static void
+bespoke_window_unmap (GtkWidget *widget)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (bespoke_window_parent_class)->unmap (widget);
+}
+
 static void
 page_changed_cb (BespokeWindow *self,
                  GParamSpec    *pspec,
                  GObject       *object)
 {
+  build_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
   update_header (self);
 }
 
@@ -300,14 +472,18 @@ set_person (BespokeWindow *self,
   if (self->person == person)
     return;
 
+  finish_first_frame (self);
   g_set_object (&self->person, person);
   if (!same)
     {
       bespoke_history_clear (self->history);
       bespoke_profile_view_set_person (self->profile_view, person);
-      bespoke_plan_page_set_person (self->plan_page, self->store, self->history, person);
-      bespoke_budget_page_set_person (self->budget_page, self->store, self->history, person);
-      bespoke_circle_page_set_person (self->circle_page, self->store, self->history, person);
+      if (self->plan_page != NULL)
+        bespoke_plan_page_set_person (self->plan_page, self->store, self->history, person);
+      if (self->budget_page != NULL)
+        bespoke_budget_page_set_person (self->budget_page, self->store, self->history, person);
+      if (self->circle_page != NULL)
+        bespoke_circle_page_set_person (self->circle_page, self->store, self->history, person);
       gtk_stack_set_visible_child_name (self->content_stack, person != NULL ? "person" : "none");
     }
 
@@ -394,6 +570,7 @@ sync_selection (BespokeWindow *self)
   if (self->person == NULL)
     return;
 
+  finish_first_frame (self);
   fresh = bespoke_store_load (self->store, BESPOKE_TYPE_PERSON,
                               bespoke_record_get_uuid (BESPOKE_RECORD (self->person)), NULL);
   if (fresh == NULL || bespoke_person_get_archived (fresh))
@@ -463,11 +640,12 @@ set_people_model (BespokeWindow *self)
     }
 
   self->people = bespoke_people_model_new (self->store, filter);
+  bespoke_startup_mark ("people model counted");
   if (search != NULL)
     bespoke_people_model_set_search (self->people, search);
   g_signal_connect_object (self->people, "notify::n-items",
                            G_CALLBACK (people_n_items_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->people));
+  gtk_slice_list_model_set_model (self->rows, G_LIST_MODEL (self->people));
   update_pages (self);
 }
 
@@ -538,7 +716,13 @@ person_bind_cb (GtkSignalListItemFactory *factory,
                 BespokeWindow            *self)
 {
   BespokePersonRow *row = BESPOKE_PERSON_ROW (gtk_list_item_get_child (list_item));
+  static gboolean first = TRUE;
 
+  if (first)
+    {
+      first = FALSE;
+      bespoke_startup_mark ("first row of people bound (first page read)");
+    }
   bespoke_person_row_set_person (row, gtk_list_item_get_item (list_item));
 }
 
@@ -1122,7 +1306,10 @@ bespoke_window_constructed (GObject *object)
   g_signal_connect_object (self->history, "notify::can-redo",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (NULL);
+  /* The list view sees the people through a slice, which shows a
+   * screenful until the first frame and then everyone. */
+  self->rows = gtk_slice_list_model_new (NULL, 0, first_frame_rows (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   set_people_model (self);
@@ -1151,6 +1338,8 @@ bespoke_window_constructed (GObject *object)
 
   self->settings = window_settings_new ();
   restore_window_state (self);
+
+  hold_for_first_frame (self);
 }
 
 static void
@@ -1162,9 +1351,17 @@ bespoke_window_dispose (GObject *object)
   if (self->people_list != NULL)
     gtk_list_view_set_model (self->people_list, NULL);
 
+  g_clear_handle_id (&self->first_frame_id, g_source_remove);
+  g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  g_clear_pointer (&self->held_pages, g_ptr_array_unref);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_WINDOW);
+  self->plan_page = NULL;
+  self->budget_page = NULL;
+  self->circle_page = NULL;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->people);
   g_clear_object (&self->person);
   g_clear_object (&self->history);
@@ -1245,6 +1442,9 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   object_class->get_property = bespoke_window_get_property;
   object_class->set_property = bespoke_window_set_property;
 
+  widget_class->map = bespoke_window_map;
+  widget_class->unmap = bespoke_window_unmap;
+
   window_class->close_request = bespoke_window_close_request;
 
   properties[PROP_STORE] =
@@ -1267,9 +1467,6 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BESPOKE_TYPE_PROFILE_VIEW);
-  g_type_ensure (BESPOKE_TYPE_PLAN_PAGE);
-  g_type_ensure (BESPOKE_TYPE_BUDGET_PAGE);
-  g_type_ensure (BESPOKE_TYPE_CIRCLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, toast_overlay);
@@ -1292,9 +1489,9 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, profile_view);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, budget_page);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, circle_page);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, budget_bin);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, circle_bin);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, read_only_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -1339,7 +1536,9 @@ static void
 bespoke_window_init (BespokeWindow *self)
 {
   self->filter = g_strdup ("all");
+  bespoke_startup_mark ("window template building");
   gtk_widget_init_template (GTK_WIDGET (self));
+  bespoke_startup_mark ("window template built");
 
   /* Typing while the list has the focus searches it. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);

@@ -453,6 +453,14 @@ test_migrate_schema_1 (void)
   g_assert_cmpint (raw_query_int (path, "PRAGMA application_id"), ==, BESPOKE_STORE_APPLICATION_ID);
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
+  /* Schema 4's counts are filled from the people already there: the
+   * fixture has Paul (supported) and Danny (staff), neither archived */
+  g_assert_cmpint (raw_query_int (path, "SELECT n FROM people_counts WHERE is_staff = 0"), ==, 1);
+  g_assert_cmpint (raw_query_int (path, "SELECT n FROM people_counts WHERE is_staff = 1"), ==, 1);
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, NULL, &error), ==, 2);
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_STAFF, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+
   paul = bespoke_store_load (store, BESPOKE_TYPE_PERSON, FIXTURE_PAUL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bespoke_person_get_name (paul), ==, "Paul Smith");
@@ -719,6 +727,76 @@ collect_name_cb (BespokePerson *person,
   return walk->stop_after == 0 || walk->names->len < walk->stop_after;
 }
 
+/* The counts the people list opens with follow every change: a count is
+ * checked against the people saved, by hand, after each step. */
+static void
+assert_counts (BespokeStore *store,
+               guint         clients,
+               guint         staff)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_CLIENTS, NULL, &error), ==, clients);
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_STAFF, NULL, &error), ==, staff);
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, NULL, &error), ==, clients + staff);
+  /* an empty search is no search */
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, "  ", &error), ==, clients + staff);
+  g_assert_no_error (error);
+}
+
+static void
+test_counts (void)
+{
+  BespokeStore *store = open_ok (":memory:");
+  g_autoptr(BespokePerson) amy = person_new (NULL, "Amy Adams");
+  g_autoptr(BespokePerson) ben = person_new (NULL, "Ben Brown");
+  g_autoptr(BespokePerson) cara = person_new (NULL, "Cara Cole");
+  g_autoptr(GError) error = NULL;
+
+  assert_counts (store, 0, 0);
+  save_ok (store, amy);
+  save_ok (store, ben);
+  bespoke_person_set_is_staff (cara, TRUE);
+  save_ok (store, cara);
+  assert_counts (store, 2, 1);                  /* Amy, Ben; Cara */
+
+  /* saved again unchanged, renamed: no change */
+  bespoke_person_set_name (amy, "Amy Archer");
+  save_ok (store, amy);
+  save_ok (store, amy);
+  assert_counts (store, 2, 1);
+
+  bespoke_person_set_archived (ben, TRUE);      /* Ben archived */
+  save_ok (store, ben);
+  assert_counts (store, 1, 1);
+  bespoke_person_set_is_staff (ben, TRUE);      /* archived, made staff: still not counted */
+  save_ok (store, ben);
+  assert_counts (store, 1, 1);
+  bespoke_person_set_archived (ben, FALSE);     /* back, as staff */
+  save_ok (store, ben);
+  assert_counts (store, 1, 2);
+
+  bespoke_person_set_is_staff (cara, FALSE);    /* Cara is supported now */
+  save_ok (store, cara);
+  assert_counts (store, 2, 1);
+
+  g_assert_true (bespoke_store_delete (store, amy, &error));
+  g_assert_no_error (error);
+  assert_counts (store, 1, 1);                  /* Cara; Ben */
+  bespoke_person_set_archived (ben, TRUE);
+  save_ok (store, ben);
+  g_assert_true (bespoke_store_delete (store, ben, &error));   /* deleting an archived person */
+  g_assert_no_error (error);
+  assert_counts (store, 1, 0);
+
+  /* a search still counts the rows it finds */
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, "cara", &error), ==, 1);
+  g_assert_cmpuint (bespoke_store_count_people (store, BESPOKE_PEOPLE_ALL, "amy", &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (store);
+}
+
 static void
 test_paging (void)
 {
@@ -981,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/schema-1", test_migrate_schema_1);
   g_test_add_func ("/store/people/search", test_search);
   g_test_add_func ("/store/people/search-after-rename", test_search_after_rename);
+  g_test_add_func ("/store/people/counts", test_counts);
   g_test_add_func ("/store/people/paging", test_paging);
   g_test_add_func ("/store/people/find", test_find_person);
   g_test_add_func ("/store/photos", test_photos);

@@ -1391,7 +1391,19 @@ bespoke_store_count_people (BespokeStore         *self,
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
 
-  if (!(stmt = people_query (self, "SELECT count(*)", filter, words, PEOPLE_COUNT, error)))
+  /* With no search, the counts schema 4's triggers keep: counting the rows
+   * of 100,000 people read most of the index from a cold disk.  A newer
+   * Bespoke's database, open read-only, is counted the long way. */
+  if (words[0] == NULL && self->schema_version >= 4 && self->read_only_reason == NULL)
+    {
+      if (filter == BESPOKE_PEOPLE_ALL)
+        stmt = prepare (self, "SELECT coalesce(sum(n), 0) FROM people_counts", error);
+      else if ((stmt = prepare (self, "SELECT coalesce(sum(n), 0) FROM people_counts WHERE is_staff = ?", error)))
+        sqlite3_bind_int (stmt, 1, filter == BESPOKE_PEOPLE_STAFF);
+    }
+  else
+    stmt = people_query (self, "SELECT count(*)", filter, words, PEOPLE_COUNT, error);
+  if (stmt == NULL)
     return 0;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = (guint) sqlite3_column_int64 (stmt, 0);

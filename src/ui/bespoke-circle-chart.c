@@ -31,11 +31,13 @@
  * It draws with #GtkSnapshot; its accessible description lists everyone.
  * The rings' names are in a key beside it (see #BespokeCirclePage).
  *
- * Names are laid out once for each size (not at every frame): round each
- * ring from the bottom, every name kept inside its ring and clear of the
- * others.  A ring with more people than fit has its names in one line,
- * then smaller, down to %MIN_TEXT_SCALE; beyond that it shows the first
- * names and "+K more".
+ * Names are laid out once for each size and set of members (not at every
+ * frame), ring by ring from the inside: round each ring from the bottom,
+ * in order, as evenly spread as they go, each name's dot in its ring and
+ * the name clear of every other.  A ring with more people than fit has its
+ * names in one line, then smaller, down to %MIN_TEXT_SCALE; beyond that it
+ * shows the first names that fit and "+K more" (the list beside has
+ * everyone, and so has the accessible description).
  */
 
 typedef enum
@@ -103,6 +105,11 @@ static const GdkRGBA ring_colours[N_RINGS] = {
 /* Each ring's outer radius, as a share of the whole circle's */
 static const float ring_radii[N_RINGS] = { 0.42f, 0.62f, 0.81f, 1.0f };
 #define CENTRE_RADIUS 0.17f
+
+/* How far into the next ring a name may go, as a share of that ring's
+ * width: a long name at the side of a ring is wider than the ring, but the
+ * next ring's own names keep the middle of it. */
+#define SPILL 0.6f
 
 /* How far round each ring's first member is turned from the bottom, in
  * radians: alternately left and right, so that rings of one or two people
@@ -221,6 +228,8 @@ typedef struct
   float inner, outer;   /* the ring's edges */
   float centre;         /* the middle disc's edge, with the person's name */
   float radius;         /* the whole circle's */
+  float spill_in;       /* how far a name may go into the ring inside… */
+  float spill_out;      /* …and the ring outside, leaving the middle of each free */
   gboolean outermost;   /* the last ring, whose names may go over the edge */
   float width, height;  /* the widget's */
 } Rings;
@@ -228,8 +237,9 @@ typedef struct
 /* Whether @label may go where it is: its dot and its middle inside its
  * ring, so that it is plainly that ring's, and all of it inside the whole
  * circle (or, for the outermost ring, the widget) and outside the middle.
- * The text may cross into the next ring where it is narrow (a long name
- * at the side of a ring). */
+ * The text may go a little into the next ring, where it is narrow (a long
+ * name at the side of a ring), but not into its middle, which is that
+ * ring's. */
 static gboolean
 fits (const Label *label,
       const Rings *g)
@@ -250,7 +260,8 @@ fits (const Label *label,
 
   if (mid < inner || mid > outer)
     return FALSE;
-  if (near_x * near_x + near_y * near_y < (g->centre + RING_MARGIN) * (g->centre + RING_MARGIN))
+  if (near_x * near_x + near_y * near_y < (g->centre + RING_MARGIN) * (g->centre + RING_MARGIN) ||
+      near_x * near_x + near_y * near_y < (inner - g->spill_in) * (inner - g->spill_in))
     return FALSE;
   if (g->outermost)
     {
@@ -258,7 +269,7 @@ fits (const Label *label,
           area->origin.x + area->size.width > g->width || area->origin.y + area->size.height > g->height)
         return FALSE;
     }
-  else if (far_x * far_x + far_y * far_y > (g->radius - RING_MARGIN) * (g->radius - RING_MARGIN))
+  else if (far_x * far_x + far_y * far_y > (outer + g->spill_out) * (outer + g->spill_out))
     return FALSE;
   if (label->style != STYLE_MORE)
     {
@@ -445,6 +456,8 @@ lay_out (BespokeCircleChart *self)
         cx, cy,
         radius * (ring == 0 ? CENTRE_RADIUS : ring_radii[ring - 1]), radius * ring_radii[ring],
         radius * CENTRE_RADIUS, radius,
+        ring == 0 ? 0 : SPILL * radius * (ring_radii[ring - 1] - (ring == 1 ? CENTRE_RADIUS : ring_radii[ring - 2])),
+        ring == N_RINGS - 1 ? 0 : SPILL * radius * (ring_radii[ring + 1] - ring_radii[ring]),
         ring == N_RINGS - 1, width, height,
       };
       double start = G_PI / 2 + ring_turns[ring];   /* from the bottom, where a name has most room */

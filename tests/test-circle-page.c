@@ -327,6 +327,65 @@ test_crowded_ring (gconstpointer data)
   g_assert_finalize_object (chart);
 }
 
+/* With every ring crowded, each still shows someone (an inner ring's long
+ * names do not take all of the next ring), and in each ring the names
+ * drawn and the "+K more" add up to everyone in it. */
+static void
+test_every_ring_crowded (gconstpointer data)
+{
+  int size = GPOINTER_TO_INT (data);
+  /* 15 intimate (the family), then 12 in each other ring */
+  const guint expected[] = { G_N_ELEMENTS (family), 12, 12, 12 };
+  g_autoptr(GListStore) members = g_list_store_new (BESPOKE_TYPE_CIRCLE_MEMBER);
+  GtkWidget *window = gtk_window_new ();
+  BespokeCircleChart *chart = BESPOKE_CIRCLE_CHART (bespoke_circle_chart_new ());
+  guint named[4] = { 0, }, more[4] = { 0, };
+
+  for (guint ring = 0; ring < 4; ring++)
+    for (guint i = 0; i < expected[ring]; i++)
+      {
+        g_autofree char *name = ring == 0 ? g_strdup (family[i]) : g_strdup_printf ("Someone %u-%u", ring, i);
+        g_autoptr(BespokeCircleMember) member = member_new (name, NULL, ring);
+
+        g_list_store_append (members, member);
+      }
+  bespoke_circle_chart_set_members (chart, G_LIST_MODEL (members), "Paul");
+
+  g_object_ref (chart);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), size, size);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_size (GTK_WIDGET (chart));
+
+  check_labels (chart, G_N_ELEMENTS (family));
+  for (guint i = 0; i < bespoke_circle_chart_get_n_labels (chart); i++)
+    {
+      int ring;
+      const char *text = bespoke_circle_chart_get_label (chart, i, &ring, NULL);
+
+      if (g_str_has_prefix (text, "+"))
+        {
+          guint shown = bespoke_circle_chart_get_n_shown_in_ring (chart, ring);
+          g_autofree char *expected_more = g_strdup_printf ("+%u more", expected[ring] - shown);
+
+          g_assert_cmpstr (text, ==, expected_more);
+          more[ring]++;
+        }
+      else
+        named[ring]++;
+    }
+  for (guint ring = 0; ring < 4; ring++)
+    {
+      g_assert_cmpuint (bespoke_circle_chart_get_n_in_ring (chart, ring), ==, expected[ring]);
+      g_assert_cmpuint (named[ring], ==, bespoke_circle_chart_get_n_shown_in_ring (chart, ring));
+      g_assert_cmpuint (named[ring], >=, 1);
+      g_assert_cmpuint (more[ring], ==, named[ring] < expected[ring] ? 1 : 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (chart);
+}
+
 /* The page's chart follows the store: fifteen in the intimate ring */
 static void
 test_page_crowded (Fixture       *f,
@@ -398,6 +457,8 @@ main (int   argc,
   g_test_add ("/circle-page/page-crowded", Fixture, NULL, fixture_set_up, test_page_crowded, fixture_tear_down);
   g_test_add_data_func ("/circle-page/crowded-ring/560", GINT_TO_POINTER (560), test_crowded_ring);
   g_test_add_data_func ("/circle-page/crowded-ring/300", GINT_TO_POINTER (300), test_crowded_ring);
+  g_test_add_data_func ("/circle-page/every-ring-crowded/560", GINT_TO_POINTER (560), test_every_ring_crowded);
+  g_test_add_data_func ("/circle-page/every-ring-crowded/300", GINT_TO_POINTER (300), test_every_ring_crowded);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "bespoke-error.h"
 #include "bespoke-schedule.h"
 #include "bespoke-store.h"
+#include "bespoke-store-private.h"
 #include "bespoke-types.h"
 
 #define MIGRATIONS_PATH "/org/bespoke/Bespoke/migrations"
@@ -1061,6 +1062,58 @@ bespoke_store_note_change (BespokeStore *self,
   g_return_if_fail (self->transaction_depth > 0);
 
   note_change (self, type, uuid);
+}
+
+/**
+ * bespoke_store_prepare_rows: (skip)
+ * @rows: which rows, in which order
+ *
+ * Prepares a query for rows of @type with the same columns as a record is
+ * read from: 0 the UUID, 1 modified_at, then the class's columns from 2 in
+ * its order.  For the core's bulk readers only (see
+ * bespoke-store-private.h).
+ *
+ * Returns: (transfer full): the statement, for the caller to finalize
+ */
+sqlite3_stmt *
+bespoke_store_prepare_rows (BespokeStore  *self,
+                            GType          type,
+                            BespokeRows    rows,
+                            GError       **error)
+{
+  const ClassSql *sql;
+  BespokeRecordClass *klass;
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+
+  sql = class_sql_for (self, type);
+  klass = g_type_class_peek (type);
+  switch (rows)
+    {
+    case BESPOKE_ROWS_ALL:
+      query = g_strdup (sql->list);
+      break;
+    case BESPOKE_ROWS_BY_UUID:
+      query = g_strdup_printf ("SELECT %s FROM %s ORDER BY uuid", sql->columns, klass->table);
+      break;
+    case BESPOKE_ROWS_CHILDREN:
+      g_return_val_if_fail (sql->list_children != NULL, NULL);
+      query = g_strdup (sql->list_children);
+      break;
+    case BESPOKE_ROWS_ONE:
+    default:
+      query = g_strdup (sql->load);
+      break;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, query, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      db_error (self, error, _("Reading the database"));
+      return NULL;
+    }
+  return stmt;
 }
 
 /**

@@ -37,7 +37,9 @@
  * the name clear of every other.  A ring with more people than fit has its
  * names in one line, then smaller, down to %MIN_TEXT_SCALE; beyond that it
  * shows the first names that fit and "+K more" (the list beside has
- * everyone, and so has the accessible description).
+ * everyone, and so has the accessible description).  If the rings at their
+ * usual widths cannot name everyone, they are made wider where the people
+ * are, if that names more.
  */
 
 typedef enum
@@ -85,6 +87,7 @@ struct _BespokeCircleChart
   /* The names as laid out, and for what */
   GArray     *labels;             /* Label */
   guint       n_shown[N_RINGS];
+  float       radii[N_RINGS];     /* each ring's outer radius, as a share of the circle's */
   gboolean    laid_out;
   int         laid_out_width;
   int         laid_out_height;
@@ -425,39 +428,36 @@ font_key (BespokeCircleChart *self)
   return font ? pango_font_description_hash (font) : 0;
 }
 
-/* Works out where every ring's names go, for the widget's size now. */
-static void
-lay_out (BespokeCircleChart *self)
+/* A ring that names someone counts for as much as this many more names:
+ * better a name in every ring than a few more in one and none in another. */
+#define RING_NAMED_SCORE 1000
+
+/* Lays out every ring's names with the rings' outer radii @radii (as
+ * shares of the circle's radius) into @labels_out and @n_shown; returns a
+ * score, higher the better: the names drawn, and more for each ring that
+ * names anyone. */
+static guint
+lay_out_rings (BespokeCircleChart *self,
+               const float        *radii,
+               int                 width,
+               int                 height,
+               GArray             *labels_out,
+               guint              *n_shown)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  guint font = font_key (self);
   float radius = MIN (width, height) / 2.0f - 2;
   float cx = width / 2.0f;
   float cy = height / 2.0f;
-
-  if (self->laid_out && self->laid_out_width == width && self->laid_out_height == height &&
-      self->laid_out_font == font)
-    return;
-
-  self->laid_out = TRUE;
-  self->laid_out_width = width;
-  self->laid_out_height = height;
-  self->laid_out_font = font;
-  g_array_set_size (self->labels, 0);
-  memset (self->n_shown, 0, sizeof self->n_shown);
-
-  if (radius <= 0)
-    return;
+  guint score = 0;
 
   for (int ring = 0; ring < N_RINGS; ring++)
     {
+      float inner_share = ring == 0 ? CENTRE_RADIUS : radii[ring - 1];
       Rings g = {
         cx, cy,
-        radius * (ring == 0 ? CENTRE_RADIUS : ring_radii[ring - 1]), radius * ring_radii[ring],
+        radius * inner_share, radius * radii[ring],
         radius * CENTRE_RADIUS, radius,
-        ring == 0 ? 0 : SPILL * radius * (ring_radii[ring - 1] - (ring == 1 ? CENTRE_RADIUS : ring_radii[ring - 2])),
-        ring == N_RINGS - 1 ? 0 : SPILL * radius * (ring_radii[ring + 1] - ring_radii[ring]),
+        ring == 0 ? 0 : SPILL * radius * (radii[ring - 1] - (ring == 1 ? CENTRE_RADIUS : radii[ring - 2])),
+        ring == N_RINGS - 1 ? 0 : SPILL * radius * (radii[ring + 1] - radii[ring]),
         ring == N_RINGS - 1, width, height,
       };
       double start = G_PI / 2 + ring_turns[ring];   /* from the bottom, where a name has most room */
@@ -465,6 +465,7 @@ lay_out (BespokeCircleChart *self)
       g_autoptr(GArray) labels = NULL;
       const Attempt *last = &attempts[G_N_ELEMENTS (attempts) - 1];
 
+      n_shown[ring] = 0;
       if (n == 0)
         continue;
 
@@ -474,10 +475,10 @@ lay_out (BespokeCircleChart *self)
           g_autoptr(GArray) tried = make_labels (self, ring, &attempts[a], n, radius);
 
           if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                            (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+                            (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
             {
               labels = g_steal_pointer (&tried);
-              self->n_shown[ring] = n;
+              n_shown[ring] = n;
             }
         }
 
@@ -489,7 +490,7 @@ lay_out (BespokeCircleChart *self)
           g_autoptr(GArray) tried = make_labels (self, ring, last, 0, radius);
 
           if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                            (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+                            (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
             {
               while (low < high)
                 {
@@ -498,7 +499,7 @@ lay_out (BespokeCircleChart *self)
                   g_clear_pointer (&tried, g_array_unref);
                   tried = make_labels (self, ring, last, mid, radius);
                   if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                                    (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+                                    (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
                     low = mid;
                   else
                     high = mid - 1;
@@ -506,10 +507,10 @@ lay_out (BespokeCircleChart *self)
               g_clear_pointer (&tried, g_array_unref);
               tried = make_labels (self, ring, last, low, radius);
               if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                                (Label *) (gpointer) self->labels->data, self->labels->len, &g, start))
+                                (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
                 {
                   labels = g_steal_pointer (&tried);
-                  self->n_shown[ring] = low;
+                  n_shown[ring] = low;
                 }
             }
         }
@@ -518,12 +519,103 @@ lay_out (BespokeCircleChart *self)
       if (labels == NULL)
         continue;
 
+      score += n_shown[ring] + (n_shown[ring] > 0 ? RING_NAMED_SCORE : 0);
       for (guint i = 0; i < labels->len; i++)
         {
           Label *label = &g_array_index (labels, Label, i);
 
-          g_array_append_val (self->labels, *label);
-          label->layout = NULL;   /* now self->labels' */
+          g_array_append_val (labels_out, *label);
+          label->layout = NULL;   /* now labels_out's */
+        }
+    }
+  return score;
+}
+
+/* Rings as wide as their share of the people, blended by @blend with the
+ * usual widths: every ring keeps some room, and an inner ring, being
+ * shorter round, gets more width for each person. */
+static void
+weigh_rings (BespokeCircleChart *self,
+             float               blend,
+             float              *radii)
+{
+  float usual[N_RINGS], demand[N_RINGS], sum = 0, inner = CENTRE_RADIUS;
+
+  for (int ring = 0; ring < N_RINGS; ring++)
+    {
+      float middle = (inner + ring_radii[ring]) / 2;
+
+      usual[ring] = ring_radii[ring] - inner;
+      demand[ring] = MAX (self->members[ring]->len, 1) / middle;
+      sum += demand[ring];
+      inner = ring_radii[ring];
+    }
+
+  inner = CENTRE_RADIUS;
+  for (int ring = 0; ring < N_RINGS; ring++)
+    {
+      float share = (1.0f - CENTRE_RADIUS) * demand[ring] / sum;
+      float band = (1 - blend) * usual[ring] + blend * MAX (share, 0.12f);
+
+      radii[ring] = inner + band;
+      inner = radii[ring];
+    }
+  /* Scaled back to fill the circle, the outermost exactly */
+  for (int ring = 0; ring < N_RINGS; ring++)
+    radii[ring] = CENTRE_RADIUS + (radii[ring] - CENTRE_RADIUS) * (1.0f - CENTRE_RADIUS) / (inner - CENTRE_RADIUS);
+  radii[N_RINGS - 1] = 1.0f;
+}
+
+/* Works out where every ring's names go, for the widget's size now: with
+ * the rings their usual widths if everyone fits so, or else with the
+ * widths that name the most people. */
+static void
+lay_out (BespokeCircleChart *self)
+{
+  static const float blends[] = { 0.5f, 1.0f };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint font = font_key (self);
+  guint all = 0, best;
+
+  if (self->laid_out && self->laid_out_width == width && self->laid_out_height == height &&
+      self->laid_out_font == font)
+    return;
+
+  self->laid_out = TRUE;
+  self->laid_out_width = width;
+  self->laid_out_height = height;
+  self->laid_out_font = font;
+  g_array_set_size (self->labels, 0);
+  memset (self->n_shown, 0, sizeof self->n_shown);
+  memcpy (self->radii, ring_radii, sizeof self->radii);
+
+  if (MIN (width, height) / 2.0f - 2 <= 0)
+    return;
+
+  /* The score with every name drawn */
+  for (int ring = 0; ring < N_RINGS; ring++)
+    all += self->members[ring]->len + (self->members[ring]->len > 0 ? RING_NAMED_SCORE : 0);
+
+  best = lay_out_rings (self, self->radii, width, height, self->labels, self->n_shown);
+  for (guint b = 0; b < G_N_ELEMENTS (blends) && best < all; b++)
+    {
+      float radii[N_RINGS];
+      guint n_shown[N_RINGS];
+      g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
+      guint score;
+
+      g_array_set_clear_func (labels, label_clear);
+      weigh_rings (self, blends[b], radii);
+      score = lay_out_rings (self, radii, width, height, labels, n_shown);
+      if (score > best)
+        {
+          best = score;
+          memcpy (self->radii, radii, sizeof self->radii);
+          memcpy (self->n_shown, n_shown, sizeof self->n_shown);
+          g_array_set_size (self->labels, 0);
+          g_array_append_vals (self->labels, labels->data, labels->len);
+          g_array_set_clear_func (labels, NULL);   /* the layouts are now self->labels' */
         }
     }
 }
@@ -551,7 +643,7 @@ bespoke_circle_chart_snapshot (GtkWidget   *widget,
   line.alpha = 0.25f;
 
   for (int ring = N_RINGS - 1; ring >= 0; ring--)
-    append_disc (snapshot, cx, cy, radius * ring_radii[ring], &ring_colours[ring], &line);
+    append_disc (snapshot, cx, cy, radius * self->radii[ring], &ring_colours[ring], &line);
   {
     GdkRGBA centre = fg;
 

@@ -6,6 +6,9 @@
 #include <locale.h>
 #include <sys/stat.h>
 
+#include <libxml/xmlwriter.h>
+
+#include "bespoke-xml-export.h"
 #include "xml-test-util.h"
 
 static BespokeStore *
@@ -192,6 +195,102 @@ test_export_unwritable (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The fast writer escapes text and attribute values byte for byte as
+ * xmlTextWriter does (the expected bytes come from libxml2 itself). */
+static void
+test_export_escaping_matches_libxml (void)
+{
+  static const char *samples[] = {
+    "",
+    "plain words",
+    "Fish & chips <on Fridays> \"always\"",
+    "it's 'quoted'",
+    "line one\nline two\r\nline three\ttabbed",
+    "Zoë’s café · £21.50 — 日本語 😀",
+    "&amp; is not an entity here",
+    ">>><<<&&&\"\"\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      xmlBufferPtr buffer = xmlBufferCreate ();
+      xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+      g_autoptr(GString) ours = g_string_new ("<e a=\"");
+
+      xmlTextWriterStartElement (writer, BAD_CAST "e");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "a", BAD_CAST samples[i]);
+      xmlTextWriterWriteString (writer, BAD_CAST samples[i]);
+      xmlTextWriterEndElement (writer);
+      xmlTextWriterFlush (writer);
+
+      bespoke_xml_export_escape (ours, samples[i], TRUE);
+      g_string_append (ours, "\">");
+      bespoke_xml_export_escape (ours, samples[i], FALSE);
+      g_string_append (ours, "</e>");
+
+      g_assert_cmpstr (ours->str, ==, (const char *) xmlBufferContent (buffer));
+      xmlFreeTextWriter (writer);
+      xmlBufferFree (buffer);
+    }
+}
+
+/* Text that needs escaping comes back out of the file as it went in. */
+static void
+test_export_awkward_text_round_trips (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "awkward.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "awkward.bespoke", NULL);
+  g_autoptr(BespokeStore) store = open_store_at (db);
+  g_autoptr(BespokePerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = "Zoë O’Neill & <Family>";
+  const char *notes = "Likes \"Fish & chips\"\r\non Fridays\tat 5 > 4";
+  xmlDocPtr doc;
+  xmlNodePtr node;
+  gboolean found_notes = FALSE, found_name = FALSE;
+  const char *uuids[2];
+
+  person = bespoke_person_new ();
+  g_object_set (person, "name", name, "notes", notes, NULL);
+  g_assert_true (bespoke_store_save (store, BESPOKE_RECORD (person), &error));
+  g_assert_no_error (error);
+  uuids[0] = bespoke_record_get_uuid (BESPOKE_RECORD (person));
+  uuids[1] = NULL;
+  g_assert_true (bespoke_xml_export (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, path, &error));
+  g_assert_no_error (error);
+  assert_valid_against_published_schema (path);
+
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  node = xmlDocGetRootElement (doc)->children;
+  while (node != NULL && node->type != XML_ELEMENT_NODE)
+    node = node->next;
+  g_assert_nonnull (node);
+  g_assert_cmpstr ((const char *) node->name, ==, "person");
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      text = (char *) xmlNodeGetContent (child);
+      if (g_str_equal ((const char *) child->name, "notes"))
+        {
+          g_assert_cmpstr (text, ==, notes);
+          found_notes = TRUE;
+        }
+      else if (g_str_equal ((const char *) child->name, "name"))
+        {
+          g_assert_cmpstr (text, ==, name);
+          found_name = TRUE;
+        }
+    }
+  g_assert_true (found_name);
+  g_assert_true (found_notes);
+  xmlFreeDoc (doc);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -205,6 +304,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/xml-export/menu", test_export_menu);
   g_test_add_func ("/xml-export/synth-validates", test_export_synth_validates);
   g_test_add_func ("/xml-export/unwritable", test_export_unwritable);
+  g_test_add_func ("/xml-export/escaping-matches-libxml", test_export_escaping_matches_libxml);
+  g_test_add_func ("/xml-export/awkward-text-round-trips", test_export_awkward_text_round_trips);
 
   return g_test_run ();
 }

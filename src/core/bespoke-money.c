@@ -135,6 +135,44 @@ bespoke_money_parse (const char  *text,
 }
 
 /**
+ * bespoke_money_append:
+ *
+ * Appends @pence to @out as bespoke_money_format() writes it, without an
+ * allocation of its own: for writers that format many amounts.
+ */
+void
+bespoke_money_append (GString *out,
+                      gint64   pence)
+{
+  guint64 magnitude = pence < 0 ? (guint64) -(pence + 1) + 1 : (guint64) pence;
+  guint64 pounds = magnitude / 100;
+  guint cents = (guint) (magnitude % 100);
+  char digits[32];
+  gsize len = 0;
+
+  do
+    {
+      digits[len++] = (char) ('0' + pounds % 10);
+      pounds /= 10;
+    }
+  while (pounds > 0);
+
+  if (pence < 0)
+    g_string_append_c (out, '-');
+  g_string_append (out, POUND_SIGN);
+  /* digits[] is least significant first */
+  for (gsize i = len; i > 0; i--)
+    {
+      g_string_append_c (out, digits[i - 1]);
+      if (i > 1 && (i - 1) % 3 == 0)
+        g_string_append_c (out, ',');
+    }
+  g_string_append_c (out, '.');
+  g_string_append_c (out, (char) ('0' + cents / 10));
+  g_string_append_c (out, (char) ('0' + cents % 10));
+}
+
+/**
  * bespoke_money_format:
  *
  * Returns: "£1,234.56" or "-£3.00", whatever the locale.
@@ -142,25 +180,9 @@ bespoke_money_parse (const char  *text,
 char *
 bespoke_money_format (gint64 pence)
 {
-  guint64 magnitude = pence < 0 ? (guint64) -(pence + 1) + 1 : (guint64) pence;
-  char digits[32];
-  GString *out = g_string_new (NULL);
-  gsize len;
+  GString *out = g_string_sized_new (16);
 
-  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude / 100);
-  len = strlen (digits);
-
-  if (pence < 0)
-    g_string_append_c (out, '-');
-  g_string_append (out, POUND_SIGN);
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
-
+  bespoke_money_append (out, pence);
   return g_string_free (out, FALSE);
 }
 

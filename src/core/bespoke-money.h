@@ -12,6 +12,8 @@ gboolean  bespoke_money_parse    (const char *text,
                                   gint64     *out_pence,
                                   GError    **error);
 char     *bespoke_money_format   (gint64      pence);
+void      bespoke_money_append   (GString    *out,
+                                  gint64      pence);
 gboolean  bespoke_money_add      (gint64      a,
                                   gint64      b,
                                   gint64     *out,

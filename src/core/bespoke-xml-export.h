@@ -19,5 +19,8 @@ gboolean  bespoke_xml_export           (BespokeStore           *store,
                                         const char             *path,
                                         GError                **error);
 char     *bespoke_xml_export_record    (BespokeRecord          *record);
+void      bespoke_xml_export_escape    (GString                *out,
+                                        const char             *text,
+                                        gboolean                attribute);
 
 G_END_DECLS

@@ -187,13 +187,34 @@ bespoke_xml_schema_column_for (GType       record_type,
   return NULL;
 }
 
+static inline void
+append_digits (GString *out,
+               gint64   value,
+               guint    width)
+{
+  char digits[24];
+  guint len = 0;
+
+  do
+    {
+      digits[len++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0 && len < sizeof digits);
+  for (; len < width; len++)
+    digits[len] = '0';
+  while (len > 0)
+    g_string_append_c (out, digits[--len]);
+}
+
 /**
- * bespoke_xml_schema_format_time:
+ * bespoke_xml_schema_append_time:
  *
- * Returns: @microseconds since 1970 as "2027-01-08T09:30:00.000000Z"
+ * Appends @microseconds since 1970 to @out as "2027-01-08T09:30:00.000000Z".
  */
-char *
-bespoke_xml_schema_format_time (gint64 microseconds)
+void
+bespoke_xml_schema_append_time (GString *out,
+                                gint64   microseconds)
 {
   /* by hand rather than through GDateTime: an export writes one per record.
    * Days to a civil date after H. Hinnant's days_from_civil inverse. */
@@ -210,10 +231,34 @@ bespoke_xml_schema_format_time (gint64 microseconds)
   gint64 m = mp < 10 ? mp + 3 : mp - 9;
   gint64 y = yoe + era * 400 + (m <= 2);
 
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-                          (int) y, (int) m, (int) d,
-                          (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60),
-                          (int) (us % G_USEC_PER_SEC));
+  append_digits (out, y, 4);
+  g_string_append_c (out, '-');
+  append_digits (out, m, 2);
+  g_string_append_c (out, '-');
+  append_digits (out, d, 2);
+  g_string_append_c (out, 'T');
+  append_digits (out, seconds / 3600, 2);
+  g_string_append_c (out, ':');
+  append_digits (out, seconds / 60 % 60, 2);
+  g_string_append_c (out, ':');
+  append_digits (out, seconds % 60, 2);
+  g_string_append_c (out, '.');
+  append_digits (out, us % G_USEC_PER_SEC, 6);
+  g_string_append_c (out, 'Z');
+}
+
+/**
+ * bespoke_xml_schema_format_time:
+ *
+ * Returns: @microseconds since 1970 as "2027-01-08T09:30:00.000000Z"
+ */
+char *
+bespoke_xml_schema_format_time (gint64 microseconds)
+{
+  GString *out = g_string_sized_new (28);
+
+  bespoke_xml_schema_append_time (out, microseconds);
+  return g_string_free (out, FALSE);
 }
 
 gboolean

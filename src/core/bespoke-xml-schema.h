@@ -22,6 +22,8 @@ const char   *bespoke_xml_schema_column_element (GParamSpec    *pspec);
 GParamSpec   *bespoke_xml_schema_column_for     (GType          record_type,
                                                  const char    *element);
 
+void          bespoke_xml_schema_append_time    (GString       *out,
+                                                 gint64         microseconds);
 char         *bespoke_xml_schema_format_time    (gint64         microseconds);
 gboolean      bespoke_xml_schema_parse_time     (const char    *text,
                                                  gint64        *out);

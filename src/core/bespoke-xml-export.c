@@ -641,8 +641,9 @@ row_begin (Export *self,
 {
   sqlite3_stmt *stmt = rows->stmt;
 
+  /* a record to a line, so that a message about it can name its line */
   close_tag (self);
-  put_literal (self->out, "<");
+  put_literal (self->out, "\n<");
   put_string (self->out, rows->element);
   put_literal (self->out, " id=\"");
   append_escaped (self->out, (const char *) sqlite3_column_text (stmt, 0), TRUE);

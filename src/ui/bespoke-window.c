@@ -309,6 +309,7 @@ build_page (BespokeWindow *self,
       adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
       if (self->person != NULL)
         bespoke_plan_page_set_person (self->plan_page, self->store, self->history, self->person);
+      bespoke_startup_mark ("Plan page built");
       return TRUE;
     }
   if (g_strcmp0 (name, "budget") == 0 && self->budget_page == NULL)
@@ -317,6 +318,7 @@ build_page (BespokeWindow *self,
       adw_bin_set_child (self->budget_bin, GTK_WIDGET (self->budget_page));
       if (self->person != NULL)
         bespoke_budget_page_set_person (self->budget_page, self->store, self->history, self->person);
+      bespoke_startup_mark ("Budget page built");
       return TRUE;
     }
   if (g_strcmp0 (name, "circle") == 0 && self->circle_page == NULL)
@@ -325,6 +327,7 @@ build_page (BespokeWindow *self,
       adw_bin_set_child (self->circle_bin, GTK_WIDGET (self->circle_page));
       if (self->person != NULL)
         bespoke_circle_page_set_person (self->circle_page, self->store, self->history, self->person);
+      bespoke_startup_mark ("Circle page built");
       return TRUE;
     }
   return FALSE;
@@ -402,6 +405,7 @@ finish_first_frame (BespokeWindow *self)
   for (guint i = 0; i < held->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (held, i), TRUE);
   gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+  bespoke_startup_mark ("hidden pages shown, every person listed");
 }
 
 static gboolean

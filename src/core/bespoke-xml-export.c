@@ -96,7 +96,12 @@ typedef struct
   gboolean          failed;     /* the writer failed: the disk, most likely */
   GString          *out;        /* the fast path's buffer */
   gboolean          tag_open;   /* out ends in a start tag not yet closed */
+  GAsyncQueue      *full;       /* buffers for the writer thread, then the end */
+  GAsyncQueue      *empty;      /* buffers it has written, to fill again */
+  int               write_failed;  /* atomic: set by the writer thread */
 } Export;
+
+#define N_BUFFERS 3  /* in flight at once: memory stays flat */
 
 #define W(call) G_STMT_START { if ((call) < 0) self->failed = TRUE; } G_STMT_END
 
@@ -523,7 +528,32 @@ out_schedule (Export     *self,
   out_end (self, "schedule");
 }
 
-/* Hands what is buffered to the writer; between records only. */
+/* The file is written by a thread of its own, so that the kernel's
+ * copying of one buffer overlaps the reading and escaping of the next.
+ * Only this thread touches the writer between the root's start tag and
+ * its end. */
+static gpointer
+writer_thread (gpointer data)
+{
+  Export *self = data;
+
+  for (;;)
+    {
+      GString *chunk = g_async_queue_pop (self->full);
+
+      if (chunk == (gpointer) self)
+        break;
+      if (!g_atomic_int_get (&self->write_failed) &&
+          xmlTextWriterWriteRawLen (self->writer, BAD_CAST chunk->str, (int) chunk->len) < 0)
+        g_atomic_int_set (&self->write_failed, 1);
+      g_string_truncate (chunk, 0);
+      g_async_queue_push (self->empty, chunk);
+    }
+  return NULL;
+}
+
+/* Hands what is buffered to the writer thread, and takes an empty buffer
+ * (waiting for one if the disk is behind); between records only. */
 static void
 out_flush (Export  *self,
            gboolean force)
@@ -531,8 +561,10 @@ out_flush (Export  *self,
   if (self->out->len == 0 || (!force && self->out->len < FLUSH_AT))
     return;
   g_assert (!self->tag_open);
-  W (xmlTextWriterWriteRawLen (self->writer, BAD_CAST self->out->str, (int) self->out->len));
-  g_string_truncate (self->out, 0);
+  g_async_queue_push (self->full, self->out);
+  self->out = g_async_queue_pop (self->empty);
+  if (g_atomic_int_get (&self->write_failed))
+    self->failed = TRUE;
 }
 
 static void
@@ -966,6 +998,7 @@ bespoke_xml_export (BespokeStore           *store,
   g_autofree char *tmp = NULL;
   xmlOutputBufferPtr output;
   gint64 started = g_get_real_time ();
+  GThread *thread;
   gboolean began;
   int fd;
 
@@ -1000,7 +1033,24 @@ bespoke_xml_export (BespokeStore           *store,
   /* one read transaction: a consistent snapshot, and one lock instead of
    * one per query */
   began = bespoke_store_exec (store, "BEGIN", NULL);  /* not if the caller has one open */
+  /* the root's start tag goes out now, before the thread takes over */
+  W (xmlTextWriterFlush (self->writer));
+  self->full = g_async_queue_new ();
+  self->empty = g_async_queue_new ();
+  for (guint i = 1; i < N_BUFFERS; i++)
+    g_async_queue_push (self->empty, g_string_sized_new (FLUSH_AT + 16384));
+  thread = g_thread_new ("bespoke-export", writer_thread, self);
+
   write_scope (self, scope, uuids);
+
+  g_async_queue_push (self->full, self);  /* the end */
+  g_thread_join (thread);
+  if (g_atomic_int_get (&self->write_failed))
+    self->failed = TRUE;
+  for (guint i = 1; i < N_BUFFERS; i++)
+    g_string_free (g_async_queue_pop (self->empty), TRUE);
+  g_async_queue_unref (self->full);
+  g_async_queue_unref (self->empty);
 
   if (began)
     bespoke_store_exec (store, "COMMIT", NULL);

@@ -75,6 +75,10 @@ typedef struct
   int         index;    /* in the row */
   int         extra;
   const char *element;
+  char       *open;     /* "<element>" */
+  char       *close;    /* "</element>" */
+  gsize       open_length;
+  gsize       close_length;
 } Column;
 
 typedef struct
@@ -275,11 +279,17 @@ static void write_product_snapshot_uncached (Export *self, const char *product_u
 
 /* The product version a line is costed from, with its provider's name:
  * the same for every line of that product, so written once and kept. */
-static const char *
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static const GString *
 product_snapshot (Export     *self,
                   const char *product_uuid)
 {
-  const char *cached = g_hash_table_lookup (self->snapshots, product_uuid);
+  GString *cached = g_hash_table_lookup (self->snapshots, product_uuid);
 
   if (cached == NULL)
     {
@@ -297,9 +307,9 @@ product_snapshot (Export     *self,
       else
         g_clear_error (&copy.error);
       self->failed |= copy.failed;
-      cached = g_strdup ((const char *) xmlBufferContent (buffer));
+      cached = g_string_new ((const char *) xmlBufferContent (buffer));
       xmlBufferFree (buffer);
-      g_hash_table_insert (self->snapshots, g_strdup (product_uuid), (char *) cached);
+      g_hash_table_insert (self->snapshots, g_strdup (product_uuid), cached);
     }
   return cached;
 }
@@ -308,7 +318,7 @@ static void
 write_product_snapshot (Export     *self,
                         const char *product_uuid)
 {
-  const char *cached;
+  const GString *cached;
 
   if (self->snapshots == NULL)
     {
@@ -316,8 +326,8 @@ write_product_snapshot (Export     *self,
       return;
     }
   cached = product_snapshot (self, product_uuid);
-  if (*cached != '\0')
-    W (xmlTextWriterWriteRaw (self->writer, BAD_CAST cached));
+  if (cached->len > 0)
+    W (xmlTextWriterWriteRawLen (self->writer, BAD_CAST cached->str, (int) cached->len));
 }
 
 static void
@@ -460,6 +470,31 @@ out_end (Export     *self,
   put_literal (self->out, ">");
 }
 
+/* Element text, escaped in one pass: most of it needs nothing. */
+static inline void
+put_text (GString    *out,
+          const char *text,
+          gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+  const guchar *run = p;
+
+  for (; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '<': case '>': case '&': case '"': case '\r': case '\0':
+          put (out, (const char *) run, (gsize) (p - run));
+          append_escaped (out, (const char *) p, FALSE);
+          return;
+        default:
+          break;
+        }
+    }
+  put (out, (const char *) run, (gsize) (p - run));
+}
+
 static void
 out_text (Export     *self,
           const char *element,
@@ -470,40 +505,71 @@ out_text (Export     *self,
   put_literal (self->out, "<");
   put_string (self->out, element);
   put_literal (self->out, ">");
-  if (memchr (text, '\0', length) == NULL && strpbrk (text, "<>&\"\r") == NULL)
-    put (self->out, text, length);
-  else
-    append_escaped (self->out, text, FALSE);
+  put_text (self->out, text, length);
   put_literal (self->out, "</");
   put_string (self->out, element);
   put_literal (self->out, ">");
 }
 
-static void
-out_number (Export     *self,
-            const char *element,
-            guint64     value)
+/* A column's element, its tags written once in rows_init() */
+static inline void
+out_column (Export       *self,
+            const Column *column,
+            const char   *text,
+            gsize         length)
 {
-  char digits[24];
-  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
-  out_text (self, element, digits, (gsize) len);
-}
-
-static void
-out_money (Export     *self,
-           const char *element,
-           gint64      pence)
-{
-  char digits[24];
-
-  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, pence);
-  out_start (self, element);
-  out_attribute (self, "pence", digits);
   close_tag (self);
+  put (self->out, column->open, column->open_length);
+  put_text (self->out, text, length);
+  put (self->out, column->close, column->close_length);
+}
+
+/* @value in decimal at the end of @digits[24]; returns where it starts */
+static inline char *
+decimal (char    digits[24],
+         guint64 value)
+{
+  char *p = digits + 23;
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  return p;
+}
+
+static void
+out_number (Export       *self,
+            const Column *column,
+            guint64       value)
+{
+  char digits[24];
+  char *start = decimal (digits, value);
+
+  out_column (self, column, start, (gsize) (digits + 23 - start));
+}
+
+static void
+out_money (Export       *self,
+           const Column *column,
+           gint64        pence)
+{
+  char digits[24];
+  char *start = decimal (digits, pence < 0 ? (guint64) -(pence + 1) + 1 : (guint64) pence);
+
+  if (pence < 0)
+    *--start = '-';
+  close_tag (self);
+  /* "<element" then the attribute: the open tag without its '>' */
+  put (self->out, column->open, column->open_length - 1);
+  put_literal (self->out, " pence=\"");
+  put (self->out, start, (gsize) (digits + 23 - start));
+  put_literal (self->out, "\">");
   bespoke_money_append (self->out, pence);
-  put_literal (self->out, "</");
-  put_string (self->out, element);
-  put_literal (self->out, ">");
+  put (self->out, column->close, column->close_length);
 }
 
 /* A schedule's text form "weekly;days=mon,tue;start=09:00;…" as elements,
@@ -595,6 +661,10 @@ rows_init (Export      *self,
 
       column->index = (int) i + 2;  /* after uuid and modified_at */
       column->element = bespoke_xml_schema_column_element (pspec);
+      column->open = g_strdup_printf ("<%s>", column->element);
+      column->close = g_strdup_printf ("</%s>", column->element);
+      column->open_length = strlen (column->open);
+      column->close_length = strlen (column->close);
       if (klass->parent_property != NULL && g_str_equal (pspec->name, klass->parent_property))
         column->kind = COLUMN_SKIP;
       else if (g_str_equal (pspec->name, "period-end"))
@@ -628,6 +698,11 @@ rows_init (Export      *self,
 static void
 rows_clear (Rows *rows)
 {
+  for (guint i = 0; rows->columns != NULL && i < rows->n_columns; i++)
+    {
+      g_free (rows->columns[i].open);
+      g_free (rows->columns[i].close);
+    }
   g_clear_pointer (&rows->columns, g_free);
   g_clear_pointer (&rows->stmt, sqlite3_finalize);
 }
@@ -699,25 +774,25 @@ row_begin (Export *self,
         case COLUMN_ENUM:
           text = (const char *) sqlite3_column_text (stmt, col);
           if (text != NULL)
-            out_text (self, column->element, text, (gsize) sqlite3_column_bytes (stmt, col));
+            out_column (self, column, text, (gsize) sqlite3_column_bytes (stmt, col));
           break;
         case COLUMN_MONEY:
-          out_money (self, column->element, sqlite3_column_int64 (stmt, col));
+          out_money (self, column, sqlite3_column_int64 (stmt, col));
           break;
         case COLUMN_RATE:
           number = sqlite3_column_int64 (stmt, col);
           if (number != -1)
-            out_money (self, column->element, number);
+            out_money (self, column, number);
           break;
         case COLUMN_UINT:
           number = sqlite3_column_int64 (stmt, col);
-          out_number (self, column->element, (guint64) CLAMP (number, 0, (gint64) G_MAXUINT));
+          out_number (self, column, (guint64) CLAMP (number, 0, (gint64) G_MAXUINT));
           break;
         case COLUMN_BOOLEAN:
           if (sqlite3_column_int (stmt, col) != 0)
-            out_text (self, column->element, "true", 4);
+            out_column (self, column, "true", 4);
           else
-            out_text (self, column->element, "false", 5);
+            out_column (self, column, "false", 5);
           break;
         case COLUMN_SCHEDULE:
           text = (const char *) sqlite3_column_text (stmt, col);
@@ -736,8 +811,9 @@ row_begin (Export *self,
           text = (const char *) sqlite3_column_text (stmt, col);
           if (text != NULL)
             {
+              const GString *snapshot = product_snapshot (self, text);
               close_tag (self);
-              put_string (self->out, product_snapshot (self, text));
+              put (self->out, snapshot->str, snapshot->len);
             }
           break;
         default:
@@ -1019,7 +1095,7 @@ bespoke_xml_export (BespokeStore           *store,
   self->store = store;
   self->products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
   self->out = g_string_sized_new (FLUSH_AT + 16384);
   output = xmlOutputBufferCreateFd (fd, NULL);
   /* no indentation: a quarter fewer bytes, and a cached snapshot written

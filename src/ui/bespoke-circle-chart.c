@@ -38,7 +38,7 @@
  * names in one line, then smaller, down to %MIN_TEXT_SCALE; beyond that it
  * shows the first names that fit and "+K more" (the list beside has
  * everyone, and so has the accessible description).  If the rings at their
- * usual widths cannot name everyone, they are made wider where the people
+ * usual widths cannot name everyone in full, they are made wider where the people
  * are, if that names more.
  */
 
@@ -428,14 +428,16 @@ font_key (BespokeCircleChart *self)
   return font ? pango_font_description_hash (font) : 0;
 }
 
-/* A ring that names someone counts for as much as this many more names:
- * better a name in every ring than a few more in one and none in another. */
-#define RING_NAMED_SCORE 1000
+/* How a layout is scored: a point for each name drawn whole, more for
+ * each name drawn at all, and far more for each ring that names anyone:
+ * better a name in every ring than a few more in one and none in another,
+ * and more names than whole ones. */
+#define NAME_SCORE 100
+#define RING_NAMED_SCORE 100000
 
 /* Lays out every ring's names with the rings' outer radii @radii (as
- * shares of the circle's radius) into @labels_out and @n_shown; returns a
- * score, higher the better: the names drawn, and more for each ring that
- * names anyone. */
+ * shares of the circle's radius) into @labels_out and @n_shown; returns
+ * its score, higher the better. */
 static guint
 lay_out_rings (BespokeCircleChart *self,
                const float        *radii,
@@ -519,10 +521,13 @@ lay_out_rings (BespokeCircleChart *self,
       if (labels == NULL)
         continue;
 
-      score += n_shown[ring] + (n_shown[ring] > 0 ? RING_NAMED_SCORE : 0);
+      score += NAME_SCORE * n_shown[ring] + (n_shown[ring] > 0 ? RING_NAMED_SCORE : 0);
       for (guint i = 0; i < labels->len; i++)
         {
           Label *label = &g_array_index (labels, Label, i);
+
+          if (label->style != STYLE_MORE && !pango_layout_is_ellipsized (label->layout))
+            score++;
 
           g_array_append_val (labels_out, *label);
           label->layout = NULL;   /* now labels_out's */
@@ -593,9 +598,9 @@ lay_out (BespokeCircleChart *self)
   if (MIN (width, height) / 2.0f - 2 <= 0)
     return;
 
-  /* The score with every name drawn */
+  /* The score with every name drawn whole */
   for (int ring = 0; ring < N_RINGS; ring++)
-    all += self->members[ring]->len + (self->members[ring]->len > 0 ? RING_NAMED_SCORE : 0);
+    all += (NAME_SCORE + 1) * self->members[ring]->len + (self->members[ring]->len > 0 ? RING_NAMED_SCORE : 0);
 
   best = lay_out_rings (self, self->radii, width, height, self->labels, self->n_shown);
   for (guint b = 0; b < G_N_ELEMENTS (blends) && best < all; b++)

@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "bespoke-xml-export.h"
+#include "bespoke-xml-schema.h"
 #include "xml-test-util.h"
 
 static BespokeStore *
@@ -291,6 +292,38 @@ test_export_awkward_text_round_trips (void)
   xmlFreeDoc (doc);
 }
 
+/* Record times: the expected strings were worked out with Python's
+ * datetime from the same instants.  Each is asked for twice and in an
+ * order that changes day back and forth, since the writer keeps the last
+ * day it wrote. */
+static void
+test_export_times (void)
+{
+  static const struct { gint64 us; const char *text; } cases[] = {
+    { 0, "1970-01-01T00:00:00.000000Z" },
+    { G_GINT64_CONSTANT (1799400600000000), "2027-01-08T09:30:00.000000Z" },
+    { G_GINT64_CONSTANT (1709251199999999), "2024-02-29T23:59:59.999999Z" },
+    { G_GINT64_CONSTANT (951868800000001), "2000-03-01T00:00:00.000001Z" },
+    { G_GINT64_CONSTANT (946684799000000), "1999-12-31T23:59:59.000000Z" },
+    { G_GINT64_CONSTANT (1799400600000000) + 1, "2027-01-08T09:30:00.000001Z" },
+    { -5, "1970-01-01T00:00:00.000000Z" },  /* never before 1970 */
+  };
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = bespoke_xml_schema_format_time (cases[i].us);
+        g_autoptr(GString) appended = g_string_new ("x");
+        gint64 back = 0;
+
+        g_assert_cmpstr (text, ==, cases[i].text);
+        bespoke_xml_schema_append_time (appended, cases[i].us);
+        g_assert_cmpstr (appended->str + 1, ==, cases[i].text);
+        g_assert_true (bespoke_xml_schema_parse_time (text, &back));
+        g_assert_cmpint (back, ==, MAX (cases[i].us, 0));
+      }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -306,6 +339,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/xml-export/unwritable", test_export_unwritable);
   g_test_add_func ("/xml-export/escaping-matches-libxml", test_export_escaping_matches_libxml);
   g_test_add_func ("/xml-export/awkward-text-round-trips", test_export_awkward_text_round_trips);
+  g_test_add_func ("/xml-export/times", test_export_times);
 
   return g_test_run ();
 }

@@ -187,24 +187,17 @@ bespoke_xml_schema_column_for (GType       record_type,
   return NULL;
 }
 
+/* @value in @width decimal digits at @p (the lowest ones if it is wider) */
 static inline void
-append_digits (GString *out,
-               gint64   value,
-               guint    width)
+put_digits (char    *p,
+            gint64   value,
+            guint    width)
 {
-  char digits[24];
-  guint len = 0;
-
-  do
+  for (guint i = width; i > 0; i--)
     {
-      digits[len++] = (char) ('0' + value % 10);
+      p[i - 1] = (char) ('0' + value % 10);
       value /= 10;
     }
-  while (value > 0 && len < sizeof digits);
-  for (; len < width; len++)
-    digits[len] = '0';
-  while (len > 0)
-    g_string_append_c (out, digits[--len]);
 }
 
 /**
@@ -216,35 +209,48 @@ void
 bespoke_xml_schema_append_time (GString *out,
                                 gint64   microseconds)
 {
-  /* by hand rather than through GDateTime: an export writes one per record.
-   * Days to a civil date after H. Hinnant's days_from_civil inverse. */
-  gint64 us = MAX (microseconds, 0);
+  /* An export writes one per record, and its records were mostly changed
+   * on a few days: the last day's "2027-01-08T" is kept, per thread. */
+  static _Thread_local gint64 last_days = -1;
+  static _Thread_local char date[11];
+  gint64 us = CLAMP (microseconds, 0, G_GINT64_CONSTANT (253402300799999999));  /* to 9999-12-31 */
   gint64 days = us / G_USEC_PER_SEC / 86400;
   gint64 seconds = us / G_USEC_PER_SEC % 86400;
-  gint64 z = days + 719468;
-  gint64 era = z / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-  gint64 d = doy - (153 * mp + 2) / 5 + 1;
-  gint64 m = mp < 10 ? mp + 3 : mp - 9;
-  gint64 y = yoe + era * 400 + (m <= 2);
+  char time[16];
 
-  append_digits (out, y, 4);
-  g_string_append_c (out, '-');
-  append_digits (out, m, 2);
-  g_string_append_c (out, '-');
-  append_digits (out, d, 2);
-  g_string_append_c (out, 'T');
-  append_digits (out, seconds / 3600, 2);
-  g_string_append_c (out, ':');
-  append_digits (out, seconds / 60 % 60, 2);
-  g_string_append_c (out, ':');
-  append_digits (out, seconds % 60, 2);
-  g_string_append_c (out, '.');
-  append_digits (out, us % G_USEC_PER_SEC, 6);
-  g_string_append_c (out, 'Z');
+  if (days != last_days)
+    {
+      /* days to a civil date, after H. Hinnant's days_from_civil inverse */
+      gint64 z = days + 719468;
+      gint64 era = z / 146097;
+      gint64 doe = z - era * 146097;
+      gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+      gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+      gint64 mp = (5 * doy + 2) / 153;
+      gint64 d = doy - (153 * mp + 2) / 5 + 1;
+      gint64 m = mp < 10 ? mp + 3 : mp - 9;
+      gint64 y = yoe + era * 400 + (m <= 2);
+
+      put_digits (date, y, 4);
+      date[4] = '-';
+      put_digits (date + 5, m, 2);
+      date[7] = '-';
+      put_digits (date + 8, d, 2);
+      date[10] = 'T';
+      last_days = days;
+    }
+
+  put_digits (time, seconds / 3600, 2);
+  time[2] = ':';
+  put_digits (time + 3, seconds / 60 % 60, 2);
+  time[5] = ':';
+  put_digits (time + 6, seconds % 60, 2);
+  time[8] = '.';
+  put_digits (time + 9, us % G_USEC_PER_SEC, 6);
+  time[15] = 'Z';
+
+  g_string_append_len (out, date, sizeof date);
+  g_string_append_len (out, time, sizeof time);
 }
 
 /**

@@ -38,8 +38,8 @@
  * names in one line, then smaller, down to %MIN_TEXT_SCALE; beyond that it
  * shows the first names that fit and "+K more" (the list beside has
  * everyone, and so has the accessible description).  If the rings at their
- * usual widths cannot name everyone in full, they are made wider where the people
- * are, if that names more.
+ * usual widths cannot name everyone in full, they are made wider where the
+ * people are, if that names more of them (see lay_out()).
  */
 
 typedef enum
@@ -110,8 +110,8 @@ static const float ring_radii[N_RINGS] = { 0.42f, 0.62f, 0.81f, 1.0f };
 #define CENTRE_RADIUS 0.17f
 
 /* How far into the next ring a name may go, as a share of that ring's
- * width: a long name at the side of a ring is wider than the ring, but the
- * next ring's own names keep the middle of it. */
+ * width: a long name at the side of a ring is wider than the ring, but it
+ * leaves the far side of the next ring to that ring's own names. */
 #define SPILL 0.6f
 
 /* How far round each ring's first member is turned from the bottom, in
@@ -230,7 +230,6 @@ typedef struct
   float cx, cy;
   float inner, outer;   /* the ring's edges */
   float centre;         /* the middle disc's edge, with the person's name */
-  float radius;         /* the whole circle's */
   float spill_in;       /* how far a name may go into the ring inside… */
   float spill_out;      /* …and the ring outside, leaving the middle of each free */
   gboolean outermost;   /* the last ring, whose names may go over the edge */
@@ -457,7 +456,7 @@ lay_out_rings (BespokeCircleChart *self,
       Rings g = {
         cx, cy,
         radius * inner_share, radius * radii[ring],
-        radius * CENTRE_RADIUS, radius,
+        radius * CENTRE_RADIUS,
         ring == 0 ? 0 : SPILL * radius * (radii[ring - 1] - (ring == 1 ? CENTRE_RADIUS : radii[ring - 2])),
         ring == N_RINGS - 1 ? 0 : SPILL * radius * (radii[ring + 1] - radii[ring]),
         ring == N_RINGS - 1, width, height,

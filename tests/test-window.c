@@ -993,6 +993,40 @@ test_window_pages (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The menus are made when first opened, and then kept */
+static void
+test_window_menus (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkMenuButton *button = get_child (window, "primary_menu_button");
+  GtkMenuButton *person_button = get_child (window, "person_menu_button");
+  GtkPopover *popover;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until ((Condition) gtk_widget_get_mapped, button);
+
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == get_child (window, "primary_menu"));
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+
+  /* the person menu, once someone is chosen */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (get_people (window)),
+                                     find_position (get_people (window), PAUL_NAME));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (person_button)));
+  gtk_menu_button_popup (person_button);
+  g_assert_true (gtk_menu_button_get_menu_model (person_button) == get_child (window, "person_menu"));
+  gtk_menu_button_popdown (person_button);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
  * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
  * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
@@ -1049,6 +1083,7 @@ main (int   argc,
   g_test_add_func ("/window/statement-toast", test_window_statement_toast);
   g_test_add_func ("/window/dialogs", test_window_dialogs);
   g_test_add_func ("/window/pages", test_window_pages);
+  g_test_add_func ("/window/menus", test_window_menus);
   g_test_add_func ("/person-row/shows-person", test_person_row);
 
   return g_test_run ();

@@ -58,6 +58,10 @@ struct _BespokeWindow
   GtkWidget            *content_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *person_menu_button;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *person_menu;
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
@@ -405,7 +409,22 @@ finish_first_frame (BespokeWindow *self)
   for (guint i = 0; i < held->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (held, i), TRUE);
   gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+  /* The page switchers make a button for each page of the stack they are
+   * given; with no one chosen they are not shown. */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   bespoke_startup_mark ("hidden pages shown, every person listed");
+}
+
+/* A menu button makes its whole menu, every item a widget, when it is
+ * given the menu: these are given theirs when first opened.  (GTK may
+ * call this on every opening, so only the first gives it.) */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, user_data);
 }
 
 static gboolean
@@ -1489,6 +1508,10 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, person_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, person_menu);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_bar);
@@ -1545,6 +1568,11 @@ bespoke_window_init (BespokeWindow *self)
   bespoke_startup_mark ("window template built");
 
   /* Typing while the list has the focus searches it. */
+  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->person_menu_button), create_menu_cb,
+                                         self->person_menu, NULL);
+
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);

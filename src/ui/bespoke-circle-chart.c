@@ -16,6 +16,7 @@
 #define DOT_GAP 4.0f       /* between a dot and its name */
 #define LABEL_PADDING 2.0f /* kept clear round every label, so two are never closer than twice it */
 #define RING_MARGIN 2.0f   /* kept clear inside each ring's edges */
+#define MORE_CLEARANCE 8.0f /* between a "+K more" and another ring's labels */
 
 /* The smallest the names may be, as a share of the usual text size: below
  * this they are not shrunk further, and the names that do not fit are
@@ -46,7 +47,7 @@ typedef enum
 {
   STYLE_DOT_ABOVE,   /* the dot above the name, which may take two lines */
   STYLE_DOT_BESIDE,  /* the dot beside the name, on one line, on the side nearer the middle */
-  STYLE_MORE,        /* "+3 more": no dot */
+  STYLE_MORE,        /* "+3 more": no dot, on a pill of the ring's colour */
 } LabelStyle;
 
 typedef struct
@@ -231,8 +232,9 @@ typedef struct
   float inner, outer;   /* the ring's edges */
   float centre;         /* the middle disc's edge, with the person's name */
   float spill_in;       /* how far a name may go into the ring inside… */
-  float spill_out;      /* …and the ring outside, leaving the middle of each free */
+  float spill_out;      /* …and the ring outside (see SPILL) */
   gboolean outermost;   /* the last ring, whose names may go over the edge */
+  gboolean strict_more; /* "+K more" wholly in its ring, having no dot to say whose it is */
   float width, height;  /* the widget's */
 } Rings;
 
@@ -273,6 +275,10 @@ fits (const Label *label,
     }
   else if (far_x * far_x + far_y * far_y > (outer + g->spill_out) * (outer + g->spill_out))
     return FALSE;
+  if (label->style == STYLE_MORE && g->strict_more &&
+      (near_x * near_x + near_y * near_y < inner * inner ||
+       (!g->outermost && far_x * far_x + far_y * far_y > outer * outer)))
+    return FALSE;
   if (label->style != STYLE_MORE)
     {
       float dx = label->dot.x - g->cx, dy = label->dot.y - g->cy;
@@ -284,19 +290,26 @@ fits (const Label *label,
   return TRUE;
 }
 
+/* Whether @label is clear of every label in @placed.  A "+K more" is kept
+ * further from another ring's labels, so that it is plainly its own ring's. */
 static gboolean
-clear_of (const graphene_rect_t *area,
-          const Label           *placed,
-          guint                  n_placed)
+clear_of (const Label *label,
+          const Label *placed,
+          guint        n_placed)
 {
+  const graphene_rect_t *area = &label->area;
+
   for (guint i = 0; i < n_placed; i++)
     {
       const graphene_rect_t *other = &placed[i].area;
+      float gap = 2 * LABEL_PADDING;
 
-      if (area->origin.x < other->origin.x + other->size.width + 2 * LABEL_PADDING &&
-          other->origin.x < area->origin.x + area->size.width + 2 * LABEL_PADDING &&
-          area->origin.y < other->origin.y + other->size.height + 2 * LABEL_PADDING &&
-          other->origin.y < area->origin.y + area->size.height + 2 * LABEL_PADDING)
+      if ((label->style == STYLE_MORE || placed[i].style == STYLE_MORE) && label->ring != placed[i].ring)
+        gap = MORE_CLEARANCE;
+      if (area->origin.x < other->origin.x + other->size.width + gap &&
+          other->origin.x < area->origin.x + area->size.width + gap &&
+          area->origin.y < other->origin.y + other->size.height + gap &&
+          other->origin.y < area->origin.y + area->size.height + gap)
         return FALSE;
     }
   return TRUE;
@@ -334,8 +347,8 @@ place_round (Label       *labels,
             {
               label_place (&labels[i], g->cx, g->cx + radii[k] * cos (angle), g->cy + radii[k] * sin (angle));
               if (fits (&labels[i], g) &&
-                  clear_of (&labels[i].area, labels, i) &&
-                  clear_of (&labels[i].area, others, n_others))
+                  clear_of (&labels[i], labels, i) &&
+                  clear_of (&labels[i], others, n_others))
                 {
                   placed = TRUE;
                   break;
@@ -350,15 +363,17 @@ place_round (Label       *labels,
   return TRUE;
 }
 
-/* Places the labels as evenly round the ring as they go: the widest gap
- * between one and the next with which they all still fit. */
+/* Places the labels as evenly round the ring as they go (if @spread; else
+ * just anywhere they fit, which is quicker): the widest gap between one
+ * and the next with which they all still fit. */
 static gboolean
 place_spread (Label       *labels,
               guint        n,
               const Label *others,
               guint        n_others,
               const Rings *g,
-              double       start)
+              double       start,
+              gboolean     spread)
 {
   double low = 0, high = 2 * G_PI / MAX (n, 1);
 
@@ -366,6 +381,8 @@ place_spread (Label       *labels,
     return TRUE;
   if (!place_round (labels, n, others, n_others, g, start, 0))
     return FALSE;
+  if (!spread)
+    return TRUE;
   if (place_round (labels, n, others, n_others, g, start, high))
     return TRUE;
   for (int i = 0; i < 10; i++)
@@ -381,7 +398,7 @@ place_spread (Label       *labels,
 }
 
 /* The labels for @ring's first @n_names members, drawn as @attempt says,
- * and "+K more" for the rest if there are any */
+ * after "+K more" for the rest if there are any */
 static GArray *
 make_labels (BespokeCircleChart *self,
              int                 ring,
@@ -407,13 +424,15 @@ make_labels (BespokeCircleChart *self,
   if (n_names < members->len)
     {
       guint more = members->len - n_names;
-      /* Translators: drawn in a ring of the relationship circle after the
+      /* Translators: drawn in a ring of the relationship circle beside the
        * names that fit, e.g. "+3 more"; the list below has everyone */
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", more), more);
       Label label = { NULL, STYLE_MORE, ring, };
 
+      /* First, so that it has the bottom of the ring, where there is
+       * most room for it wholly inside the ring; the names follow it round */
       label.layout = make_layout (self, text, -1, 1, TRUE, attempt->scale);
-      g_array_append_val (labels, label);
+      g_array_prepend_val (labels, label);
     }
   return labels;
 }
@@ -435,11 +454,12 @@ font_key (BespokeCircleChart *self)
 #define RING_NAMED_SCORE 100000
 
 /* Lays out every ring's names with the rings' outer radii @radii (as
- * shares of the circle's radius) into @labels_out and @n_shown; returns
- * its score, higher the better. */
+ * shares of the circle's radius) into @labels_out and @n_shown, spread
+ * round evenly if @spread; returns its score, higher the better. */
 static guint
 lay_out_rings (BespokeCircleChart *self,
                const float        *radii,
+               gboolean            spread,
                int                 width,
                int                 height,
                GArray             *labels_out,
@@ -454,17 +474,22 @@ lay_out_rings (BespokeCircleChart *self,
     {
       float inner_share = ring == 0 ? CENTRE_RADIUS : radii[ring - 1];
       Rings g = {
-        cx, cy,
-        radius * inner_share, radius * radii[ring],
-        radius * CENTRE_RADIUS,
-        ring == 0 ? 0 : SPILL * radius * (radii[ring - 1] - (ring == 1 ? CENTRE_RADIUS : radii[ring - 2])),
-        ring == N_RINGS - 1 ? 0 : SPILL * radius * (radii[ring + 1] - radii[ring]),
-        ring == N_RINGS - 1, width, height,
+        .cx = cx,
+        .cy = cy,
+        .inner = radius * inner_share,
+        .outer = radius * radii[ring],
+        .centre = radius * CENTRE_RADIUS,
+        .spill_in = ring == 0 ? 0 : SPILL * radius * (radii[ring - 1] - (ring == 1 ? CENTRE_RADIUS : radii[ring - 2])),
+        .spill_out = ring == N_RINGS - 1 ? 0 : SPILL * radius * (radii[ring + 1] - radii[ring]),
+        .outermost = ring == N_RINGS - 1,
+        .width = width,
+        .height = height,
       };
       double start = G_PI / 2 + ring_turns[ring];   /* from the bottom, where a name has most room */
       guint n = self->members[ring]->len;
       g_autoptr(GArray) labels = NULL;
       const Attempt *last = &attempts[G_N_ELEMENTS (attempts) - 1];
+      gboolean strict_used = TRUE;
 
       n_shown[ring] = 0;
       if (n == 0)
@@ -476,7 +501,7 @@ lay_out_rings (BespokeCircleChart *self,
           g_autoptr(GArray) tried = make_labels (self, ring, &attempts[a], n, radius);
 
           if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                            (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
+                            (Label *) (gpointer) labels_out->data, labels_out->len, &g, start, FALSE))
             {
               labels = g_steal_pointer (&tried);
               n_shown[ring] = n;
@@ -484,41 +509,54 @@ lay_out_rings (BespokeCircleChart *self,
         }
 
       /* …or as many as fit at the smallest, and "+K more": the most
-       * names with which they fit, found by halving */
-      if (labels == NULL)
+       * names with which they fit, found by halving.  "+K more" goes
+       * wholly in its ring if it can (as it has no dot to say whose it
+       * is), unless that leaves no room for any name. */
+      for (int strict = TRUE; (labels == NULL || n_shown[ring] == 0) && strict >= FALSE; strict--)
         {
           guint low = 0, high = n - 1;   /* the answer is in [low, high], if anything fits */
           g_autoptr(GArray) tried = make_labels (self, ring, last, 0, radius);
 
-          if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                            (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
-            {
-              while (low < high)
-                {
-                  guint mid = (low + high + 1) / 2;
+          g.strict_more = strict;
+          if (!place_spread ((Label *) (gpointer) tried->data, tried->len,
+                             (Label *) (gpointer) labels_out->data, labels_out->len, &g, start, FALSE))
+            continue;
 
-                  g_clear_pointer (&tried, g_array_unref);
-                  tried = make_labels (self, ring, last, mid, radius);
-                  if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                                    (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
-                    low = mid;
-                  else
-                    high = mid - 1;
-                }
+          while (low < high)
+            {
+              guint mid = (low + high + 1) / 2;
+
               g_clear_pointer (&tried, g_array_unref);
-              tried = make_labels (self, ring, last, low, radius);
+              tried = make_labels (self, ring, last, mid, radius);
               if (place_spread ((Label *) (gpointer) tried->data, tried->len,
-                                (Label *) (gpointer) labels_out->data, labels_out->len, &g, start))
-                {
-                  labels = g_steal_pointer (&tried);
-                  n_shown[ring] = low;
-                }
+                                (Label *) (gpointer) labels_out->data, labels_out->len, &g, start, FALSE))
+                low = mid;
+              else
+                high = mid - 1;
+            }
+          g_clear_pointer (&tried, g_array_unref);
+          tried = make_labels (self, ring, last, low, radius);
+          if ((labels == NULL || low > 0) &&
+              place_spread ((Label *) (gpointer) tried->data, tried->len,
+                            (Label *) (gpointer) labels_out->data, labels_out->len, &g, start, FALSE))
+            {
+              g_clear_pointer (&labels, g_array_unref);
+              labels = g_steal_pointer (&tried);
+              n_shown[ring] = low;
+              strict_used = strict;
             }
         }
+      g.strict_more = strict_used;
 
       /* Not even that: the ring is too small for words */
       if (labels == NULL)
         continue;
+
+      /* Where they first fit, they fit spread out too */
+      if (spread &&
+          !place_spread ((Label *) (gpointer) labels->data, labels->len,
+                         (Label *) (gpointer) labels_out->data, labels_out->len, &g, start, TRUE))
+        g_assert_not_reached ();
 
       score += NAME_SCORE * n_shown[ring] + (n_shown[ring] > 0 ? RING_NAMED_SCORE : 0);
       for (guint i = 0; i < labels->len; i++)
@@ -601,27 +639,31 @@ lay_out (BespokeCircleChart *self)
   for (int ring = 0; ring < N_RINGS; ring++)
     all += (NAME_SCORE + 1) * self->members[ring]->len + (self->members[ring]->len > 0 ? RING_NAMED_SCORE : 0);
 
-  best = lay_out_rings (self, self->radii, width, height, self->labels, self->n_shown);
-  for (guint b = 0; b < G_N_ELEMENTS (blends) && best < all; b++)
-    {
-      float radii[N_RINGS];
-      guint n_shown[N_RINGS];
-      g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
-      guint score;
+  /* Which widths name most, tried quickly (names where they first fit)… */
+  {
+    g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
+    guint n_shown[N_RINGS];
 
-      g_array_set_clear_func (labels, label_clear);
-      weigh_rings (self, blends[b], radii);
-      score = lay_out_rings (self, radii, width, height, labels, n_shown);
-      if (score > best)
-        {
-          best = score;
-          memcpy (self->radii, radii, sizeof self->radii);
-          memcpy (self->n_shown, n_shown, sizeof self->n_shown);
-          g_array_set_size (self->labels, 0);
-          g_array_append_vals (self->labels, labels->data, labels->len);
-          g_array_set_clear_func (labels, NULL);   /* the layouts are now self->labels' */
-        }
-    }
+    g_array_set_clear_func (labels, label_clear);
+    best = lay_out_rings (self, ring_radii, FALSE, width, height, labels, n_shown);
+    for (guint b = 0; b < G_N_ELEMENTS (blends) && best < all; b++)
+      {
+        float radii[N_RINGS];
+        guint score;
+
+        weigh_rings (self, blends[b], radii);
+        g_array_set_size (labels, 0);
+        score = lay_out_rings (self, radii, FALSE, width, height, labels, n_shown);
+        if (score > best)
+          {
+            best = score;
+            memcpy (self->radii, radii, sizeof self->radii);
+          }
+      }
+  }
+
+  /* …then laid out with those, spread evenly round */
+  lay_out_rings (self, self->radii, TRUE, width, height, self->labels, self->n_shown);
 }
 
 static void
@@ -686,6 +728,20 @@ bespoke_circle_chart_snapshot (GtkWidget   *widget,
                                            DOT_SIZE / 2);
           gtk_snapshot_push_rounded_clip (snapshot, &dot_rect);
           gtk_snapshot_append_color (snapshot, &dot, &dot_rect.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+      else
+        {
+          /* "+K more" on a pill of its ring's colour, to say whose it is */
+          GdkRGBA tint = ring_colours[label->ring];
+          GskRoundedRect pill;
+          graphene_rect_t bounds;
+
+          tint.alpha = 0.45f;
+          graphene_rect_inset_r (&label->area, -LABEL_PADDING, 0, &bounds);
+          gsk_rounded_rect_init_from_rect (&pill, &bounds, bounds.size.height / 2);
+          gtk_snapshot_push_rounded_clip (snapshot, &pill);
+          gtk_snapshot_append_color (snapshot, &tint, &bounds);
           gtk_snapshot_pop (snapshot);
         }
 

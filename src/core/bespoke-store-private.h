@@ -19,6 +19,8 @@ typedef enum
   BESPOKE_ROWS_ONE,       /* ?1 = the row's UUID */
 } BespokeRows;
 
+BespokeStore *bespoke_store_open_reader  (BespokeStore  *self,
+                                          GError       **error);
 sqlite3_stmt *bespoke_store_prepare_rows (BespokeStore  *self,
                                           GType          type,
                                           BespokeRows    rows,

@@ -1068,6 +1068,42 @@ bespoke_store_note_change (BespokeStore *self,
 }
 
 /**
+ * bespoke_store_open_reader: (skip)
+ *
+ * Opens a second, read-only connection to @self's database file, for a
+ * bulk reader's worker thread (each connection is used by one thread).
+ * Nothing is migrated or set up: @self already did that.
+ *
+ * Returns: (transfer full) (nullable): the reader, or %NULL with @error
+ *   set (an in-memory database has no second connection)
+ */
+BespokeStore *
+bespoke_store_open_reader (BespokeStore  *self,
+                           GError       **error)
+{
+  g_autoptr(BespokeStore) reader = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+
+  if (g_str_equal (self->path, ":memory:"))
+    {
+      g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                           _("An in-memory database cannot be read from a second connection."));
+      return NULL;
+    }
+  reader = g_object_new (BESPOKE_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->schema_version = self->schema_version;
+  reader->read_only_reason = g_strdup (_("This connection only reads, for an export running beside it."));
+  /* a reader's lookups are scattered: a small page cache does as well */
+  if (!open_db (reader, SQLITE_OPEN_READONLY, error) ||
+      !bespoke_store_exec (reader, "PRAGMA query_only = ON", error) ||
+      !bespoke_store_exec (reader, "PRAGMA cache_size = -4096", error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+/**
  * bespoke_store_prepare_rows: (skip)
  * @rows: which rows, in which order
  *

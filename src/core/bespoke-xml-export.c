@@ -98,14 +98,71 @@ typedef struct
   GHashTable       *snapshots;  /* product uuid -> its snapshot element, written */
   GError           *error;
   gboolean          failed;     /* the writer failed: the disk, most likely */
-  GString          *out;        /* the fast path's buffer */
+  GString          *out;        /* the fast path's buffer: chunk->text */
+  struct _Chunk    *chunk;
   gboolean          tag_open;   /* out ends in a start tag not yet closed */
-  GAsyncQueue      *full;       /* buffers for the writer thread, then the end */
-  GAsyncQueue      *empty;      /* buffers it has written, to fill again */
-  int               write_failed;  /* atomic: set by the writer thread */
+  GAsyncQueue      *full;       /* chunks for the writer thread (or, for a
+                                 * worker, for the main thread), then the end */
+  GAsyncQueue      *empty;      /* chunks written, to fill again */
+  int              *write_failed;  /* atomic: set by the writer thread */
+  int              *stop;          /* atomic: workers, stop */
 } Export;
 
-#define N_BUFFERS 3  /* in flight at once: memory stays flat */
+/* A buffer of the file's text, and the queue it goes back to once written */
+typedef struct _Chunk
+{
+  GString     *text;
+  GAsyncQueue *home;
+} Chunk;
+
+#define N_BUFFERS 3  /* per producer, in flight at once: memory stays flat */
+#define END ((gpointer) &end_marker)
+static const int end_marker;
+
+static Chunk *
+chunk_new (GAsyncQueue *home)
+{
+  Chunk *chunk = g_new (Chunk, 1);
+
+  chunk->text = g_string_sized_new (FLUSH_AT + 16384);
+  chunk->home = home;
+  return chunk;
+}
+
+static void
+chunk_free (gpointer data)
+{
+  Chunk *chunk = data;
+
+  g_string_free (chunk->text, TRUE);
+  g_free (chunk);
+}
+
+/* A pool of @n empty chunks that come home to it; the first is handed
+ * out as @self's buffer. */
+static void
+pool_init (Export *self,
+           guint   n)
+{
+  self->empty = g_async_queue_new_full (chunk_free);
+  for (guint i = 0; i < n; i++)
+    g_async_queue_push (self->empty, chunk_new (self->empty));
+  self->chunk = g_async_queue_pop (self->empty);
+  self->out = self->chunk->text;
+}
+
+static void
+pool_clear (Export *self,
+            guint   n)
+{
+  /* every chunk is home, or is self->chunk */
+  chunk_free (self->chunk);
+  self->chunk = NULL;
+  self->out = NULL;
+  for (guint i = 1; i < n; i++)
+    chunk_free (g_async_queue_pop (self->empty));
+  g_clear_pointer (&self->empty, g_async_queue_unref);
+}
 
 #define W(call) G_STMT_START { if ((call) < 0) self->failed = TRUE; } G_STMT_END
 
@@ -605,21 +662,22 @@ writer_thread (gpointer data)
 
   for (;;)
     {
-      GString *chunk = g_async_queue_pop (self->full);
+      Chunk *chunk = g_async_queue_pop (self->full);
 
-      if (chunk == (gpointer) self)
+      if (chunk == END)
         break;
-      if (!g_atomic_int_get (&self->write_failed) &&
-          xmlTextWriterWriteRawLen (self->writer, BAD_CAST chunk->str, (int) chunk->len) < 0)
-        g_atomic_int_set (&self->write_failed, 1);
-      g_string_truncate (chunk, 0);
-      g_async_queue_push (self->empty, chunk);
+      if (!g_atomic_int_get (self->write_failed) &&
+          xmlTextWriterWriteRawLen (self->writer, BAD_CAST chunk->text->str, (int) chunk->text->len) < 0)
+        g_atomic_int_set (self->write_failed, 1);
+      g_string_truncate (chunk->text, 0);
+      g_async_queue_push (chunk->home, chunk);
     }
   return NULL;
 }
 
-/* Hands what is buffered to the writer thread, and takes an empty buffer
- * (waiting for one if the disk is behind); between records only. */
+/* Hands what is buffered on (to the writer thread, or from a worker to
+ * the main thread), and takes an empty buffer, waiting for one if the
+ * disk is behind; between records only. */
 static void
 out_flush (Export  *self,
            gboolean force)
@@ -627,9 +685,10 @@ out_flush (Export  *self,
   if (self->out->len == 0 || (!force && self->out->len < FLUSH_AT))
     return;
   g_assert (!self->tag_open);
-  g_async_queue_push (self->full, self->out);
-  self->out = g_async_queue_pop (self->empty);
-  if (g_atomic_int_get (&self->write_failed))
+  g_async_queue_push (self->full, self->chunk);
+  self->chunk = g_async_queue_pop (self->empty);
+  self->out = self->chunk->text;
+  if (g_atomic_int_get (self->write_failed))
     self->failed = TRUE;
 }
 
@@ -984,10 +1043,147 @@ report_missing (Export     *self,
     record = bespoke_store_load (self->store, type, uuid, &self->error);
 }
 
+/* ---- a whole export's people, on two threads ---------------------------- */
+
+#define N_WORKERS    2
+#define CHUNK_PEOPLE 32  /* people a worker writes before handing them on */
+
+typedef struct
+{
+  Export   export;  /* its own connection, caches and chunks */
+  guint    index;
+  GThread *thread;
+} Worker;
+
+/* Worker k writes the people of chunks k, k + N_WORKERS, …, in UUID
+ * order, each chunk to a buffer of its own that the main thread takes in
+ * turn from each worker and passes to the writer thread: the same bytes
+ * as one thread writes, in about half the time on two cores. */
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *worker = data;
+  Export *self = &worker->export;
+  Readers r = { 0 };
+  Rows people = { 0 };
+  guint64 i = 0;
+  guint in_chunk = 0;
+
+  if (bespoke_store_exec (self->store, "BEGIN", &self->error))
+    {
+      readers_init (self, &r);
+      rows_init (self, &people, BESPOKE_TYPE_PERSON, "person", BESPOKE_ROWS_BY_UUID);
+      if (rows_start (self, &people, NULL))
+        while (!g_atomic_int_get (self->stop) && !self->failed && rows_next (self, &people))
+          {
+            guint64 chunk = i++ / CHUNK_PEOPLE;
+
+            if (chunk % N_WORKERS != worker->index)
+              continue;
+            write_person (self, &r, &people);
+            if (++in_chunk == CHUNK_PEOPLE)
+              {
+                out_flush (self, TRUE);
+                in_chunk = 0;
+              }
+          }
+      if (in_chunk > 0 && self->error == NULL)
+        out_flush (self, TRUE);
+      rows_clear (&people);
+      readers_clear (&r);
+      bespoke_store_exec (self->store, "COMMIT", NULL);
+    }
+  g_async_queue_push (self->full, END);
+  return NULL;
+}
+
+/* FALSE, having written nothing, if a second connection cannot be had */
+static gboolean
+write_people_in_parallel (Export *self)
+{
+  Worker workers[N_WORKERS] = { 0 };
+  gboolean ended[N_WORKERS] = { FALSE };
+  int stop = 0;
+  guint n = 0;
+
+  for (; n < N_WORKERS; n++)
+    {
+      Export *w = &workers[n].export;
+
+      w->store = bespoke_store_open_reader (self->store, NULL);
+      if (w->store == NULL)
+        break;
+      workers[n].index = n;
+      w->products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      w->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      w->snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+      w->full = g_async_queue_new ();
+      w->write_failed = self->write_failed;
+      w->stop = &stop;
+      pool_init (w, N_BUFFERS);
+    }
+
+  if (n == N_WORKERS)
+    {
+      /* what is buffered (the providers) goes first */
+      out_flush (self, TRUE);
+      for (guint k = 0; k < N_WORKERS; k++)
+        workers[k].thread = g_thread_new ("bespoke-export-people", worker_thread, &workers[k]);
+
+      /* chunk j comes from worker j % N_WORKERS; the first worker out of
+       * people has written the last chunk */
+      for (guint64 j = 0;; j++)
+        {
+          Worker *worker = &workers[j % N_WORKERS];
+          Chunk *chunk = g_async_queue_pop (worker->export.full);
+
+          if (chunk == END)
+            {
+              ended[j % N_WORKERS] = TRUE;
+              break;
+            }
+          g_async_queue_push (self->full, chunk);
+        }
+
+      /* the others stop (they have no more, unless one failed), and what
+       * they still hold goes home unwritten */
+      g_atomic_int_set (&stop, 1);
+      for (guint k = 0; k < N_WORKERS; k++)
+        {
+          Chunk *chunk;
+
+          while (!ended[k] && (chunk = g_async_queue_pop (workers[k].export.full)) != END)
+            {
+              g_string_truncate (chunk->text, 0);
+              g_async_queue_push (chunk->home, chunk);
+            }
+          g_thread_join (workers[k].thread);
+        }
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      Export *w = &workers[k].export;
+
+      if (w->error != NULL && self->error == NULL)
+        g_propagate_error (&self->error, g_steal_pointer (&w->error));
+      g_clear_error (&w->error);
+      self->failed |= w->failed;
+      pool_clear (w, N_BUFFERS);  /* waits for the writer to give them back */
+      g_async_queue_unref (w->full);
+      g_hash_table_unref (w->products);
+      g_hash_table_unref (w->providers);
+      g_hash_table_unref (w->snapshots);
+      g_object_unref (w->store);
+    }
+  return n == N_WORKERS;
+}
+
 static void
 write_scope (Export                 *self,
              BespokeXmlExportScope   scope,
-             const char * const     *uuids)
+             const char * const     *uuids,
+             gboolean                locked)
 {
   Readers r = { 0 };
   Rows providers = { 0 }, people = { 0 }, homes = { 0 };
@@ -999,7 +1195,8 @@ write_scope (Export                 *self,
       rows_init (self, &people, BESPOKE_TYPE_PERSON, "person", BESPOKE_ROWS_BY_UUID);
       rows_init (self, &homes, BESPOKE_TYPE_HOME, "shared-home", BESPOKE_ROWS_ALL);
       write_each (self, &r, &providers, NULL, write_provider);
-      write_each (self, &r, &people, NULL, write_person);
+      if (!locked || self->error != NULL || self->failed || !write_people_in_parallel (self))
+        write_each (self, &r, &people, NULL, write_person);
       write_each (self, &r, &homes, NULL, write_home);
     }
   else if (scope == BESPOKE_XML_EXPORT_MENU)
@@ -1074,8 +1271,9 @@ bespoke_xml_export (BespokeStore           *store,
   g_autofree char *tmp = NULL;
   xmlOutputBufferPtr output;
   gint64 started = g_get_real_time ();
+  int write_failed = 0;
   GThread *thread;
-  gboolean began;
+  gboolean began, locked;
   int fd;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
@@ -1096,37 +1294,38 @@ bespoke_xml_export (BespokeStore           *store,
   self->products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
-  self->out = g_string_sized_new (FLUSH_AT + 16384);
   output = xmlOutputBufferCreateFd (fd, NULL);
   /* no indentation: a quarter fewer bytes, and a cached snapshot written
    * raw is then the same bytes as one written element by element */
   self->writer = xmlNewTextWriter (output);
+  self->write_failed = &write_failed;
 
   W (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL));
   W (xmlTextWriterStartElementNS (self->writer, NULL, BAD_CAST "bespoke", BAD_CAST BESPOKE_XML_NAMESPACE));
   W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "schema-version", BAD_CAST BESPOKE_XML_SCHEMA_VERSION));
 
-  /* one read transaction: a consistent snapshot, and one lock instead of
-   * one per query */
-  began = bespoke_store_exec (store, "BEGIN", NULL);  /* not if the caller has one open */
+  /* One read transaction: a consistent snapshot, and one lock instead of
+   * one per query.  A whole export takes the write lock too, so that the
+   * workers' connections (see write_people_in_parallel()) start from the
+   * same snapshot: nothing can be committed in between.  Neither is
+   * possible if the caller has a transaction open; a read-only database
+   * refuses the write lock. */
+  locked = scope == BESPOKE_XML_EXPORT_ALL && bespoke_store_exec (store, "BEGIN IMMEDIATE", NULL);
+  began = locked || bespoke_store_exec (store, "BEGIN", NULL);
   /* the root's start tag goes out now, before the thread takes over */
   W (xmlTextWriterFlush (self->writer));
   self->full = g_async_queue_new ();
-  self->empty = g_async_queue_new ();
-  for (guint i = 1; i < N_BUFFERS; i++)
-    g_async_queue_push (self->empty, g_string_sized_new (FLUSH_AT + 16384));
+  pool_init (self, N_BUFFERS);
   thread = g_thread_new ("bespoke-export", writer_thread, self);
 
-  write_scope (self, scope, uuids);
+  write_scope (self, scope, uuids, locked);
 
-  g_async_queue_push (self->full, self);  /* the end */
+  g_async_queue_push (self->full, END);
   g_thread_join (thread);
-  if (g_atomic_int_get (&self->write_failed))
+  if (g_atomic_int_get (&write_failed))
     self->failed = TRUE;
-  for (guint i = 1; i < N_BUFFERS; i++)
-    g_string_free (g_async_queue_pop (self->empty), TRUE);
+  pool_clear (self, N_BUFFERS);
   g_async_queue_unref (self->full);
-  g_async_queue_unref (self->empty);
 
   if (began)
     bespoke_store_exec (store, "COMMIT", NULL);
@@ -1136,7 +1335,6 @@ bespoke_xml_export (BespokeStore           *store,
   g_hash_table_unref (self->products);
   g_hash_table_unref (self->providers);
   g_hash_table_unref (self->snapshots);
-  g_string_free (self->out, TRUE);
 
   if (self->error == NULL && !self->failed && fsync (fd) != 0)
     self->failed = TRUE;

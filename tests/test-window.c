@@ -1027,6 +1027,51 @@ test_window_menus (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* Keyboard Shortcuts (the main menu, Ctrl+?) shows the shortcuts window,
+ * made the first time and then kept; it goes with the window */
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(BespokeStore) store = new_store_with_people ();
+  BespokeWindow *window = new_window (store);
+  GtkWindow *shortcuts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_shortcuts_window ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  destroy_window (window);
+  g_assert_null (find_shortcuts_window ());
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
  * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
  * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
@@ -1084,6 +1129,7 @@ main (int   argc,
   g_test_add_func ("/window/dialogs", test_window_dialogs);
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/menus", test_window_menus);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/person-row/shows-person", test_person_row);
 
   return g_test_run ();

@@ -31,7 +31,7 @@
  */
 struct _BespokeWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwWindow             parent_instance;
 
   BespokeStore         *store;
   BespokeHistory       *history;
@@ -74,6 +74,7 @@ struct _BespokeWindow
   BespokeCirclePage    *circle_page;  /* (nullable): made on first show */
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  GtkWindow            *help_overlay;  /* (nullable): made when first shown */
 
   /* Start-up: the first frame has only what it shows (see hold_for_first_frame) */
   GtkSliceListModel    *rows;         /* the people the list view sees */
@@ -83,7 +84,7 @@ struct _BespokeWindow
   guint                 build_pages_id;
 };
 
-G_DEFINE_FINAL_TYPE (BespokeWindow, bespoke_window, ADW_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (BespokeWindow, bespoke_window, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
@@ -853,6 +854,31 @@ undo_redo_action (GtkWidget  *widget,
     }
 }
 
+/* The keyboard shortcuts (Ctrl+?, which GtkApplication sets for this
+ * action because the resource is there), made the first time they are
+ * asked for.  The window is an AdwWindow, not an AdwApplicationWindow,
+ * because GtkApplication builds every application window's shortcuts
+ * window as the window is made: a twentieth of the time to its first
+ * frame, for a window few people open. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/bespoke/Bespoke/gtk/help-overlay.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_modal (self->help_overlay, TRUE);
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1377,6 +1403,11 @@ bespoke_window_dispose (GObject *object)
   g_clear_handle_id (&self->first_frame_id, g_source_remove);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
   g_clear_pointer (&self->held_pages, g_ptr_array_unref);
+  if (self->help_overlay != NULL)
+    {
+      gtk_window_destroy (self->help_overlay);
+      g_clear_object (&self->help_overlay);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_WINDOW);
   self->plan_page = NULL;
@@ -1545,6 +1576,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
   gtk_widget_class_install_action (widget_class, "win.delete-person", NULL, delete_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "win.people-filter", "people-filter");
 
   /* The window's own shortcuts; the application adds Ctrl+F, Ctrl+W, Ctrl+Q

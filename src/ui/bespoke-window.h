@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define BESPOKE_TYPE_WINDOW (bespoke_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (BespokeWindow, bespoke_window, BESPOKE, WINDOW, AdwApplicationWindow)
+G_DECLARE_FINAL_TYPE (BespokeWindow, bespoke_window, BESPOKE, WINDOW, AdwWindow)
 
 BespokeWindow      *bespoke_window_new               (GtkApplication *application,
                                                       BespokeStore   *store);

@@ -7,6 +7,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-budget-page.h"
+#include "bespoke-date-popover.h"
 #include "bespoke-plan-page.h"
 #include "bespoke-schedule-editor.h"
 
@@ -679,6 +680,49 @@ test_plan_page_refunds (Fixture       *f,
   g_assert_finalize_object (budget);
 }
 
+/* The review date picked from its calendar: the calendar opens on the
+ * saved date, and the day chosen is saved and shown as if typed, undoably.
+ * A day before the start is refused as a typed one is. */
+static void
+test_plan_page_date_picker (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *review = find_one (f->page, ADW_TYPE_ENTRY_ROW, "review-date", 0);
+  GtkWidget *end = find_one (f->page, ADW_TYPE_ENTRY_ROW, "period-end", 0);
+  GtkWidget *button = find_one (review, GTK_TYPE_MENU_BUTTON, NULL, 0);
+  BespokeDatePopover *popover = BESPOKE_DATE_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  BespokeDatePopover *end_popover = NULL;
+  g_autoptr(BespokePlan) before = load_plan (f->store);
+  g_autoptr(BespokePlan) after = NULL;
+  g_autoptr(BespokePlan) refused = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *opened_on = NULL;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  opened_on = bespoke_date_popover_get_date (popover);
+  g_assert_cmpstr (opened_on, ==, bespoke_plan_get_review_date (before));
+
+  bespoke_date_popover_set_date (popover, "2027-11-15");
+  g_signal_emit_by_name (find_one (GTK_WIDGET (popover), GTK_TYPE_BUTTON, "use-date", 0), "clicked");
+
+  after = load_plan (f->store);
+  g_assert_cmpstr (bespoke_plan_get_review_date (after), ==, "2027-11-15");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (review)), ==, "15/11/2027");
+  g_assert_true (bespoke_history_get_can_undo (f->history));
+
+  /* the end before the start (1/1/2027): refused, and the end unchanged */
+  end_popover = BESPOKE_DATE_POPOVER (gtk_menu_button_get_popover (
+                  GTK_MENU_BUTTON (find_one (end, GTK_TYPE_MENU_BUTTON, NULL, 0))));
+  bespoke_date_popover_set_date (end_popover, "2026-06-30");
+  g_signal_emit_by_name (find_one (GTK_WIDGET (end_popover), GTK_TYPE_BUTTON, "use-date", 0), "clicked");
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  refused = load_plan (f->store);
+  g_assert_cmpstr (bespoke_plan_get_period_end (refused), ==, "2027-12-31");
+  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (end)));
+  g_assert_cmpstr (shown, ==, "30/6/2026");  /* left as chosen, marked, to put right */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +733,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/plan-page/date-picker", test_plan_page_date_picker);
   ADD ("/plan-page/shows-plan", test_plan_page_shows_plan);
   ADD ("/plan-page/bad-money", test_plan_page_bad_money);
   ADD ("/plan-page/bad-dates", test_plan_page_bad_dates);

@@ -8,6 +8,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-enums.h"
+#include "bespoke-date-popover.h"
 #include "bespoke-plan-page.h"
 #include "bespoke-schedule-editor.h"
 
@@ -382,6 +383,54 @@ set_canonical (GtkWidget  *row,
   TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
 
   field->canonical = property;
+}
+
+/* A date field's calendar: it opens on the field's saved date, and the
+ * day chosen is saved as if it had been typed. */
+static void
+on_date_chosen_cb (BespokeDatePopover *popover,
+                   const char         *iso,
+                   GtkWidget          *row)
+{
+  TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
+  g_autofree char *text = date_text (iso);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  on_text_activated_cb (row, field);
+}
+
+static void
+on_date_popover_show_cb (GtkWidget *popover,
+                         GtkWidget *row)
+{
+  TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
+  BespokeRecord *record = lookup (field->page, field->uuid);
+  g_autofree char *iso = NULL;
+
+  if (record != NULL && field->canonical != NULL)
+    g_object_get (record, field->canonical, &iso, NULL);
+  bespoke_date_popover_set_date (BESPOKE_DATE_POPOVER (popover), iso);
+}
+
+static void
+add_date_picker (GtkWidget  *row,
+                 const char *property)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = bespoke_date_popover_new ();
+  g_autofree char *label = g_strdup_printf (_("Choose “%s” from a calendar"),
+                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  set_canonical (row, property);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show_cb), row);
+  g_signal_connect (popover, "date-chosen", G_CALLBACK (on_date_chosen_cb), row);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 }
 
 static GtkWidget *
@@ -1009,15 +1058,15 @@ build_details (BespokePlanPage *self)
   adw_preferences_group_set_description (group, _("Dates as 1/4/2027. Every change is kept as you type; Ctrl+Z undoes it."));
 
   row = text_row (self, _("Starts"), start, uuid, apply_period_start, _("Change the plan’s start"), error_label);
-  set_canonical (row, "period-start");
+  add_date_picker (row, "period-start");
   gtk_widget_set_name (row, "period-start");
   adw_preferences_group_add (group, row);
   row = text_row (self, _("Ends"), end, uuid, apply_period_end, _("Change the plan’s end"), error_label);
-  set_canonical (row, "period-end");
+  add_date_picker (row, "period-end");
   gtk_widget_set_name (row, "period-end");
   adw_preferences_group_add (group, row);
   row = text_row (self, _("Review date"), review, uuid, apply_review_date, _("Change the review date"), error_label);
-  set_canonical (row, "review-date");
+  add_date_picker (row, "review-date");
   gtk_widget_set_name (row, "review-date");
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, combo_row (self, _("Status"), statuses, bespoke_plan_get_status (self->plan),
@@ -1107,7 +1156,7 @@ build_outcome (BespokePlanPage *self,
   {
     GtkWidget *when = text_row (self, _("By when"), target, uuid, apply_target_date, _("Change an outcome’s date"), error_label);
 
-    set_canonical (when, "target-date");
+    add_date_picker (when, "target-date");
     adw_expander_row_add_row (row, when);
   }
   add_remove_row (self, row, uuid, _("Remove This Outcome"), _("Remove an outcome"), _("Outcome removed."));
@@ -1198,7 +1247,7 @@ build_refund (BespokePlanPage   *self,
   adw_expander_row_add_row (row, text_row (self, _("What it is for"), bespoke_adjustment_get_description (refund),
                                            uuid, apply_refund_description, _("Change a refund"), error_label));
   widget = text_row (self, _("Date"), when, uuid, apply_refund_date, _("Change a refund’s date"), error_label);
-  set_canonical (widget, "date");
+  add_date_picker (widget, "date");
   adw_expander_row_add_row (row, widget);
   widget = text_row (self, _("Amount back"), amount, uuid, apply_refund_amount, _("Change a refund’s amount"), error_label);
   gtk_widget_set_name (widget, "refund-amount");

@@ -795,6 +795,35 @@ test_window_undo_redo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpuint (count_statements (store, paul_uuid), ==, 6);
 
+  /* Removing the photo from the person menu is undone like any edit */
+  {
+    /* a one-pixel red PNG */
+    static const guint8 png[] = {
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+      0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+      0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+      0x44, 0xae, 0x42, 0x60, 0x82,
+    };
+    g_autoptr(GBytes) photo = g_bytes_new_static (png, sizeof png);
+    g_autoptr(GBytes) back = NULL;
+    g_autofree char *mime_type = NULL;
+
+    /* a copy: the window swaps its person object when the store changes */
+    g_autofree char *uuid = g_strdup (paul_uuid);
+
+    paul_uuid = NULL;
+    g_assert_true (bespoke_store_set_photo (store, uuid, photo, "image/png", &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-photo", NULL));
+    g_assert_null (bespoke_store_get_photo (store, uuid, NULL, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    back = bespoke_store_get_photo (store, uuid, &mime_type, NULL);
+    g_assert_nonnull (back);
+    g_assert_true (g_bytes_equal (back, photo));
+    g_assert_cmpstr (mime_type, ==, "image/png");
+  }
+
   /* Choosing someone else starts a new history */
   gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), JENNIE_NAME));
   g_assert_false (bespoke_history_get_can_undo (history));

@@ -1160,8 +1160,8 @@ remove_photo_action (GtkWidget  *widget,
 
   if (self->person == NULL)
     return;
-  if (!bespoke_store_set_photo (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
-                                NULL, NULL, &error))
+  /* through the profile view's history, so that Ctrl+Z puts it back */
+  if (!bespoke_profile_view_remove_photo (self->profile_view, &error))
     show_message (self, _("The Photo Could Not Be Removed"), error->message);
 }
 

@@ -613,6 +613,10 @@ start_job (BespokeImportDialog *self,
   task = g_task_new (NULL, self->cancellable, callback, NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, import_job_free);
+  /* the worker's own answer, even if the dialog was closed meanwhile: an
+   * import that finished just before is then put back (see
+   * on_import_done_cb), not mistaken for one that was stopped */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (g_str_equal (job->database, ":memory:"))
     {

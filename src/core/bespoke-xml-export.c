@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "bespoke-xml-export"
+#define _GNU_SOURCE  /* sync_file_range() */
 
 #include "config.h"
 
@@ -106,6 +107,7 @@ typedef struct
   GAsyncQueue      *empty;      /* chunks written, to fill again */
   int              *write_failed;  /* atomic: set by the writer thread */
   int              *stop;          /* atomic: workers, stop */
+  int               fd;            /* the file, for the writer thread */
 } Export;
 
 /* A buffer of the file's text, and the queue it goes back to once written */
@@ -655,10 +657,13 @@ out_schedule (Export     *self,
  * copying of one buffer overlaps the reading and escaping of the next.
  * Only this thread touches the writer between the root's start tag and
  * its end. */
+#define WRITEBACK_EVERY (16 * 1024 * 1024)
+
 static gpointer
 writer_thread (gpointer data)
 {
   Export *self = data;
+  gsize since_writeback = 0;
 
   for (;;)
     {
@@ -669,6 +674,17 @@ writer_thread (gpointer data)
       if (!g_atomic_int_get (self->write_failed) &&
           xmlTextWriterWriteRawLen (self->writer, BAD_CAST chunk->text->str, (int) chunk->text->len) < 0)
         g_atomic_int_set (self->write_failed, 1);
+#ifdef SYNC_FILE_RANGE_WRITE
+      /* Start the disk on what is written so far, without waiting for it,
+       * so that the fsync at the end has only the tail left to wait for
+       * (0.8 s for a 1.3 GB file otherwise). */
+      since_writeback += chunk->text->len;
+      if (since_writeback >= WRITEBACK_EVERY && self->fd >= 0)
+        {
+          sync_file_range (self->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+          since_writeback = 0;
+        }
+#endif
       g_string_truncate (chunk->text, 0);
       g_async_queue_push (chunk->home, chunk);
     }
@@ -1299,6 +1315,7 @@ bespoke_xml_export (BespokeStore           *store,
    * raw is then the same bytes as one written element by element */
   self->writer = xmlNewTextWriter (output);
   self->write_failed = &write_failed;
+  self->fd = fd;
 
   W (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL));
   W (xmlTextWriterStartElementNS (self->writer, NULL, BAD_CAST "bespoke", BAD_CAST BESPOKE_XML_NAMESPACE));

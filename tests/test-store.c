@@ -1044,6 +1044,53 @@ test_photos (void)
   g_assert_finalize_object (store);
 }
 
+typedef struct
+{
+  guint changed;
+  guint committed;
+  GType type;
+  char *uuid;
+} Heard;
+
+static void
+on_changed_heard_cb (BespokeStore *store,
+                     GType         type,
+                     const char   *uuid,
+                     Heard        *heard)
+{
+  heard->changed++;
+  heard->type = type;
+  g_free (heard->uuid);
+  heard->uuid = g_strdup (uuid);
+}
+
+static void
+on_committed_heard_cb (BespokeStore *store,
+                       Heard        *heard)
+{
+  g_assert_cmpuint (heard->changed, >, heard->committed);  /* ::changed first */
+  heard->committed++;
+}
+
+/* Another connection wrote to the file: listeners hear that anything may
+ * have changed (every record type, no one record), then that it is done. */
+static void
+test_changed_elsewhere (void)
+{
+  BespokeStore *store = open_ok (":memory:");
+  Heard heard = { 0 };
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_heard_cb), &heard);
+  g_signal_connect (store, "committed", G_CALLBACK (on_committed_heard_cb), &heard);
+  bespoke_store_changed_elsewhere (store);
+
+  g_assert_cmpuint (heard.changed, ==, 1);
+  g_assert_cmpuint (heard.committed, ==, 1);
+  g_assert_true (heard.type == BESPOKE_TYPE_RECORD);
+  g_assert_null (heard.uuid);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1063,6 +1110,7 @@ main (int   argc,
   g_test_add_func ("/store/people/paging", test_paging);
   g_test_add_func ("/store/people/find", test_find_person);
   g_test_add_func ("/store/photos", test_photos);
+  g_test_add_func ("/store/changed-elsewhere", test_changed_elsewhere);
 
   return g_test_run ();
 }

@@ -1068,6 +1068,23 @@ bespoke_store_note_change (BespokeStore *self,
 }
 
 /**
+ * bespoke_store_changed_elsewhere:
+ *
+ * Tells whatever shows the database that anything in it may have changed
+ * (::changed for every record type, then ::committed): after a restore, or
+ * after another connection, such as an import's worker thread, wrote to
+ * the file.
+ */
+void
+bespoke_store_changed_elsewhere (BespokeStore *self)
+{
+  g_return_if_fail (BESPOKE_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, BESPOKE_TYPE_RECORD, NULL);
+  g_signal_emit (self, signals[COMMITTED], 0);
+}
+
+/**
  * bespoke_store_open_reader: (skip)
  *
  * Opens a second, read-only connection to @self's database file, for a
@@ -1910,7 +1927,6 @@ bespoke_store_restore (BespokeStore  *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0, BESPOKE_TYPE_RECORD, NULL);
-  g_signal_emit (self, signals[COMMITTED], 0);
+  bespoke_store_changed_elsewhere (self);
   return TRUE;
 }

@@ -45,6 +45,7 @@ gboolean      bespoke_store_save                (BespokeStore   *self,
 gboolean      bespoke_store_save_imported       (BespokeStore   *self,
                                                  gpointer        record,
                                                  GError        **error);
+void          bespoke_store_changed_elsewhere   (BespokeStore   *self);
 void          bespoke_store_note_change         (BespokeStore   *self,
                                                  GType           type,
                                                  const char     *uuid);

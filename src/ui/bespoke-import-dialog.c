@@ -580,15 +580,6 @@ import_thread_cb (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* The worker's connection changed the database under the window's: tell
- * whatever shows it, as bespoke_store_restore() does. */
-static void
-notify_changed_elsewhere (BespokeStore *store)
-{
-  g_signal_emit_by_name (store, "changed", BESPOKE_TYPE_RECORD, NULL);
-  g_signal_emit_by_name (store, "committed");
-}
-
 static void
 start_job (BespokeImportDialog *self,
            gboolean             dry_run,
@@ -762,7 +753,7 @@ apply_done_cb (GObject      *source_object,
   /* imported, undone, or part of it written and put back: either way the
    * window's connection has not seen it */
   if (!g_str_equal (job->database, ":memory:"))
-    notify_changed_elsewhere (store);
+    bespoke_store_changed_elsewhere (store);
 
   if (ok && cancelled)
     {

@@ -763,6 +763,38 @@ use_system_data (void)
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
+/* Cancel after the worker has finished the import but before the window
+ * has heard so: the import is put back.  The main loop is not run until
+ * the people are in the database and the worker has had time to return,
+ * so the dialog learns of the cancel only after the worker's success. */
+static void
+test_cancel_after_import_finished (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  BespokeImportDialog *dialog = preview_new (store, file);
+  g_autofree char *snapshot = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  while (count_people (store) < 11)  /* the example's 11, committed by the worker */
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20000);
+    }
+  g_usleep (G_USEC_PER_SEC / 2);  /* the worker returns; its result waits for the main loop */
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_for (dialog);
+  g_assert_null (snapshot);
+  g_assert_cmpuint (count_people (store), ==, 0);
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +814,8 @@ main (int   argc,
   g_test_add ("/import-dialog/reads-in-background", Fixture, NULL, fixture_set_up, test_reads_in_background, fixture_tear_down);
   g_test_add ("/import-dialog/cancel-preview", Fixture, NULL, fixture_set_up, test_cancel_preview, fixture_tear_down);
   g_test_add ("/import-dialog/cancel-import", Fixture, NULL, fixture_set_up, test_cancel_import, fixture_tear_down);
+  g_test_add ("/import-dialog/cancel-after-import-finished", Fixture, NULL, fixture_set_up,
+              test_cancel_after_import_finished, fixture_tear_down);
   g_test_add ("/import-dialog/open-file", Fixture, NULL, fixture_set_up, test_open_file, fixture_tear_down);
   g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/export/found", Fixture, NULL, fixture_set_up, test_export_found, fixture_tear_down);

@@ -6,10 +6,11 @@
 #include <adwaita.h>
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 #include "bespoke-budget-chart.h"
 #include "bespoke-budget-page.h"
 
-/* The example's fixed UUIDs (src/core/bespoke-example.c) */
+/* The example's fixed UUIDs (src/core/example/bespoke-example.c) */
 #define PAUL_PLAN_UUID "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0002"
 
 static BespokeStore *

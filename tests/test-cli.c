@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 
 typedef struct
 {

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "bespoke-test-costing"
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 
 static guint32
 day (guint d, GDateMonth m, guint y)

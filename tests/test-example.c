@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "bespoke-test-example"
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 
 static BespokeStore *
 example_store (void)

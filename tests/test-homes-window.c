@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 #include "bespoke-homes-window.h"
 
 /* The example shared home is the domain's Oak House: a budget of £300,000,

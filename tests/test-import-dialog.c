@@ -8,6 +8,7 @@
 
 #include "bespoke-application.h"
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
 

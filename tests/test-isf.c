@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "bespoke-test-isf"
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 
 static BespokeStore *
 example_store (void)

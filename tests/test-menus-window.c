@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 #include "bespoke-menus-window.h"
 
 /* The example menu (bespoke-example.c) is Hillside Support's: 10 one-off,

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
 
 static void
 save_person (BespokeStore *store,

@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include "bespoke-core.h"
+#include "bespoke-synth.h"
+#include "bespoke-example.h"
 #include "bespoke-budget-page.h"
 #include "bespoke-circle-page.h"
 #include "bespoke-person-row.h"

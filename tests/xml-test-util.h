@@ -6,6 +6,8 @@
 #include <libxml/xmlschemas.h>
 
 #include "bespoke-core.h"
+#include "bespoke-example.h"
+#include "bespoke-synth.h"
 
 /* Validates @path against the published schema in data/, loaded from the
  * source tree: independent of the copy compiled into Bespoke. */

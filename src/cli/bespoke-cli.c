@@ -10,6 +10,8 @@
 
 #include "bespoke-cli.h"
 #include "bespoke-core.h"
+#include "bespoke-synth.h"
+#include "bespoke-example.h"
 
 /* bespoke-cli: Bespoke without a window.  Each command opens the store,
  * does one thing, and exits 0, 1 with one line on stderr, or 2 for a

@@ -184,6 +184,69 @@ test_add_change_remove (Fixture       *f,
   g_assert_cmpuint (bespoke_circle_chart_get_n_in_ring (chart, BESPOKE_RING_COMMUNITY), ==, 1);
 }
 
+/* A button under @root whose icon is @icon_name, or whose label is @label */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *icon_name,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          ((icon_name != NULL && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
+           (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)))
+        return child;
+      if ((found = find_button (child, icon_name, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each row carries its own person: its Remove button removes that one, and
+ * the toast's Undo puts that one back. */
+static void
+test_row_remove_and_toast_undo (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkListBoxRow *row;
+  GtkWidget *remove;
+  GtkWidget *undo;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* Kev is the second row (the friends' ring comes after the intimate one) */
+  row = gtk_list_box_get_row_at_index (get_child (f, "members_list"), 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Kev");
+  remove = find_button (GTK_WIDGET (row), "user-trash-symbolic", NULL);
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_visible (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_stored (f), ==, 1);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  row = gtk_list_box_get_row_at_index (get_child (f, "members_list"), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Margaret Roberts");
+
+  /* The toast's Undo brings Kev back, in the friends' ring */
+  undo = find_button (overlay, NULL, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_stored (f), ==, 2);
+  g_assert_cmpuint (bespoke_circle_chart_get_n_in_ring (get_child (f, "chart"), BESPOKE_RING_FRIENDS), ==, 1);
+  row = gtk_list_box_get_row_at_index (get_child (f, "members_list"), 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Kev");
+}
+
 static void
 test_no_person (Fixture       *f,
                 gconstpointer  data)
@@ -464,6 +527,7 @@ main (int   argc,
 
   g_test_add ("/circle-page/shows-circle", Fixture, NULL, fixture_set_up, test_shows_circle, fixture_tear_down);
   g_test_add ("/circle-page/add-change-remove", Fixture, NULL, fixture_set_up, test_add_change_remove, fixture_tear_down);
+  g_test_add ("/circle-page/row-remove-and-toast-undo", Fixture, NULL, fixture_set_up, test_row_remove_and_toast_undo, fixture_tear_down);
   g_test_add ("/circle-page/no-person", Fixture, NULL, fixture_set_up, test_no_person, fixture_tear_down);
   g_test_add ("/circle-page/page-crowded", Fixture, NULL, fixture_set_up, test_page_crowded, fixture_tear_down);
   g_test_add_data_func ("/circle-page/crowded-ring/560", GINT_TO_POINTER (560), test_crowded_ring);

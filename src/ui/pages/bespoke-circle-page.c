@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "bespoke-circle-chart.h"
+#include "bespoke-circle-member-row.h"
 #include "bespoke-circle-page.h"
 #include "bespoke-enums.h"
 #include "bespoke-types.h"
@@ -90,34 +91,20 @@ compare_members (gconstpointer a,
 }
 
 static void
-edit_clicked_cb (GtkButton *button,
-                 gpointer   user_data)
+edit_member_cb (BespokeCirclePage      *self,
+                BespokeCircleMemberRow *row)
 {
-  BespokeCirclePage *self = user_data;
-  BespokeCircleMember *member = g_object_get_data (G_OBJECT (button), "member");
-
-  bespoke_circle_page_open_editor (self, member);
+  bespoke_circle_page_open_editor (self, bespoke_circle_member_row_get_member (row));
 }
 
 static void
-remove_clicked_cb (GtkButton *button,
-                   gpointer   user_data)
+remove_member_cb (BespokeCirclePage      *self,
+                  BespokeCircleMemberRow *row)
 {
-  BespokeCirclePage *self = user_data;
-  BespokeCircleMember *member = g_object_get_data (G_OBJECT (button), "member");
   g_autoptr(GError) error = NULL;
 
-  if (!bespoke_circle_page_delete_member (self, member, &error))
+  if (!bespoke_circle_page_delete_member (self, bespoke_circle_member_row_get_member (row), &error))
     show_error (self, _("They could not be removed from the circle."), error);
-}
-
-static void
-row_activated_cb (AdwActionRow *row,
-                  gpointer      user_data)
-{
-  BespokeCirclePage *self = user_data;
-
-  bespoke_circle_page_open_editor (self, g_object_get_data (G_OBJECT (row), "member"));
 }
 
 static GtkWidget *
@@ -125,63 +112,10 @@ create_member_row_cb (gpointer item,
                       gpointer user_data)
 {
   BespokeCirclePage *self = user_data;
-  BespokeCircleMember *member = item;
-  gboolean editable = is_editable (self);
-  const char *relationship = bespoke_circle_member_get_relationship (member);
-  const char *contact = bespoke_circle_member_get_contact (member);
-  const char *ring = bespoke_enum_label (BESPOKE_TYPE_RING, bespoke_circle_member_get_ring (member));
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *edit_label = NULL;
-  g_autofree char *remove_label = NULL;
-  GtkWidget *row;
-  GtkWidget *button;
+  GtkWidget *row = bespoke_circle_member_row_new (item, is_editable (self));
 
-  if (relationship != NULL && *relationship != '\0')
-    g_string_append_printf (subtitle, "%s · ", relationship);
-  /* Translators: %s is the name of a ring of the relationship circle */
-  g_string_append_printf (subtitle, _("%s ring"), ring);
-  if (contact != NULL && *contact != '\0')
-    g_string_append_printf (subtitle, " · %s", contact);
-
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", bespoke_circle_member_get_name (member),
-                      "subtitle", subtitle->str,
-                      "title-lines", 2,
-                      "activatable", editable,
-                      "use-markup", FALSE,
-                      NULL);
-  g_object_set_data_full (G_OBJECT (row), "member", g_object_ref (member), g_object_unref);
-  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, 0);
-
-  if (editable)
-    {
-      /* Translators: %s is someone's name */
-      edit_label = g_strdup_printf (_("Change %s’s details"), bespoke_circle_member_get_name (member));
-      button = g_object_new (GTK_TYPE_BUTTON,
-                             "icon-name", "document-edit-symbolic",
-                             "valign", GTK_ALIGN_CENTER,
-                             "tooltip-text", _("Change"),
-                             "css-classes", (const char * const[]) { "flat", NULL },
-                             NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
-      g_object_set_data_full (G_OBJECT (button), "member", g_object_ref (member), g_object_unref);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (edit_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      /* Translators: %s is someone's name */
-      remove_label = g_strdup_printf (_("Remove %s from the circle"), bespoke_circle_member_get_name (member));
-      button = g_object_new (GTK_TYPE_BUTTON,
-                             "icon-name", "user-trash-symbolic",
-                             "valign", GTK_ALIGN_CENTER,
-                             "tooltip-text", _("Remove from the Circle"),
-                             "css-classes", (const char * const[]) { "flat", NULL },
-                             NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_object_set_data_full (G_OBJECT (button), "member", g_object_ref (member), g_object_unref);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-
+  g_signal_connect_object (row, "edit", G_CALLBACK (edit_member_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_member_cb), self, G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -571,15 +505,34 @@ bespoke_circle_page_save_member (BespokeCirclePage    *self,
   return TRUE;
 }
 
-static void
-undo_remove_cb (BespokeCirclePage *self,
-                AdwToast          *toast)
+/* What a "removed from the circle" toast puts back, and where. */
+typedef struct
 {
-  BespokeCircleMember *removed = g_object_get_data (G_OBJECT (toast), "member");
+  GWeakRef             page;
+  BespokeCircleMember *removed;
+} UndoRemove;
+
+static void
+undo_remove_free (gpointer data,
+                  GClosure *closure)
+{
+  UndoRemove *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_clear_object (&undo->removed);
+  g_free (undo);
+}
+
+static void
+undo_remove_cb (AdwToast   *toast,
+                UndoRemove *undo)
+{
+  g_autoptr(BespokeCirclePage) self = g_weak_ref_get (&undo->page);
+  BespokeCircleMember *removed = undo->removed;
   g_autoptr(BespokeCircleMember) copy = BESPOKE_CIRCLE_MEMBER (bespoke_record_copy (BESPOKE_RECORD (removed)));
   g_autoptr(GError) error = NULL;
 
-  if (!is_editable (self) ||
+  if (self == NULL || !is_editable (self) ||
       g_strcmp0 (bespoke_circle_member_get_person_uuid (copy), bespoke_record_get_uuid (BESPOKE_RECORD (self->person))) != 0)
     return;
 
@@ -603,6 +556,7 @@ bespoke_circle_page_delete_member (BespokeCirclePage    *self,
   g_autofree char *title = NULL;
   GtkWidget *overlay;
   AdwToast *toast;
+  UndoRemove *undo;
 
   g_return_val_if_fail (BESPOKE_IS_CIRCLE_PAGE (self), FALSE);
   g_return_val_if_fail (BESPOKE_IS_CIRCLE_MEMBER (member), FALSE);
@@ -619,8 +573,10 @@ bespoke_circle_page_delete_member (BespokeCirclePage    *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "member", g_steal_pointer (&kept), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, G_CONNECT_SWAPPED);
+  undo = g_new0 (UndoRemove, 1);
+  g_weak_ref_init (&undo->page, self);
+  undo->removed = g_steal_pointer (&kept);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), undo, undo_remove_free, 0);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

@@ -86,6 +86,108 @@ test_snapshot_restore (gconstpointer data)
   g_unlink (snapshot);
 }
 
+static void
+write_file (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "x", 1, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+exists (const char *dir,
+        const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* An undo copy goes with its three journals, and only with them. */
+static void
+test_delete_database_files (void)
+{
+  static const char *deleted[] = { "x.db", "x.db-wal", "x.db-shm", "x.db-journal" };
+  static const char *kept[] = { "x.db-other", "x.dbx", "y.db" };
+  g_autofree char *dir = g_dir_make_tmp ("bespoke-delete-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deleted); i++)
+    write_file (dir, deleted[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    write_file (dir, kept[i]);
+
+  g_assert_true (bespoke_store_delete_database_files (path, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (deleted); i++)
+    g_assert_false (exists (dir, deleted[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_true (exists (dir, kept[i]));
+
+  /* files that are not there are not an error, and neither is no path */
+  g_assert_true (bespoke_store_delete_database_files (path, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_store_delete_database_files (NULL, &error));
+  g_assert_no_error (error);
+
+  /* only the WAL and the journal left: both go */
+  write_file (dir, "x.db-wal");
+  write_file (dir, "x.db-journal");
+  g_assert_true (bespoke_store_delete_database_files (path, &error));
+  g_assert_no_error (error);
+  g_assert_false (exists (dir, "x.db-wal"));
+  g_assert_false (exists (dir, "x.db-journal"));
+
+  /* one that cannot be deleted (a folder) is an error, but the others still go */
+  {
+    g_autofree char *shm = g_build_filename (dir, "x.db-shm", NULL);
+
+    write_file (dir, "x.db");
+    write_file (dir, "x.db-journal");
+    g_assert_cmpint (g_mkdir (shm, 0700), ==, 0);
+    g_assert_false (bespoke_store_delete_database_files (path, &error));
+    g_assert_nonnull (error);
+    g_assert_true (error->domain == G_IO_ERROR);
+    g_clear_error (&error);
+    g_assert_false (exists (dir, "x.db"));
+    g_assert_false (exists (dir, "x.db-journal"));
+    g_assert_true (exists (dir, "x.db-shm"));
+    g_rmdir (shm);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *kept_path = g_build_filename (dir, kept[i], NULL);
+      g_unlink (kept_path);
+    }
+  g_rmdir (dir);
+}
+
+/* A real snapshot, deleted with whatever SQLite left beside it */
+static void
+test_delete_snapshot (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bespoke-snapshot-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeStore) store = bespoke_store_open (path, &error);
+  g_autofree char *snapshot = NULL;
+
+  g_assert_no_error (error);
+  save_person (store, "Someone");
+  snapshot = bespoke_store_snapshot (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+
+  g_assert_true (bespoke_store_delete_database_files (snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +196,8 @@ main (int   argc,
 
   g_test_add_data_func ("/snapshot/memory", "memory", test_snapshot_restore);
   g_test_add_data_func ("/snapshot/file", "file", test_snapshot_restore);
+  g_test_add_func ("/snapshot/delete-database-files", test_delete_database_files);
+  g_test_add_func ("/snapshot/delete", test_delete_snapshot);
 
   return g_test_run ();
 }

@@ -101,17 +101,10 @@ bespoke_filter_new (void)
 void
 bespoke_exchange_delete_snapshot (const char *snapshot)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autoptr(GError) error = NULL;
 
-  if (snapshot == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (snapshot, suffixes[i], NULL);
-
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_debug ("Could not delete the undo copy %s: %s", path, g_strerror (errno));
-    }
+  if (!bespoke_store_delete_database_files (snapshot, &error))
+    g_debug ("Could not delete the undo copy: %s", error->message);
 }
 
 typedef struct

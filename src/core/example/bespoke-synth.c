@@ -254,7 +254,7 @@ bespoke_synth_people (BespokeStore          *store,
   random_uuid (NULL);  /* the same seed always gives the same UUIDs */
 
   /* a large page cache keeps a batch in memory instead of spilling it to the WAL */
-  if (!bespoke_store_exec (store, "PRAGMA cache_size = -262144", error) ||
+  if (!bespoke_store_set_bulk_cache (store, error) ||
       !bespoke_store_begin_bulk (store, error))
     return FALSE;
   ok = make_menu (store, rand, &menu, error);

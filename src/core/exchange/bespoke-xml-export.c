@@ -1085,7 +1085,7 @@ worker_thread (gpointer data)
   guint64 i = 0;
   guint in_chunk = 0;
 
-  if (bespoke_store_exec (self->store, "BEGIN", &self->error))
+  if (bespoke_store_begin_read (self->store, FALSE, &self->error))
     {
       readers_init (self, &r);
       rows_init (self, &people, BESPOKE_TYPE_PERSON, "person", BESPOKE_ROWS_BY_UUID);
@@ -1107,7 +1107,7 @@ worker_thread (gpointer data)
         out_flush (self, TRUE);
       rows_clear (&people);
       readers_clear (&r);
-      bespoke_store_exec (self->store, "COMMIT", NULL);
+      bespoke_store_end_read (self->store);
     }
   g_async_queue_push (self->full, END);
   return NULL;
@@ -1327,8 +1327,8 @@ bespoke_xml_export (BespokeStore           *store,
    * same snapshot: nothing can be committed in between.  Neither is
    * possible if the caller has a transaction open; a read-only database
    * refuses the write lock. */
-  locked = scope == BESPOKE_XML_EXPORT_ALL && bespoke_store_exec (store, "BEGIN IMMEDIATE", NULL);
-  began = locked || bespoke_store_exec (store, "BEGIN", NULL);
+  locked = scope == BESPOKE_XML_EXPORT_ALL && bespoke_store_begin_read (store, TRUE, NULL);
+  began = locked || bespoke_store_begin_read (store, FALSE, NULL);
   /* the root's start tag goes out now, before the thread takes over */
   W (xmlTextWriterFlush (self->writer));
   self->full = g_async_queue_new ();
@@ -1345,7 +1345,7 @@ bespoke_xml_export (BespokeStore           *store,
   g_async_queue_unref (self->full);
 
   if (began)
-    bespoke_store_exec (store, "COMMIT", NULL);
+    bespoke_store_end_read (store);
 
   W (xmlTextWriterEndDocument (self->writer));
   xmlFreeTextWriter (self->writer);  /* flushes and frees the output buffer */

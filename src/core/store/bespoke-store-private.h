@@ -26,4 +26,15 @@ sqlite3_stmt *bespoke_store_prepare_rows (BespokeStore  *self,
                                           BespokeRows    rows,
                                           GError       **error);
 
+/* A consistent read across many queries (see bespoke_store_begin_read()) */
+gboolean      bespoke_store_begin_read   (BespokeStore  *self,
+                                          gboolean       lock_writers,
+                                          GError       **error);
+void          bespoke_store_end_read     (BespokeStore  *self);
+
+/* Only for the store's own files (bespoke-store*.c) */
+gboolean      _bespoke_store_exec        (BespokeStore  *self,
+                                          const char    *sql,
+                                          GError       **error);
+
 G_END_DECLS

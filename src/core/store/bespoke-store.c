@@ -205,15 +205,64 @@ prepare (BespokeStore  *self,
 }
 
 gboolean
-bespoke_store_exec (BespokeStore  *self,
-                    const char    *sql,
-                    GError       **error)
+_bespoke_store_exec (BespokeStore  *self,
+                     const char    *sql,
+                     GError       **error)
 {
   g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return db_error (self, error, _("Changing the database"));
   return TRUE;
+}
+
+/**
+ * bespoke_store_begin_read:
+ * @lock_writers: also take the write lock (`BEGIN IMMEDIATE`), so that
+ *   nothing can be committed until bespoke_store_end_read()
+ *
+ * Starts a read transaction: every query until bespoke_store_end_read()
+ * sees one consistent snapshot, under one lock instead of one per query.
+ *
+ * It fails, and changes nothing, if a transaction is already open on this
+ * connection (the caller's own bespoke_store_begin()): the reads then see
+ * that transaction.  With @lock_writers it also fails on a read-only
+ * database, or when another connection holds the write lock.
+ *
+ * Returns: %TRUE if the transaction began; only then call
+ *   bespoke_store_end_read()
+ */
+gboolean
+bespoke_store_begin_read (BespokeStore  *self,
+                          gboolean       lock_writers,
+                          GError       **error)
+{
+  return _bespoke_store_exec (self, lock_writers ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+/**
+ * bespoke_store_end_read:
+ *
+ * Ends the read transaction bespoke_store_begin_read() began.
+ */
+void
+bespoke_store_end_read (BespokeStore *self)
+{
+  _bespoke_store_exec (self, "COMMIT", NULL);
+}
+
+/**
+ * bespoke_store_set_bulk_cache:
+ *
+ * Gives this connection a large page cache (256 MiB), so that a batch of
+ * bulk writes stays in memory instead of spilling into the WAL.  For the
+ * tools that make data in bulk; it lasts until the store is closed.
+ */
+gboolean
+bespoke_store_set_bulk_cache (BespokeStore  *self,
+                              GError       **error)
+{
+  return _bespoke_store_exec (self, "PRAGMA cache_size = -262144", error);
 }
 
 static gint64
@@ -337,7 +386,7 @@ migrate (BespokeStore  *self,
       pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                  BESPOKE_STORE_APPLICATION_ID, number);
 
-      if (!bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!_bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
           sqlite3_exec (self->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
@@ -347,7 +396,7 @@ migrate (BespokeStore  *self,
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
-      if (!bespoke_store_exec (self, "COMMIT", error))
+      if (!_bespoke_store_exec (self, "COMMIT", error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
@@ -449,7 +498,7 @@ bespoke_store_open (const char  *path,
             g_strdup_printf (_("This database was written by a newer version of Bespoke (schema %d; this version knows up to %d). "
                                "It is open read-only so that nothing in it is changed. Update Bespoke to edit it."),
                              (int) version, bespoke_store_get_latest_schema ());
-          bespoke_store_exec (self, "PRAGMA query_only = ON", NULL);
+          _bespoke_store_exec (self, "PRAGMA query_only = ON", NULL);
           return g_steal_pointer (&self);
         }
 
@@ -460,8 +509,8 @@ bespoke_store_open (const char  *path,
   if (!open_db (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
 
-  if (!bespoke_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !bespoke_store_exec (self, "PRAGMA synchronous = FULL", error))
+  if (!_bespoke_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_bespoke_store_exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
 
   if (!memory)
@@ -545,7 +594,7 @@ bespoke_store_begin (BespokeStore  *self,
 
   if (!check_writable (self, error))
     return FALSE;
-  if (self->transaction_depth == 0 && !bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (self->transaction_depth == 0 && !_bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->transaction_depth++;
   return TRUE;
@@ -587,7 +636,7 @@ bespoke_store_commit (BespokeStore  *self,
       return TRUE;
     }
 
-  if (!bespoke_store_exec (self, "COMMIT", error))
+  if (!_bespoke_store_exec (self, "COMMIT", error))
     {
       bespoke_store_rollback (self);
       return FALSE;
@@ -1114,8 +1163,8 @@ bespoke_store_open_reader (BespokeStore  *self,
   reader->read_only_reason = g_strdup (_("This connection only reads, for an export running beside it."));
   /* a reader's lookups are scattered: a small page cache does as well */
   if (!open_db (reader, SQLITE_OPEN_READONLY, error) ||
-      !bespoke_store_exec (reader, "PRAGMA query_only = ON", error) ||
-      !bespoke_store_exec (reader, "PRAGMA cache_size = -4096", error))
+      !_bespoke_store_exec (reader, "PRAGMA query_only = ON", error) ||
+      !_bespoke_store_exec (reader, "PRAGMA cache_size = -4096", error))
     return NULL;
   return g_steal_pointer (&reader);
 }
@@ -1929,4 +1978,42 @@ bespoke_store_restore (BespokeStore  *self,
 
   bespoke_store_changed_elsewhere (self);
   return TRUE;
+}
+
+/**
+ * bespoke_store_delete_database_files:
+ * @path: (nullable): a database file, such as a path from
+ *   bespoke_store_snapshot()
+ *
+ * Deletes a database file that no store has open, with the journal files
+ * SQLite may have left beside it (`-wal`, `-shm`, `-journal`).  A file
+ * that is not there is not an error, and neither is a %NULL @path.  If a
+ * file cannot be deleted, the others are still tried.
+ *
+ * Returns: %FALSE if a file that is there could not be deleted
+ */
+gboolean
+bespoke_store_delete_database_files (const char  *path,
+                                     GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  gboolean ok = TRUE;
+
+  if (path == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          if (ok)
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         _("Could not delete “%s”: %s."), file, g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  return ok;
 }

@@ -117,9 +117,12 @@ gboolean      bespoke_store_restore             (BespokeStore   *self,
                                                  const char     *snapshot,
                                                  GError        **error);
 
+/* Deleting a database file with the journals SQLite may leave beside it */
+gboolean      bespoke_store_delete_database_files (const char   *path,
+                                                   GError      **error);
+
 /* For the tools that make data in bulk (example, synth) */
-gboolean      bespoke_store_exec                (BespokeStore   *self,
-                                                 const char     *sql,
+gboolean      bespoke_store_set_bulk_cache      (BespokeStore   *self,
                                                  GError        **error);
 
 G_END_DECLS

@@ -764,10 +764,30 @@ use_system_data (void)
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
+/* Set in the worker thread by the dialog's test hook once the import has
+ * run, before its answer reaches the main thread. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+} WorkerDone;
+
+static void
+worker_done_cb (gpointer data)
+{
+  WorkerDone *worker = data;
+
+  g_mutex_lock (&worker->lock);
+  worker->done = TRUE;
+  g_cond_signal (&worker->cond);
+  g_mutex_unlock (&worker->lock);
+}
+
 /* Cancel after the worker has finished the import but before the window
  * has heard so: the import is put back.  The main loop is not run until
- * the people are in the database and the worker has had time to return,
- * so the dialog learns of the cancel only after the worker's success. */
+ * the worker says it is done, so the dialog learns of the cancel only
+ * after the worker's success is on its way. */
 static void
 test_cancel_after_import_finished (Fixture       *f,
                                    gconstpointer  data)
@@ -777,15 +797,20 @@ test_cancel_after_import_finished (Fixture       *f,
   BespokeImportDialog *dialog = preview_new (store, file);
   g_autofree char *snapshot = NULL;
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  WorkerDone worker = { .done = FALSE };
 
+  g_mutex_init (&worker.lock);
+  g_cond_init (&worker.cond);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  bespoke_import_dialog_set_worker_done_hook (worker_done_cb, &worker);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
-  while (count_people (store) < 11)  /* the example's 11, committed by the worker */
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (20000);
-    }
-  g_usleep (G_USEC_PER_SEC / 2);  /* the worker returns; its result waits for the main loop */
+  g_mutex_lock (&worker.lock);
+  while (!worker.done)
+    g_assert_true (g_cond_wait_until (&worker.cond, &worker.lock, deadline));
+  g_mutex_unlock (&worker.lock);
+  bespoke_import_dialog_set_worker_done_hook (NULL, NULL);
+  g_assert_cmpuint (count_people (store), ==, 11);  /* the example's 11, committed by the worker */
+
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   wait_for (dialog);
@@ -793,6 +818,8 @@ test_cancel_after_import_finished (Fixture       *f,
   g_assert_cmpuint (count_people (store), ==, 0);
 
   close_dialog (dialog);
+  g_mutex_clear (&worker.lock);
+  g_cond_clear (&worker.cond);
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 

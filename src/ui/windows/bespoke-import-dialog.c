@@ -559,6 +559,20 @@ undo:
   return FALSE;
 }
 
+/* Tests only (tests/test-import-dialog.c): a hook that runs in the worker
+ * thread when a job has run, before its answer reaches the main thread, so
+ * that a test can act at that moment without sleeping. */
+static void (*worker_done_hook) (gpointer data);
+static gpointer worker_done_data;
+
+void
+bespoke_import_dialog_set_worker_done_hook (void     (*hook) (gpointer data),
+                                            gpointer   data)
+{
+  worker_done_hook = hook;
+  worker_done_data = data;
+}
+
 static void
 import_thread_cb (GTask        *task,
                   gpointer      source_object,
@@ -574,6 +588,8 @@ import_thread_cb (GTask        *task,
   ok = store != NULL && run_job (job, store, cancellable, &error);
   /* closed here, before the main thread hears of it */
   g_clear_object (&store);
+  if (worker_done_hook != NULL)
+    worker_done_hook (worker_done_data);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

@@ -31,4 +31,8 @@ BespokeImportChoice  bespoke_import_dialog_get_choice    (BespokeImportDialog *s
 gboolean             bespoke_import_dialog_get_busy      (BespokeImportDialog *self);
 void                 bespoke_import_dialog_apply         (BespokeImportDialog *self);
 
+/* Tests only: @hook runs in the worker thread each time a job has run. */
+void                 bespoke_import_dialog_set_worker_done_hook (void     (*hook) (gpointer data),
+                                                                 gpointer   data);
+
 G_END_DECLS

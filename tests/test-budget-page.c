@@ -9,21 +9,10 @@
 #include "bespoke-example.h"
 #include "bespoke-budget-chart.h"
 #include "bespoke-budget-page.h"
+#include "bespoke-test-util.h"
 
 /* The example's fixed UUIDs (src/core/example/bespoke-example.c) */
 #define PAUL_PLAN_UUID "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0002"
-
-static BespokeStore *
-new_example_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  BespokeStore *store = bespoke_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  bespoke_example_install (store, &error);
-  g_assert_no_error (error);
-  return store;
-}
 
 static BespokePerson *
 load_paul (BespokeStore *store)
@@ -265,33 +254,6 @@ test_budget_page_empty (void)
 
   bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
   g_assert_finalize_object (page);
-}
-
-/* See tests/test-window.c: before the isolation, point GSettings and GIO
- * at the system's schemas and MIME database. */
-static void
-use_system_data (void)
-{
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
-
-  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          have_schemas = TRUE;
-        }
-      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int

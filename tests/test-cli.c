@@ -8,22 +8,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-example.h"
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#include "bespoke-test-util.h"
 
 /* Runs bespoke-cli with a NULL-terminated list of arguments. */
 static void
@@ -32,7 +17,6 @@ cli (Run        *run,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   va_list ap;
 
   g_ptr_array_add (argv, (char *) BESPOKE_CLI_PATH);
@@ -41,13 +25,7 @@ cli (Run        *run,
     g_ptr_array_add (argv, (char *) arg);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
+  run_argv (run, (const char **) argv->pdata);
 }
 
 static char *

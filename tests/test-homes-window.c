@@ -8,23 +8,12 @@
 #include "bespoke-core.h"
 #include "bespoke-example.h"
 #include "bespoke-homes-window.h"
+#include "bespoke-test-util.h"
 
 /* The example shared home is the domain's Oak House: a budget of £300,000,
  * core support £180,000 and shared costs £60,000, split equally between six
  * residents (£30,000 + £10,000 each), with allocations A £50,000,
  * B £42,000, C £45,000, D £53,000, E £65,000 and F £45,000. */
-
-static BespokeStore *
-new_example_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  BespokeStore *store = bespoke_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  bespoke_example_install (store, &error);
-  g_assert_no_error (error);
-  return store;
-}
 
 static BespokeHomesWindow *
 new_window (BespokeStore *store)
@@ -324,33 +313,6 @@ test_homes_add_resident (void)
   g_assert_nonnull (paul);
 
   destroy_window (window);
-}
-
-/* See test-window.c: point GSettings and GIO at the system's data before
- * G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS. */
-static void
-use_system_data (void)
-{
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
-
-  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          have_schemas = TRUE;
-        }
-      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int

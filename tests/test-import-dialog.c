@@ -11,6 +11,7 @@
 #include "bespoke-example.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
+#include "bespoke-test-util.h"
 
 /* The example data has 11 people: Paul, Jennie, Anne-Marie, Danny and Sam,
  * and the six residents of Oak House (Ann, Ben, Cara, Dev, Ellie, Frank). */
@@ -25,25 +26,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("bespoke-import-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = temp_dir ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -51,12 +41,9 @@ static BespokeStore *
 open_store (Fixture    *f,
             const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  BespokeStore *store = bespoke_store_open (path, &error);
 
-  g_assert_no_error (error);
-  return store;
+  return open_store_at (path);
 }
 
 static guint
@@ -208,20 +195,6 @@ worker_of (BespokeStore *store,
 
   g_assert_no_error (error);
   return g_strdup (bespoke_support_line_get_worker (line));
-}
-
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (from, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (to, contents, length, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -735,33 +708,6 @@ test_open_file (Fixture       *f,
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run.ran);
   g_assert_finalize_object (app);
-}
-
-/* GTK reads its settings' schemas and MIME data from the system folders,
- * which G_TEST_OPTION_ISOLATE_DIRS hides: remember them before that. */
-static void
-use_system_data (void)
-{
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
-
-  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          have_schemas = TRUE;
-        }
-      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 /* Set in the worker thread by the dialog's test hook once the import has

@@ -4,18 +4,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-example.h"
-
-static BespokeStore *
-example_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  BespokeStore *store = bespoke_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  g_assert_true (bespoke_example_install (store, &error));
-  g_assert_no_error (error);
-  return store;
-}
+#include "bespoke-test-util.h"
 
 /* domain.md: core support £180,000 (£30,000 each) plus shared costs £60,000
  * (£10,000 each), so each share is £40,000; personal money = allocation −
@@ -23,7 +12,7 @@ example_store (void)
 static void
 test_oak_house (void)
 {
-  g_autoptr(BespokeStore) store = example_store ();
+  g_autoptr(BespokeStore) store = new_example_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BespokeIsfTable) table = bespoke_isf_report (store, BESPOKE_EXAMPLE_HOME_UUID, &error);
   const gint64 money[] = { 1000000, 200000, 500000, 1300000, 2500000, 500000 };
@@ -55,7 +44,7 @@ test_oak_house (void)
 static void
 test_allocations_do_not_add_up (void)
 {
-  g_autoptr(BespokeStore) store = example_store ();
+  g_autoptr(BespokeStore) store = new_example_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) residents = bespoke_store_list (store, BESPOKE_TYPE_HOME_RESIDENT, BESPOKE_EXAMPLE_HOME_UUID, &error);
   g_autoptr(BespokeIsfTable) table = NULL;

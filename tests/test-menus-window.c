@@ -8,24 +8,13 @@
 #include "bespoke-core.h"
 #include "bespoke-example.h"
 #include "bespoke-menus-window.h"
+#include "bespoke-test-util.h"
 
 /* The example menu (bespoke-example.c) is Hillside Support's: 10 one-off,
  * 5 defined-term and 12 ongoing products, each at version 1.  Personal care
  * and support is £21.50 an hour. */
 #define PERSONAL_CARE "Personal care and support"
 #define PERSONAL_CARE_SERIES "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0101"
-
-static BespokeStore *
-new_example_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  BespokeStore *store = bespoke_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  bespoke_example_install (store, &error);
-  g_assert_no_error (error);
-  return store;
-}
 
 static BespokeMenusWindow *
 new_window (BespokeStore *store)
@@ -305,33 +294,6 @@ test_menus_add_provider_and_product (void)
   g_assert_cmpuint (count_products (window, "one_off_group"), ==, 1);
 
   destroy_window (window);
-}
-
-/* See test-window.c: point GSettings and GIO at the system's data before
- * G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS. */
-static void
-use_system_data (void)
-{
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
-
-  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          have_schemas = TRUE;
-        }
-      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int

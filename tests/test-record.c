@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "bespoke-core.h"
+#include "bespoke-test-util.h"
 
 /* ---- fixture: a store with one of each parent record ------------------- */
 
@@ -19,36 +20,6 @@ typedef struct
   BespokePlan     *plan;
   BespokeHome     *home;
 } Fixture;
-
-static void
-save_ok (BespokeStore *store,
-         gpointer      record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bespoke_store_save (store, record, &error));
-  g_assert_no_error (error);
-}
-
-static const char *
-uuid_of (gpointer record)
-{
-  return bespoke_record_get_uuid (BESPOKE_RECORD (record));
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
 
 static BespokeStore *
 open_store (const char *path)
@@ -128,7 +99,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->home);
   g_assert_finalize_object (f->store);
   if (f->dir != NULL)
-    remove_dir (f->dir);
+    remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->path, g_free);
 }

@@ -7,37 +7,9 @@
 #include <sys/types.h>
 
 #include "bespoke-core.h"
+#include "bespoke-test-util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("bespoke-test-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_remove (path), ==, 0);
-}
 
 static guint
 file_mode (const char *path)
@@ -115,22 +87,6 @@ person_new (const char *uuid,
   return p;
 }
 
-static void
-save_ok (BespokeStore *store,
-         gpointer      record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bespoke_store_save (store, record, &error));
-  g_assert_no_error (error);
-}
-
-static const char *
-uuid_of (gpointer record)
-{
-  return bespoke_record_get_uuid (BESPOKE_RECORD (record));
-}
-
 static GBytes *
 read_bytes (const char *path)
 {
@@ -159,7 +115,7 @@ assert_same_bytes (GBytes     *before,
 static void
 test_new_file (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = temp_dir ();
   g_autofree char *parent = g_build_filename (tmp, "new", NULL);
   g_autofree char *folder = g_build_filename (parent, "folder", NULL);
   g_autofree char *path = g_build_filename (folder, "bespoke.db", NULL);
@@ -266,7 +222,7 @@ test_memory (void)
 static void
 test_newer_schema (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = temp_dir ();
   g_autofree char *path = g_build_filename (tmp, "newer.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *sql = NULL;
@@ -351,7 +307,7 @@ assert_not_bespoke (const char *path,
 static void
 test_not_bespoke (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = temp_dir ();
   g_autofree char *other = g_build_filename (tmp, "other.sqlite", NULL);
   g_autofree char *foreign = g_build_filename (tmp, "foreign.sqlite", NULL);
   g_autofree char *text = g_build_filename (tmp, "notes.txt", NULL);
@@ -383,7 +339,7 @@ test_not_bespoke (void)
 static void
 test_empty_file (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = temp_dir ();
   g_autofree char *path = g_build_filename (tmp, "empty.db", NULL);
   g_autoptr(GError) error = NULL;
   BespokeStore *store;
@@ -422,7 +378,7 @@ static void
 test_migrate_schema_1 (void)
 {
   const char *fixture = g_test_get_filename (G_TEST_DIST, "fixtures", "schema-1.db", NULL);
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = temp_dir ();
   g_autofree char *path = g_build_filename (tmp, "schema-1.db", NULL);
   g_autoptr(GBytes) original = read_bytes (fixture);
   g_autoptr(GError) error = NULL;

@@ -8,6 +8,7 @@
 #include "bespoke-application.h"
 #include "bespoke-core.h"
 #include "bespoke-window.h"
+#include "bespoke-test-util.h"
 
 typedef void (*AppTest) (BespokeApplication *app,
                          const char         *path);
@@ -168,37 +169,6 @@ test_about (void)
   g_autofree char *path = temp_path ("about.db");
 
   run_application (path, about);
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS.  That leaves GSettings
- * no schemas at all, and libadwaita 1.2 then fails a critical looking up its
- * own; and it leaves GIO no MIME database, so GTK cannot tell that an icon
- * is an SVG.  So, before the isolation, point both at the system's copies:
- * the settings backend is the in-memory one, so no user's settings are read
- * or written. */
-static void
-use_system_data (void)
-{
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_schemas = g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL;
-
-  dirs = g_strsplit (data_dirs && *data_dirs ? data_dirs : "/usr/local/share:/usr/share", ":", 0);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (!have_schemas && g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          have_schemas = TRUE;
-        }
-      g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int

@@ -6,38 +6,7 @@
 #include <sys/stat.h>
 
 #include "bespoke-core.h"
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run         *run,
-          const char **args)
-{
-  g_autoptr(GError) error = NULL;
-
-  run_clear (run);
-  g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
-}
-
-#define CLI(run, ...) run_argv ((run), (const char *[]) { BESPOKE_CLI_PATH, __VA_ARGS__, NULL })
+#include "bespoke-test-util.h"
 
 typedef struct
 {

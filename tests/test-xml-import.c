@@ -44,17 +44,6 @@ close_and_read (BespokeStore **store,
   return file_bytes (db);
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autoptr(GBytes) bytes = file_bytes (from);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-}
-
 /* Every person's plans costed: "person: committed contingent line…" */
 static char *
 cost_everyone (BespokeStore *store)

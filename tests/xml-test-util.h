@@ -2,12 +2,10 @@
 /* Helpers shared by the XML exchange tests (header only). */
 #pragma once
 
-#include <glib/gstdio.h>
 #include <libxml/xmlschemas.h>
 
-#include "bespoke-core.h"
-#include "bespoke-example.h"
 #include "bespoke-synth.h"
+#include "bespoke-test-util.h"
 
 /* Validates @path against the published schema in data/, loaded from the
  * source tree: independent of the copy compiled into Bespoke. */
@@ -27,39 +25,6 @@ assert_valid_against_published_schema (const char *path)
   xmlSchemaFreeValidCtxt (valid);
   xmlSchemaFree (schema);
   xmlSchemaFreeParserCtxt (parser);
-}
-
-static inline char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("bespoke-xml-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static inline BespokeStore *
-open_store_at (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  BespokeStore *store = bespoke_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static inline GBytes *
-file_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
 }
 
 static inline void

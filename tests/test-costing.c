@@ -556,6 +556,42 @@ test_client_group_premium (void)
   g_assert_cmpint (other->cost, ==, 1040000);
 }
 
+/* A price change is a new version: a copy with a new uuid in the same
+ * series, the next number, from today or from the old version's own later
+ * date.  Version 2 of a £21.50 product, valid from 1 June 2027: */
+static void
+test_product_new_version (void)
+{
+  g_autoptr(BespokeProduct) first = product (BESPOKE_PRODUCT_ONGOING, BESPOKE_UNIT_HOUR, 2150);
+  g_autoptr(BespokeProduct) early = NULL;
+  g_autoptr(BespokeProduct) late = NULL;
+  g_autoptr(BespokeProduct) third = NULL;
+
+  bespoke_product_set_version (first, 2);
+  bespoke_product_set_valid_from (first, "2027-06-01");
+  bespoke_product_set_premium_percent_bp (first, 1250);
+
+  /* made on 8 January, before the old version applies: from 1 June */
+  early = bespoke_product_new_version (first, "2027-01-08");
+  g_assert_cmpstr (bespoke_record_get_uuid (BESPOKE_RECORD (early)), !=, bespoke_record_get_uuid (BESPOKE_RECORD (first)));
+  g_assert_cmpstr (bespoke_product_get_series_uuid (early), ==, bespoke_record_get_uuid (BESPOKE_RECORD (first)));
+  g_assert_cmpuint (bespoke_product_get_version (early), ==, 3);
+  g_assert_cmpstr (bespoke_product_get_valid_from (early), ==, "2027-06-01");
+  g_assert_cmpint (bespoke_product_get_unit_price (early), ==, 2150);
+  g_assert_cmpstr (bespoke_product_get_name (early), ==, "Test product");
+  g_assert_cmpstr (bespoke_product_get_provider_uuid (early), ==, "provider");
+  g_assert_cmpuint (bespoke_product_get_premium_percent_bp (early), ==, 1250);
+
+  /* made on 1 September: from today */
+  late = bespoke_product_new_version (first, "2027-09-01");
+  g_assert_cmpstr (bespoke_product_get_valid_from (late), ==, "2027-09-01");
+
+  /* a version of a version keeps the series of the first */
+  third = bespoke_product_new_version (early, "2027-09-01");
+  g_assert_cmpstr (bespoke_product_get_series_uuid (third), ==, bespoke_record_get_uuid (BESPOKE_RECORD (first)));
+  g_assert_cmpuint (bespoke_product_get_version (third), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/costing/over-budget", test_over_budget);
   g_test_add_func ("/costing/plan-specials", test_plan_specials);
   g_test_add_func ("/costing/client-group-premium", test_client_group_premium);
+  g_test_add_func ("/costing/product-new-version", test_product_new_version);
 
   return g_test_run ();
 }

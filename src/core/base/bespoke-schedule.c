@@ -8,6 +8,7 @@
 
 #include "bespoke-date.h"
 #include "bespoke-error.h"
+#include "bespoke-format.h"
 #include "bespoke-schedule.h"
 
 G_DEFINE_BOXED_TYPE (BespokeSchedule, bespoke_schedule, bespoke_schedule_copy, bespoke_schedule_free)
@@ -473,18 +474,6 @@ describe_days (GString *out,
     }
 }
 
-static void
-describe_duration (GString *out,
-                   guint32  minutes)
-{
-  if (minutes % 60 == 0)
-    g_string_append_printf (out, _("%u h"), minutes / 60);
-  else if (minutes < 60)
-    g_string_append_printf (out, _("%u min"), minutes);
-  else
-    g_string_append_printf (out, _("%u h %u min"), minutes / 60, minutes % 60);
-}
-
 /**
  * bespoke_schedule_describe:
  *
@@ -548,7 +537,7 @@ bespoke_schedule_describe (const BespokeSchedule *self)
           g_string_append_printf (out, " %02u:%02u, ", self->start_minute / 60u, self->start_minute % 60u);
         else
           g_string_append_printf (out, _(", %02u:%02u for "), self->start_minute / 60u, self->start_minute % 60u);
-        describe_duration (out, self->duration_minutes);
+        bespoke_format_append_hours (out, self->duration_minutes, BESPOKE_HOURS_SHORT);
       }
       break;
     case BESPOKE_SCHEDULE_NIGHTLY:
@@ -562,8 +551,12 @@ bespoke_schedule_describe (const BespokeSchedule *self)
         g_string_append_printf (out, _("Monthly, on day %u"), self->month_day);
       break;
     case BESPOKE_SCHEDULE_QUANTITY:
-      g_string_append_printf (out, self->per == BESPOKE_PER_WEEK ? _("%u.%02u a week") : _("%u.%02u a month"),
-                              self->quantity_hundredths / 100u, self->quantity_hundredths % 100u);
+      {
+        g_autofree char *quantity = bespoke_format_hundredths (self->quantity_hundredths);
+
+        /* Translators: %s is a quantity such as 7.50 */
+        g_string_append_printf (out, self->per == BESPOKE_PER_WEEK ? _("%s a week") : _("%s a month"), quantity);
+      }
       break;
     default:
       g_assert_not_reached ();

@@ -9,6 +9,7 @@
 #include "bespoke-bank-holidays.h"
 #include "bespoke-budget.h"
 #include "bespoke-costing.h"
+#include "bespoke-costing-private.h"
 #include "bespoke-date.h"
 #include "bespoke-enums.h"
 #include "bespoke-error.h"
@@ -20,6 +21,9 @@
  * loops add plain integers (pence × minutes); rationals appear only once
  * per month of a line, where the per-line factors (hours, sharing,
  * premiums, discounts, pro rata) are applied. */
+
+/* bespoke_costing_cost_plan() runs, counted for tests */
+static int run_count;
 
 typedef __int128 i128;
 
@@ -1047,6 +1051,7 @@ bespoke_costing_cost_plan (BespokePlan    *plan,
 
   g_return_val_if_fail (BESPOKE_IS_PLAN (plan), NULL);
 
+  g_atomic_int_inc (&run_count);
   report->rule = bespoke_plan_get_annualisation (plan);
   report->nation = person ? bespoke_person_get_nation (person) : BESPOKE_NATION_ENGLAND_AND_WALES;
   report->period_start = julian_of (bespoke_plan_get_period_start (plan));
@@ -1161,15 +1166,39 @@ bespoke_costing_cost_plan (BespokePlan    *plan,
 }
 
 /**
- * bespoke_costing_report:
+ * bespoke_costing_get_run_count:
  *
- * Reads a plan, its person, lines, products, budgets and adjustments from
- * the store and costs it.
+ * How many times bespoke_costing_cost_plan() has run in this process, for
+ * tests that count the work an edit causes.
+ */
+guint
+bespoke_costing_get_run_count (void)
+{
+  return (guint) g_atomic_int_get (&run_count);
+}
+
+/* Adds the uuids of @records to @read, when there is one. */
+static void
+note_read (GHashTable *read,
+           GPtrArray  *records)
+{
+  for (guint i = 0; read != NULL && records != NULL && i < records->len; i++)
+    g_hash_table_add (read, g_strdup (bespoke_record_get_uuid (g_ptr_array_index (records, i))));
+}
+
+/**
+ * bespoke_costing_report_read:
+ * @read: (nullable): a set of uuids (strings it owns) to add every record
+ *   read to, even when the costing fails, so that a watcher knows which
+ *   changes concern the report
+ *
+ * bespoke_costing_report(), telling what it read.
  */
 BespokeCostReport *
-bespoke_costing_report (BespokeStore  *store,
-                        const char    *plan_uuid,
-                        GError       **error)
+bespoke_costing_report_read (BespokeStore  *store,
+                             const char    *plan_uuid,
+                             GHashTable    *read,
+                             GError       **error)
 {
   g_autoptr(BespokePlan) plan = NULL;
   g_autoptr(BespokePerson) person = NULL;
@@ -1180,12 +1209,20 @@ bespoke_costing_report (BespokeStore  *store,
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), NULL);
 
-  if (!(plan = bespoke_store_load (store, BESPOKE_TYPE_PLAN, plan_uuid, error)) ||
-      !(person = bespoke_store_load (store, BESPOKE_TYPE_PERSON, bespoke_plan_get_person_uuid (plan), error)) ||
+  if (read != NULL && plan_uuid != NULL)
+    g_hash_table_add (read, g_strdup (plan_uuid));
+  if (!(plan = bespoke_store_load (store, BESPOKE_TYPE_PLAN, plan_uuid, error)))
+    return NULL;
+  if (read != NULL && bespoke_plan_get_person_uuid (plan) != NULL)
+    g_hash_table_add (read, g_strdup (bespoke_plan_get_person_uuid (plan)));
+  if (!(person = bespoke_store_load (store, BESPOKE_TYPE_PERSON, bespoke_plan_get_person_uuid (plan), error)) ||
       !(lines = bespoke_store_list (store, BESPOKE_TYPE_SUPPORT_LINE, plan_uuid, error)) ||
       !(budgets = bespoke_store_list (store, BESPOKE_TYPE_BUDGET, plan_uuid, error)) ||
       !(adjustments = bespoke_store_list (store, BESPOKE_TYPE_ADJUSTMENT, plan_uuid, error)))
     return NULL;
+  note_read (read, lines);
+  note_read (read, budgets);
+  note_read (read, adjustments);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1194,10 +1231,26 @@ bespoke_costing_report (BespokeStore  *store,
 
       if (uuid == NULL || find_product (products, uuid) != NULL)
         continue;
+      if (read != NULL)
+        g_hash_table_add (read, g_strdup (uuid));
       if (!(product = bespoke_store_load (store, BESPOKE_TYPE_PRODUCT, uuid, error)))
         return NULL;
       g_ptr_array_add (products, product);
     }
 
   return bespoke_costing_cost_plan (plan, person, lines, products, budgets, adjustments, error);
+}
+
+/**
+ * bespoke_costing_report:
+ *
+ * Reads a plan, its person, lines, products, budgets and adjustments from
+ * the store and costs it.
+ */
+BespokeCostReport *
+bespoke_costing_report (BespokeStore  *store,
+                        const char    *plan_uuid,
+                        GError       **error)
+{
+  return bespoke_costing_report_read (store, plan_uuid, NULL, error);
 }

@@ -84,6 +84,7 @@ BespokeCostReport *bespoke_costing_report     (BespokeStore        *store,
                                                GError             **error);
 
 const char        *bespoke_costing_rule_text  (BespokeAnnualisation rule);
+guint              bespoke_costing_get_run_count (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeLineCost, bespoke_line_cost_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeCostReport, bespoke_cost_report_free)

@@ -584,3 +584,49 @@ bespoke_product_set_premium_per_unit (BespokeProduct *self,
 
   bespoke_record_set_int64 (BESPOKE_RECORD (self), properties[PROP_PREMIUM_PER_UNIT], premium_per_unit);
 }
+
+/**
+ * bespoke_product_new_version:
+ * @product: the version in use
+ * @today_iso: today, e.g. "2027-01-08"
+ *
+ * A price change is a new version: every column of @product copied, a new
+ * uuid, the same series (the first version's uuid when @product has none
+ * yet), the next version number, and a price that applies from today, or
+ * from @product's own date if that is later.  Nothing is saved.
+ *
+ * Returns: (transfer full): the new version
+ */
+BespokeProduct *
+bespoke_product_new_version (BespokeProduct *product,
+                             const char     *today_iso)
+{
+  BespokeProduct *next;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+  const char *valid_from;
+
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (product), NULL);
+  g_return_val_if_fail (today_iso != NULL, NULL);
+
+  next = bespoke_product_new ();
+  valid_from = bespoke_product_get_valid_from (product);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (product), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (g_str_equal (pspecs[i]->name, "uuid") || g_str_equal (pspecs[i]->name, "modified-at") ||
+          !(pspecs[i]->flags & G_PARAM_WRITABLE) || (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY))
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (product), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (next), pspecs[i]->name, &value);
+    }
+
+  if (bespoke_product_get_series_uuid (product) == NULL)
+    bespoke_product_set_series_uuid (next, bespoke_record_get_uuid (BESPOKE_RECORD (product)));
+  bespoke_product_set_version (next, bespoke_product_get_version (product) + 1);
+  bespoke_product_set_valid_from (next, valid_from != NULL && g_strcmp0 (valid_from, today_iso) > 0 ? valid_from : today_iso);
+  return next;
+}

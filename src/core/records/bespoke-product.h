@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BespokeProduct, bespoke_product, BESPOKE, PRODUCT, BespokeRecord)
 
 BespokeProduct *bespoke_product_new (void);
+BespokeProduct *bespoke_product_new_version (BespokeProduct *product,
+                                             const char     *today_iso);
 
 const char *bespoke_product_get_provider_uuid (BespokeProduct *self);
 void bespoke_product_set_provider_uuid (BespokeProduct *self, const char *provider_uuid);

@@ -373,6 +373,94 @@ test_export_parallel_same_as_serial (void)
   g_assert_cmpuint (people, ==, 203 + 11);  /* and the example's 11 */
 }
 
+/* The single-record path (the two sides of a conflict) writes a record as
+ * a whole export writes it, so the fixture's round trip covers it too:
+ * every record of the example data and of synthetic people, less the
+ * display's indentation, is the start of its own line in a whole export,
+ * but for a line's product, which a single record names by its id where
+ * an export writes its snapshot. */
+static char *
+without_indentation (const char *indented)
+{
+  g_autoptr(GRegex) between_tags = g_regex_new (">\n *<", 0, 0, NULL);
+
+  return g_regex_replace_literal (between_tags, indented, -1, 0, "><", 0, NULL);
+}
+
+/* @line with the snapshot of its product, if any, as only its id */
+static char *
+without_snapshot (const char *line)
+{
+  const char *start = strstr (line, "<product id=\"");
+  const char *end;
+
+  if (start == NULL)
+    return g_strdup (line);
+  end = strstr (start, "</product>");
+  g_assert_nonnull (end);
+  return g_strdup_printf ("%.*s<product id=\"%.36s\"/>%s",
+                          (int) (start - line), line, start + strlen ("<product id=\""),
+                          end + strlen ("</product>"));
+}
+
+static void
+test_export_record_as_in_whole_export (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(BespokeStore) store = example_store (dir);
+  g_autofree char *path = g_build_filename (dir, "all.bespoke", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint records = 0, lines_with_products = 0;
+  const char *text;
+
+  bespoke_synth_people (store, 20, 3, NULL, NULL, &error);
+  g_assert_no_error (error);
+  export_all (store, path);
+  bytes = file_bytes (path);
+  text = g_bytes_get_data (bytes, NULL);
+
+  for (const char *at = strchr (text, '\n'); at != NULL; at = strchr (at + 1, '\n'))
+    {
+      g_autofree char *element = NULL;
+      g_autofree char *uuid = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *compact = NULL;
+      g_autoptr(BespokeRecord) record = NULL;
+      g_autofree char *close = NULL;
+      const char *id = strstr (at, " id=\"");
+      const char *end = strchr (at + 1, '\n');
+      GType type;
+
+      if (at[1] != '<' || id == NULL || (end != NULL && id > end))
+        continue;
+      element = g_strndup (at + 2, (gsize) (id - at - 2));
+      type = bespoke_xml_schema_type_for (element);
+      g_assert_true (type != G_TYPE_INVALID);
+      uuid = g_strndup (id + strlen (" id=\""), 36);
+      line = end ? g_strndup (at + 1, (gsize) (end - at - 1)) : g_strdup (at + 1);
+
+      record = bespoke_store_load (store, type, uuid, &error);
+      g_assert_no_error (error);
+      shown = bespoke_xml_export_record (record);
+      compact = without_indentation (shown);
+      close = g_strdup_printf ("</%s>", element);
+      g_assert_true (g_str_has_suffix (compact, close));
+      compact[strlen (compact) - strlen (close)] = '\0';
+
+      expected = type == BESPOKE_TYPE_SUPPORT_LINE ? without_snapshot (line) : g_strdup (line);
+      lines_with_products += !g_str_equal (expected, line);
+      if (!g_str_has_prefix (expected, compact))
+        g_assert_cmpstr (compact, ==, expected);  /* shows both */
+      g_assert_true (expected[strlen (compact)] == '\0' || expected[strlen (compact)] == '<');
+      records++;
+    }
+  g_assert_cmpuint (records, >, 500);
+  g_assert_cmpuint (lines_with_products, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -390,6 +478,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/xml-export/awkward-text-round-trips", test_export_awkward_text_round_trips);
   g_test_add_func ("/xml-export/times", test_export_times);
   g_test_add_func ("/xml-export/parallel-same-as-serial", test_export_parallel_same_as_serial);
+  g_test_add_func ("/xml-export/record-as-in-whole-export", test_export_record_as_in_whole_export);
 
   return g_test_run ();
 }

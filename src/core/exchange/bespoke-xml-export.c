@@ -8,31 +8,33 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bespoke-core.h"
 #include "bespoke-store-private.h"
+#include "bespoke-xml-columns.h"
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-schema.h"
 
-/* The exchange file is streamed with xmlTextWriter: one person (with their
- * profile, circle and plans) is read from the store, written and dropped
- * before the next, so memory does not grow with the database.  Records
- * come in the store's order (by position, date or name, then UUID) and
- * every field is written the same way every time, so the same data always
- * gives the same bytes.
+/* The exchange file is streamed: one person (with their profile, circle
+ * and plans) is read from the store, written and dropped before the next,
+ * so memory does not grow with the database.  Records come in the store's
+ * order (by position, date or name, then UUID) and every field is written
+ * the same way every time, so the same data always gives the same bytes.
  *
- * A whole export reads rows straight into the file, without a record per
- * row: each record class gets a Rows (a prepared query and, per column,
- * how it is written), and a Rows' record is serialised into a buffer with
- * the same escaping xmlTextWriter uses, then handed to the writer a
- * person at a time.  That is four times faster than a GObject and a
- * writer call per field; test-xml-export checks the escaping against
- * xmlTextWriter's own, and the round trip checks the bytes.  Single
- * records (the two sides of a conflict, a product's snapshot) still go
- * through write_record(). */
+ * There is one serialiser.  Each record class's columns, with their
+ * elements and encodings, come from its table (bespoke-xml-columns.c);
+ * record_start() and record_fields() write a record from that table into
+ * a buffer, with the same escaping xmlTextWriter uses, taking each value
+ * either from a row read straight from the store (a whole export: no
+ * GObject per row, four times faster than a writer call per field) or
+ * from a record (the two sides of a conflict, a product's snapshot).
+ * test-xml-export checks the escaping against xmlTextWriter's own, the
+ * fixture test the bytes of a whole export, and another that a single
+ * record is written as the same record in a whole export. */
 
 #define FLUSH_AT 65536  /* bytes buffered before they go to the writer */
 
@@ -56,50 +58,22 @@ put (GString    *out,
 #define put_literal(out, literal) put ((out), "" literal, sizeof (literal) - 1)
 #define put_string(out, string) G_STMT_START { const char *s_ = (string); put ((out), s_, strlen (s_)); } G_STMT_END
 
-typedef enum
-{
-  COLUMN_SKIP,
-  COLUMN_TEXT,
-  COLUMN_MONEY,
-  COLUMN_RATE,      /* money, with -1 for "not set", left out */
-  COLUMN_UINT,
-  COLUMN_BOOLEAN,
-  COLUMN_ENUM,      /* stored as its nick */
-  COLUMN_SCHEDULE,  /* stored in its text form */
-  COLUMN_PERIOD,    /* FHIR CarePlan.period: this column and `extra` */
-  COLUMN_PRODUCT,   /* a snapshot of the product */
-} ColumnKind;
-
 typedef struct
 {
-  ColumnKind  kind;
-  int         index;    /* in the row */
-  int         extra;
-  const char *element;
-  char       *open;     /* "<element>" */
-  char       *close;    /* "</element>" */
-  gsize       open_length;
-  gsize       close_length;
-} Column;
-
-typedef struct
-{
-  const char   *element;
-  Column       *columns;
-  guint         n_columns;
-  sqlite3_stmt *stmt;
+  const BespokeXmlColumns *columns;
+  sqlite3_stmt            *stmt;
 } Rows;
 
 typedef struct
 {
-  BespokeStore     *store;
+  BespokeStore     *store;      /* NULL: a single record, with no snapshots */
   xmlTextWriterPtr  writer;
   GHashTable       *products;   /* uuid -> BespokeProduct, for the snapshots */
   GHashTable       *providers;  /* uuid -> BespokeProvider */
   GHashTable       *snapshots;  /* product uuid -> its snapshot element, written */
   GError           *error;
   gboolean          failed;     /* the writer failed: the disk, most likely */
-  GString          *out;        /* the fast path's buffer: chunk->text */
+  GString          *out;        /* the text written: chunk->text, or a snapshot's */
   struct _Chunk    *chunk;
   gboolean          tag_open;   /* out ends in a start tag not yet closed */
   GAsyncQueue      *full;       /* chunks for the writer thread (or, for a
@@ -168,258 +142,7 @@ pool_clear (Export *self,
 
 #define W(call) G_STMT_START { if ((call) < 0) self->failed = TRUE; } G_STMT_END
 
-static void
-write_money (Export     *self,
-             const char *element,
-             gint64      pence)
-{
-  char digits[32];
-  g_autofree char *readable = bespoke_money_format (pence);
-
-  g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, pence);
-  W (xmlTextWriterStartElement (self->writer, BAD_CAST element));
-  W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "pence", BAD_CAST digits));
-  W (xmlTextWriterWriteString (self->writer, BAD_CAST readable));
-  W (xmlTextWriterEndElement (self->writer));
-}
-
-static void
-write_text (Export     *self,
-            const char *element,
-            const char *text)
-{
-  W (xmlTextWriterWriteElement (self->writer, BAD_CAST element, BAD_CAST text));
-}
-
-/* A schedule as elements, in the order of its stable text form
- * "weekly;days=mon,tue;start=09:00;…", which it is read back through. */
-static void
-write_schedule (Export                *self,
-                const BespokeSchedule *schedule)
-{
-  g_autofree char *text = bespoke_schedule_serialize (schedule);
-  g_auto(GStrv) parts = g_strsplit (text, ";", -1);
-
-  W (xmlTextWriterStartElement (self->writer, BAD_CAST "schedule"));
-  W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "kind", BAD_CAST parts[0]));
-  for (guint i = 1; parts[i] != NULL; i++)
-    {
-      char *eq = strchr (parts[i], '=');
-
-      if (eq == NULL)
-        continue;
-      *eq = '\0';
-      write_text (self, parts[i], eq + 1);
-    }
-  W (xmlTextWriterEndElement (self->writer));
-}
-
-static void write_product_snapshot (Export *self, const char *product_uuid);
-
-static void
-start_record (Export        *self,
-              BespokeRecord *record,
-              const char    *element)
-{
-  g_autofree char *modified = bespoke_xml_schema_format_time (bespoke_record_get_modified_at (record));
-
-  W (xmlTextWriterStartElement (self->writer, BAD_CAST element));
-  W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "id", BAD_CAST bespoke_record_get_uuid (record)));
-  W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "modified", BAD_CAST modified));
-}
-
-/* Every column of @record but @skip (the parent its element is nested in),
- * one element each, in the class's order.  Text that is not set, and rates
- * that are not set (-1), are left out. */
-static void
-write_columns (Export        *self,
-               BespokeRecord *record,
-               const char    *skip)
-{
-  BespokeRecordClass *klass = BESPOKE_RECORD_GET_CLASS (record);
-
-  for (guint i = 0; i < klass->n_columns; i++)
-    {
-      GParamSpec *pspec = klass->columns[i];
-      const GValue *value = bespoke_record_peek_value (record, pspec);
-      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-      const char *element = bespoke_xml_schema_column_element (pspec);
-      char digits[32];
-
-      if (skip != NULL && g_str_equal (pspec->name, skip))
-        continue;
-
-      /* FHIR CarePlan.period */
-      if (g_str_equal (pspec->name, "period-end"))
-        continue;
-      if (g_str_equal (pspec->name, "period-start"))
-        {
-          W (xmlTextWriterStartElement (self->writer, BAD_CAST "period"));
-          W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "start",
-                                          BAD_CAST bespoke_plan_get_period_start (BESPOKE_PLAN (record))));
-          W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "end",
-                                          BAD_CAST bespoke_plan_get_period_end (BESPOKE_PLAN (record))));
-          W (xmlTextWriterEndElement (self->writer));
-          continue;
-        }
-
-      if (BESPOKE_IS_SUPPORT_LINE (record) && g_str_equal (pspec->name, "product-uuid"))
-        {
-          if (g_value_get_string (value) != NULL)
-            write_product_snapshot (self, g_value_get_string (value));
-          continue;
-        }
-
-      if (type == G_TYPE_STRING)
-        {
-          if (g_value_get_string (value) != NULL)
-            write_text (self, element, g_value_get_string (value));
-        }
-      else if (type == G_TYPE_INT64)
-        {
-          /* every int64 column is money; -1 is a rate that is not set */
-          gint64 pence = g_value_get_int64 (value);
-          if (!(pence == -1 && G_PARAM_SPEC_INT64 (pspec)->default_value == -1))
-            write_money (self, element, pence);
-        }
-      else if (type == G_TYPE_UINT)
-        {
-          g_snprintf (digits, sizeof digits, "%u", g_value_get_uint (value));
-          write_text (self, element, digits);
-        }
-      else if (type == G_TYPE_BOOLEAN)
-        write_text (self, element, g_value_get_boolean (value) ? "true" : "false");
-      else if (G_TYPE_IS_ENUM (type))
-        write_text (self, element, bespoke_enum_to_nick (type, g_value_get_enum (value)));
-      else if (type == BESPOKE_TYPE_SCHEDULE)
-        {
-          if (g_value_get_boxed (value) != NULL)
-            write_schedule (self, g_value_get_boxed (value));
-        }
-      else
-        g_assert_not_reached ();
-    }
-}
-
-static void
-end_record (Export *self)
-{
-  W (xmlTextWriterEndElement (self->writer));
-}
-
-static void
-write_record (Export        *self,
-              BespokeRecord *record,
-              const char    *skip)
-{
-  start_record (self, record, bespoke_xml_schema_element_for (G_OBJECT_TYPE (record)));
-  write_columns (self, record, skip);
-  end_record (self);
-}
-
-static gpointer
-cached_load (Export     *self,
-             GHashTable *cache,
-             GType       type,
-             const char *uuid)
-{
-  BespokeRecord *record = g_hash_table_lookup (cache, uuid);
-
-  if (record == NULL && self->store != NULL && self->error == NULL)
-    {
-      record = bespoke_store_load (self->store, type, uuid, &self->error);
-      if (record != NULL)
-        g_hash_table_insert (cache, g_strdup (uuid), record);
-    }
-  return record;
-}
-
-static void write_product_snapshot_uncached (Export *self, const char *product_uuid);
-
-/* The product version a line is costed from, with its provider's name:
- * the same for every line of that product, so written once and kept. */
-static void
-string_free (gpointer string)
-{
-  g_string_free (string, TRUE);
-}
-
-static const GString *
-product_snapshot (Export     *self,
-                  const char *product_uuid)
-{
-  GString *cached = g_hash_table_lookup (self->snapshots, product_uuid);
-
-  if (cached == NULL)
-    {
-      Export copy = *self;
-      xmlBufferPtr buffer = xmlBufferCreate ();
-
-      copy.writer = xmlNewTextWriterMemory (buffer, 0);
-      copy.error = NULL;
-      copy.failed = FALSE;
-      write_product_snapshot_uncached (&copy, product_uuid);
-      xmlTextWriterFlush (copy.writer);
-      xmlFreeTextWriter (copy.writer);
-      if (copy.error != NULL && self->error == NULL)
-        self->error = copy.error;
-      else
-        g_clear_error (&copy.error);
-      self->failed |= copy.failed;
-      cached = g_string_new ((const char *) xmlBufferContent (buffer));
-      xmlBufferFree (buffer);
-      g_hash_table_insert (self->snapshots, g_strdup (product_uuid), cached);
-    }
-  return cached;
-}
-
-static void
-write_product_snapshot (Export     *self,
-                        const char *product_uuid)
-{
-  const GString *cached;
-
-  if (self->snapshots == NULL)
-    {
-      write_product_snapshot_uncached (self, product_uuid);
-      return;
-    }
-  cached = product_snapshot (self, product_uuid);
-  if (cached->len > 0)
-    W (xmlTextWriterWriteRawLen (self->writer, BAD_CAST cached->str, (int) cached->len));
-}
-
-static void
-write_product_snapshot_uncached (Export     *self,
-                                 const char *product_uuid)
-{
-  BespokeRecord *product;
-  BespokeProvider *provider;
-
-  if (self->store == NULL)
-    {
-      W (xmlTextWriterStartElement (self->writer, BAD_CAST "product"));
-      W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "id", BAD_CAST product_uuid));
-      W (xmlTextWriterEndElement (self->writer));
-      return;
-    }
-
-  product = cached_load (self, self->products, BESPOKE_TYPE_PRODUCT, product_uuid);
-  if (product == NULL)
-    return;
-  provider = cached_load (self, self->providers, BESPOKE_TYPE_PROVIDER,
-                          bespoke_product_get_provider_uuid (BESPOKE_PRODUCT (product)));
-  if (provider == NULL)
-    return;
-
-  start_record (self, product, "product");
-  write_text (self, "provider-uuid", bespoke_product_get_provider_uuid (BESPOKE_PRODUCT (product)));
-  write_text (self, "provider-name", bespoke_provider_get_name (provider));
-  write_columns (self, product, "provider-uuid");
-  end_record (self);
-}
-
-/* ---- the fast path: rows straight into the buffer ---------------------- */
+/* ---- writing: into the buffer ------------------------------------------- */
 
 /* What xmlTextWriter escapes: in text, < > & " and CR; in an attribute
  * also LF and TAB, and (with no document encoding) every character past
@@ -570,10 +293,10 @@ out_text (Export     *self,
   put_literal (self->out, ">");
 }
 
-/* A column's element, its tags written once in rows_init() */
-static inline void
+/* A column's element, with the tags its table holds */
+G_ALWAYS_INLINE static inline void
 out_column (Export       *self,
-            const Column *column,
+            const BespokeXmlColumn *column,
             const char   *text,
             gsize         length)
 {
@@ -600,9 +323,9 @@ decimal (char    digits[24],
   return p;
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 out_number (Export       *self,
-            const Column *column,
+            const BespokeXmlColumn *column,
             guint64       value)
 {
   char digits[24];
@@ -613,7 +336,7 @@ out_number (Export       *self,
 
 static void
 out_money (Export       *self,
-           const Column *column,
+           const BespokeXmlColumn *column,
            gint64        pence)
 {
   char digits[24];
@@ -651,6 +374,266 @@ out_schedule (Export     *self,
       out_text (self, parts[i], eq + 1, strlen (eq + 1));
     }
   out_end (self, "schedule");
+}
+
+/* ---- a record, from a row or from a record ----------------------------- */
+
+/* The value of a column */
+typedef struct
+{
+  const char *text;    /* NULL: not set */
+  gsize       length;
+  const char *end;     /* BESPOKE_XML_PERIOD: the end */
+  gint64      number;  /* money, numbers and booleans */
+  char       *owned;   /* freed after it is written */
+} Cell;
+
+G_ALWAYS_INLINE static inline void
+cell_from_row (Cell                   *cell,
+               const BespokeXmlColumn *column,
+               sqlite3_stmt           *stmt)
+{
+  switch (column->encoding)
+    {
+    case BESPOKE_XML_MONEY:
+    case BESPOKE_XML_RATE:
+    case BESPOKE_XML_UINT:
+    case BESPOKE_XML_BOOLEAN:
+      cell->number = sqlite3_column_int64 (stmt, column->index);
+      break;
+    case BESPOKE_XML_PERIOD:
+      cell->end = (const char *) sqlite3_column_text (stmt, column->end_index);
+      G_GNUC_FALLTHROUGH;
+    case BESPOKE_XML_TEXT:
+    case BESPOKE_XML_ENUM:       /* stored as its nick */
+    case BESPOKE_XML_SCHEDULE:   /* stored in its text form */
+    case BESPOKE_XML_PRODUCT:
+      cell->text = (const char *) sqlite3_column_text (stmt, column->index);
+      cell->length = (gsize) sqlite3_column_bytes (stmt, column->index);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+cell_from_record (Cell                   *cell,
+                  const BespokeXmlColumn *column,
+                  BespokeRecord          *record)
+{
+  const GValue *value = bespoke_record_peek_value (record, column->pspec);
+
+  switch (column->encoding)
+    {
+    case BESPOKE_XML_MONEY:
+    case BESPOKE_XML_RATE:
+      cell->number = g_value_get_int64 (value);
+      break;
+    case BESPOKE_XML_UINT:
+      cell->number = g_value_get_uint (value);
+      break;
+    case BESPOKE_XML_BOOLEAN:
+      cell->number = g_value_get_boolean (value);
+      break;
+    case BESPOKE_XML_ENUM:
+      cell->text = bespoke_enum_to_nick (G_VALUE_TYPE (value), g_value_get_enum (value));
+      break;
+    case BESPOKE_XML_SCHEDULE:
+      if (g_value_get_boxed (value) != NULL)
+        cell->text = cell->owned = bespoke_schedule_serialize (g_value_get_boxed (value));
+      break;
+    case BESPOKE_XML_PERIOD:
+      cell->end = g_value_get_string (bespoke_record_peek_value (record, column->end));
+      G_GNUC_FALLTHROUGH;
+    case BESPOKE_XML_TEXT:
+    case BESPOKE_XML_PRODUCT:
+      cell->text = g_value_get_string (value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (cell->text != NULL)
+    cell->length = strlen (cell->text);
+}
+
+static gpointer
+cached_load (Export     *self,
+             GHashTable *cache,
+             GType       type,
+             const char *uuid)
+{
+  BespokeRecord *record = g_hash_table_lookup (cache, uuid);
+
+  if (record == NULL && self->error == NULL)
+    {
+      record = bespoke_store_load (self->store, type, uuid, &self->error);
+      if (record != NULL)
+        g_hash_table_insert (cache, g_strdup (uuid), record);
+    }
+  return record;
+}
+
+static void string_free (gpointer string);
+static void record_start (Export *self, const BespokeXmlColumns *columns,
+                          sqlite3_stmt *stmt, BespokeRecord *record, gboolean own_line);
+static void record_fields (Export *self, const BespokeXmlColumns *columns,
+                           sqlite3_stmt *stmt, BespokeRecord *record);
+
+/* The product version a line is costed from, with its provider's name:
+ * the same for every line of that product, so written once and kept. */
+static const GString *
+product_snapshot (Export     *self,
+                  const char *product_uuid)
+{
+  GString *snapshot = g_hash_table_lookup (self->snapshots, product_uuid);
+  const BespokeXmlColumns *columns = bespoke_xml_columns_for (BESPOKE_TYPE_PRODUCT);
+  GString *out = self->out;
+  BespokeRecord *product;
+  BespokeProvider *provider = NULL;
+
+  if (snapshot != NULL)
+    return snapshot;
+
+  snapshot = g_string_new (NULL);
+  g_hash_table_insert (self->snapshots, g_strdup (product_uuid), snapshot);
+  product = cached_load (self, self->products, BESPOKE_TYPE_PRODUCT, product_uuid);
+  if (product != NULL)
+    provider = cached_load (self, self->providers, BESPOKE_TYPE_PROVIDER,
+                            bespoke_product_get_provider_uuid (BESPOKE_PRODUCT (product)));
+  if (provider == NULL)
+    return snapshot;
+
+  self->out = snapshot;
+  record_start (self, columns, NULL, product, FALSE);
+  out_text (self, "provider-uuid", bespoke_product_get_provider_uuid (BESPOKE_PRODUCT (product)),
+            strlen (bespoke_product_get_provider_uuid (BESPOKE_PRODUCT (product))));
+  out_text (self, "provider-name", bespoke_provider_get_name (provider),
+            strlen (bespoke_provider_get_name (provider)));
+  record_fields (self, columns, NULL, product);
+  out_end (self, columns->element);
+  self->out = out;
+  return snapshot;
+}
+
+/* A line's product: its snapshot, or (a single record, with no store to
+ * read it from) only its id. */
+static void
+out_product (Export     *self,
+             const char *product_uuid)
+{
+  const GString *snapshot;
+
+  if (self->store == NULL)
+    {
+      out_start (self, "product");
+      out_attribute (self, "id", product_uuid);
+      out_end (self, "product");
+      return;
+    }
+  close_tag (self);
+  snapshot = product_snapshot (self, product_uuid);
+  put (self->out, snapshot->str, snapshot->len);
+}
+
+G_ALWAYS_INLINE static inline void
+out_cell (Export                 *self,
+          const BespokeXmlColumn *column,
+          const Cell             *cell)
+{
+  switch (column->encoding)
+    {
+    case BESPOKE_XML_TEXT:
+    case BESPOKE_XML_ENUM:
+      if (cell->text != NULL)
+        out_column (self, column, cell->text, cell->length);
+      break;
+    case BESPOKE_XML_MONEY:
+      out_money (self, column, cell->number);
+      break;
+    case BESPOKE_XML_RATE:
+      if (cell->number != -1)
+        out_money (self, column, cell->number);
+      break;
+    case BESPOKE_XML_UINT:
+      out_number (self, column, (guint64) CLAMP (cell->number, 0, (gint64) G_MAXUINT));
+      break;
+    case BESPOKE_XML_BOOLEAN:
+      if (cell->number != 0)
+        out_column (self, column, "true", 4);
+      else
+        out_column (self, column, "false", 5);
+      break;
+    case BESPOKE_XML_SCHEDULE:
+      if (cell->text != NULL)
+        out_schedule (self, cell->text);
+      break;
+    case BESPOKE_XML_PERIOD:
+      out_start (self, column->element);
+      out_attribute (self, "start", cell->text ? cell->text : "");
+      out_attribute (self, "end", cell->end ? cell->end : "");
+      out_end (self, column->element);
+      break;
+    case BESPOKE_XML_PRODUCT:
+      if (cell->text != NULL)
+        out_product (self, cell->text);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A record's start tag, from the current row of @stmt or from @record;
+ * on a line of its own in a whole export, so that a message about it can
+ * name its line.  The start tag is left open for its columns. */
+static inline void
+record_start (Export                  *self,
+              const BespokeXmlColumns *columns,
+              sqlite3_stmt            *stmt,
+              BespokeRecord           *record,
+              gboolean                 own_line)
+{
+  close_tag (self);
+  if (own_line)
+    put_literal (self->out, "\n");
+  put_literal (self->out, "<");
+  put_string (self->out, columns->element);
+  put_literal (self->out, " id=\"");
+  append_escaped (self->out, stmt ? (const char *) sqlite3_column_text (stmt, 0) : bespoke_record_get_uuid (record), TRUE);
+  put_literal (self->out, "\" modified=\"");
+  bespoke_xml_schema_append_time (self->out, stmt ? sqlite3_column_int64 (stmt, 1) : bespoke_record_get_modified_at (record));
+  put_literal (self->out, "\"");
+  self->tag_open = TRUE;
+}
+
+/* Every column of the record, one element each, in its table's order:
+ * from the current row of @stmt, or from @record. */
+static void
+record_fields (Export                  *self,
+               const BespokeXmlColumns *columns,
+               sqlite3_stmt            *stmt,
+               BespokeRecord           *record)
+{
+  const BespokeXmlColumn *column = columns->columns;
+  const BespokeXmlColumn *end = column + columns->n_columns;
+
+  /* the loop twice, so that the rows' is all inline */
+  if (stmt != NULL)
+    for (; column < end; column++)
+      {
+        Cell cell = { NULL, 0, NULL, 0, NULL };
+
+        cell_from_row (&cell, column, stmt);
+        out_cell (self, column, &cell);
+      }
+  else
+    for (; column < end; column++)
+      {
+        Cell cell = { NULL, 0, NULL, 0, NULL };
+
+        cell_from_record (&cell, column, record);
+        out_cell (self, column, &cell);
+        g_free (cell.owned);
+      }
 }
 
 /* The file is written by a thread of its own, so that the kernel's
@@ -709,76 +692,25 @@ out_flush (Export  *self,
 }
 
 static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void
 rows_init (Export      *self,
            Rows        *rows,
            GType        type,
-           const char  *element,
            BespokeRows  which)
 {
-  BespokeRecordClass *klass = BESPOKE_RECORD_CLASS (g_type_class_ref (type));
-  int period_end = -1;
-
-  rows->element = element ? element : bespoke_xml_schema_element_for (type);
-  rows->columns = g_new0 (Column, klass->n_columns);
-  rows->n_columns = klass->n_columns;
+  rows->columns = bespoke_xml_columns_for (type);
   if (self->error == NULL)
     rows->stmt = bespoke_store_prepare_rows (self->store, type, which, &self->error);
-
-  for (guint i = 0; i < klass->n_columns; i++)
-    if (g_str_equal (klass->columns[i]->name, "period-end"))
-      period_end = (int) i + 2;
-
-  for (guint i = 0; i < klass->n_columns; i++)
-    {
-      GParamSpec *pspec = klass->columns[i];
-      GType value_type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-      Column *column = &rows->columns[i];
-
-      column->index = (int) i + 2;  /* after uuid and modified_at */
-      column->element = bespoke_xml_schema_column_element (pspec);
-      column->open = g_strdup_printf ("<%s>", column->element);
-      column->close = g_strdup_printf ("</%s>", column->element);
-      column->open_length = strlen (column->open);
-      column->close_length = strlen (column->close);
-      if (klass->parent_property != NULL && g_str_equal (pspec->name, klass->parent_property))
-        column->kind = COLUMN_SKIP;
-      else if (g_str_equal (pspec->name, "period-end"))
-        column->kind = COLUMN_SKIP;
-      else if (g_str_equal (pspec->name, "period-start"))
-        {
-          column->kind = COLUMN_PERIOD;
-          column->extra = period_end;
-        }
-      else if (type == BESPOKE_TYPE_SUPPORT_LINE && g_str_equal (pspec->name, "product-uuid"))
-        column->kind = COLUMN_PRODUCT;
-      else if (value_type == G_TYPE_STRING)
-        column->kind = COLUMN_TEXT;
-      else if (value_type == G_TYPE_INT64)
-        /* every int64 column is money; -1 is a rate that is not set */
-        column->kind = G_PARAM_SPEC_INT64 (pspec)->default_value == -1 ? COLUMN_RATE : COLUMN_MONEY;
-      else if (value_type == G_TYPE_UINT)
-        column->kind = COLUMN_UINT;
-      else if (value_type == G_TYPE_BOOLEAN)
-        column->kind = COLUMN_BOOLEAN;
-      else if (G_TYPE_IS_ENUM (value_type))
-        column->kind = COLUMN_ENUM;
-      else if (value_type == BESPOKE_TYPE_SCHEDULE)
-        column->kind = COLUMN_SCHEDULE;
-      else
-        g_assert_not_reached ();
-    }
-  g_type_class_unref (klass);
 }
 
 static void
 rows_clear (Rows *rows)
 {
-  for (guint i = 0; rows->columns != NULL && i < rows->n_columns; i++)
-    {
-      g_free (rows->columns[i].open);
-      g_free (rows->columns[i].close);
-    }
-  g_clear_pointer (&rows->columns, g_free);
   g_clear_pointer (&rows->stmt, sqlite3_finalize);
 }
 
@@ -816,85 +748,13 @@ rows_start (Export     *self,
 }
 
 /* The current row's start tag and columns; the caller writes its children
- * and ends it with out_end (self, rows->element). */
+ * and ends it with out_end (self, rows->columns->element). */
 static void
 row_begin (Export *self,
            Rows   *rows)
 {
-  sqlite3_stmt *stmt = rows->stmt;
-
-  /* a record to a line, so that a message about it can name its line */
-  close_tag (self);
-  put_literal (self->out, "\n<");
-  put_string (self->out, rows->element);
-  put_literal (self->out, " id=\"");
-  append_escaped (self->out, (const char *) sqlite3_column_text (stmt, 0), TRUE);
-  put_literal (self->out, "\" modified=\"");
-  bespoke_xml_schema_append_time (self->out, sqlite3_column_int64 (stmt, 1));
-  put_literal (self->out, "\"");
-  self->tag_open = TRUE;
-
-  for (guint i = 0; i < rows->n_columns; i++)
-    {
-      const Column *column = &rows->columns[i];
-      int col = column->index;
-      const char *text;
-      gint64 number;
-
-      switch (column->kind)
-        {
-        case COLUMN_SKIP:
-          break;
-        case COLUMN_TEXT:
-        case COLUMN_ENUM:
-          text = (const char *) sqlite3_column_text (stmt, col);
-          if (text != NULL)
-            out_column (self, column, text, (gsize) sqlite3_column_bytes (stmt, col));
-          break;
-        case COLUMN_MONEY:
-          out_money (self, column, sqlite3_column_int64 (stmt, col));
-          break;
-        case COLUMN_RATE:
-          number = sqlite3_column_int64 (stmt, col);
-          if (number != -1)
-            out_money (self, column, number);
-          break;
-        case COLUMN_UINT:
-          number = sqlite3_column_int64 (stmt, col);
-          out_number (self, column, (guint64) CLAMP (number, 0, (gint64) G_MAXUINT));
-          break;
-        case COLUMN_BOOLEAN:
-          if (sqlite3_column_int (stmt, col) != 0)
-            out_column (self, column, "true", 4);
-          else
-            out_column (self, column, "false", 5);
-          break;
-        case COLUMN_SCHEDULE:
-          text = (const char *) sqlite3_column_text (stmt, col);
-          if (text != NULL)
-            out_schedule (self, text);
-          break;
-        case COLUMN_PERIOD:
-          out_start (self, "period");
-          text = (const char *) sqlite3_column_text (stmt, col);
-          out_attribute (self, "start", text ? text : "");
-          text = (const char *) sqlite3_column_text (stmt, column->extra);
-          out_attribute (self, "end", text ? text : "");
-          out_end (self, "period");
-          break;
-        case COLUMN_PRODUCT:
-          text = (const char *) sqlite3_column_text (stmt, col);
-          if (text != NULL)
-            {
-              const GString *snapshot = product_snapshot (self, text);
-              close_tag (self);
-              put (self->out, snapshot->str, snapshot->len);
-            }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  record_start (self, rows->columns, rows->stmt, NULL, TRUE);
+  record_fields (self, rows->columns, rows->stmt, NULL);
 }
 
 /* Every child of @parent_uuid in @rows, each a leaf, inside @container if
@@ -920,7 +780,7 @@ rows_write_children (Export     *self,
         }
       any = TRUE;
       row_begin (self, rows);
-      out_end (self, rows->element);
+      out_end (self, rows->columns->element);
     }
   if (any && container != NULL)
     {
@@ -954,16 +814,16 @@ static void
 readers_init (Export  *self,
               Readers *r)
 {
-  rows_init (self, &r->rows[ROWS_CIRCLE], BESPOKE_TYPE_CIRCLE_MEMBER, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_STATEMENTS], BESPOKE_TYPE_STATEMENT, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_PLANS], BESPOKE_TYPE_PLAN, "care-plan", BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_BUDGETS], BESPOKE_TYPE_BUDGET, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_OUTCOMES], BESPOKE_TYPE_OUTCOME, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_LINES], BESPOKE_TYPE_SUPPORT_LINE, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_RISKS], BESPOKE_TYPE_RISK, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_ADJUSTMENTS], BESPOKE_TYPE_ADJUSTMENT, NULL, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_PRODUCTS], BESPOKE_TYPE_PRODUCT, "product", BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_RESIDENTS], BESPOKE_TYPE_HOME_RESIDENT, NULL, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_CIRCLE], BESPOKE_TYPE_CIRCLE_MEMBER, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_STATEMENTS], BESPOKE_TYPE_STATEMENT, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_PLANS], BESPOKE_TYPE_PLAN, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_BUDGETS], BESPOKE_TYPE_BUDGET, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_OUTCOMES], BESPOKE_TYPE_OUTCOME, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_LINES], BESPOKE_TYPE_SUPPORT_LINE, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_RISKS], BESPOKE_TYPE_RISK, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_ADJUSTMENTS], BESPOKE_TYPE_ADJUSTMENT, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_PRODUCTS], BESPOKE_TYPE_PRODUCT, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_RESIDENTS], BESPOKE_TYPE_HOME_RESIDENT, BESPOKE_ROWS_CHILDREN);
 }
 
 static void
@@ -997,9 +857,9 @@ write_person (Export  *self,
         rows_write_children (self, &r->rows[ROWS_LINES], plan_uuid, NULL);
         rows_write_children (self, &r->rows[ROWS_RISKS], plan_uuid, NULL);
         rows_write_children (self, &r->rows[ROWS_ADJUSTMENTS], plan_uuid, NULL);
-        out_end (self, plans->element);
+        out_end (self, plans->columns->element);
       }
-  out_end (self, people->element);
+  out_end (self, people->columns->element);
 }
 
 static void
@@ -1010,7 +870,7 @@ write_provider (Export  *self,
   row_begin (self, providers);
   rows_write_children (self, &r->rows[ROWS_PRODUCTS],
                        (const char *) sqlite3_column_text (providers->stmt, 0), "menu");
-  out_end (self, providers->element);
+  out_end (self, providers->columns->element);
 }
 
 static void
@@ -1021,7 +881,7 @@ write_home (Export  *self,
   row_begin (self, homes);
   rows_write_children (self, &r->rows[ROWS_RESIDENTS],
                        (const char *) sqlite3_column_text (homes->stmt, 0), NULL);
-  out_end (self, homes->element);
+  out_end (self, homes->columns->element);
 }
 
 /* Every row of @rows (from @key, if it is one row), each through @write;
@@ -1088,7 +948,7 @@ worker_thread (gpointer data)
   if (bespoke_store_begin_read (self->store, FALSE, &self->error))
     {
       readers_init (self, &r);
-      rows_init (self, &people, BESPOKE_TYPE_PERSON, "person", BESPOKE_ROWS_BY_UUID);
+      rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_BY_UUID);
       if (rows_start (self, &people, NULL))
         while (!g_atomic_int_get (self->stop) && !self->failed && rows_next (self, &people))
           {
@@ -1207,9 +1067,9 @@ write_scope (Export                 *self,
   readers_init (self, &r);
   if (scope == BESPOKE_XML_EXPORT_ALL)
     {
-      rows_init (self, &providers, BESPOKE_TYPE_PROVIDER, "provider", BESPOKE_ROWS_ALL);
-      rows_init (self, &people, BESPOKE_TYPE_PERSON, "person", BESPOKE_ROWS_BY_UUID);
-      rows_init (self, &homes, BESPOKE_TYPE_HOME, "shared-home", BESPOKE_ROWS_ALL);
+      rows_init (self, &providers, BESPOKE_TYPE_PROVIDER, BESPOKE_ROWS_ALL);
+      rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_BY_UUID);
+      rows_init (self, &homes, BESPOKE_TYPE_HOME, BESPOKE_ROWS_ALL);
       write_each (self, &r, &providers, NULL, write_provider);
       if (!locked || self->error != NULL || self->failed || !write_people_in_parallel (self))
         write_each (self, &r, &people, NULL, write_person);
@@ -1217,13 +1077,13 @@ write_scope (Export                 *self,
     }
   else if (scope == BESPOKE_XML_EXPORT_MENU)
     {
-      rows_init (self, &providers, BESPOKE_TYPE_PROVIDER, "provider", BESPOKE_ROWS_ONE);
+      rows_init (self, &providers, BESPOKE_TYPE_PROVIDER, BESPOKE_ROWS_ONE);
       if (!write_each (self, &r, &providers, uuids[0], write_provider))
         report_missing (self, BESPOKE_TYPE_PROVIDER, uuids[0]);
     }
   else
     {
-      rows_init (self, &people, BESPOKE_TYPE_PERSON, "person", BESPOKE_ROWS_ONE);
+      rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_ONE);
       for (guint i = 0; uuids[i] != NULL && self->error == NULL && !self->failed; i++)
         if (!write_each (self, &r, &people, uuids[i], write_person))
           report_missing (self, BESPOKE_TYPE_PERSON, uuids[i]);
@@ -1381,6 +1241,61 @@ bespoke_xml_export (BespokeStore           *store,
   return mark_synced (store, scope, uuids, started, error);
 }
 
+/* @compact (one element, as record_start() and record_fields() write it)
+ * through an indenting xmlTextWriter, call by call as it reads: the
+ * layout the conflict display has always had.  NULL if it cannot be read,
+ * as with text that XML cannot hold. */
+static char *
+indented (const GString *compact)
+{
+  xmlTextReaderPtr reader = xmlReaderForMemory (compact->str, (int) compact->len, NULL, "UTF-8", XML_PARSE_NONET);
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+  gboolean nothing_inside = FALSE;  /* the element just started holds nothing yet */
+  char *out = NULL;
+  int ret;
+
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
+  while (reader != NULL && (ret = xmlTextReaderRead (reader)) == 1)
+    switch (xmlTextReaderNodeType (reader))
+      {
+      case XML_READER_TYPE_ELEMENT:
+        xmlTextWriterStartElement (writer, xmlTextReaderConstName (reader));
+        while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+          xmlTextWriterWriteAttribute (writer, xmlTextReaderConstName (reader), xmlTextReaderConstValue (reader));
+        xmlTextReaderMoveToElement (reader);
+        nothing_inside = !xmlTextReaderIsEmptyElement (reader);
+        if (!nothing_inside)
+          xmlTextWriterEndElement (writer);
+        break;
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_WHITESPACE:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        xmlTextWriterWriteString (writer, xmlTextReaderConstValue (reader));
+        nothing_inside = FALSE;
+        break;
+      case XML_READER_TYPE_END_ELEMENT:
+        /* "<notes></notes>" stays so, not "<notes/>" */
+        if (nothing_inside)
+          xmlTextWriterWriteString (writer, BAD_CAST "");
+        xmlTextWriterEndElement (writer);
+        nothing_inside = FALSE;
+        break;
+      default:
+        break;
+      }
+  xmlTextWriterFlush (writer);
+  if (reader != NULL && ret == 0)
+    out = g_strchomp (g_strdup ((const char *) xmlBufferContent (buffer)));
+  xmlFreeTextWriter (writer);
+  xmlBufferFree (buffer);
+  if (reader != NULL)
+    xmlFreeTextReader (reader);
+  return out;
+}
+
 /**
  * bespoke_xml_export_record:
  *
@@ -1390,20 +1305,18 @@ bespoke_xml_export (BespokeStore           *store,
 char *
 bespoke_xml_export_record (BespokeRecord *record)
 {
-  Export self_ = { 0 };
-  Export *self = &self_;
-  xmlBufferPtr buffer = xmlBufferCreate ();
-  char *out;
+  const BespokeXmlColumns *columns;
+  Export self = { 0 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *text;
 
   g_return_val_if_fail (BESPOKE_IS_RECORD (record), NULL);
 
-  self->writer = xmlNewTextWriterMemory (buffer, 0);
-  xmlTextWriterSetIndent (self->writer, 1);
-  xmlTextWriterSetIndentString (self->writer, BAD_CAST "  ");
-  write_record (self, record, BESPOKE_RECORD_GET_CLASS (record)->parent_property);
-  xmlTextWriterFlush (self->writer);
-  xmlFreeTextWriter (self->writer);
-  out = g_strchomp (g_strdup ((const char *) xmlBufferContent (buffer)));
-  xmlBufferFree (buffer);
-  return out;
+  columns = bespoke_xml_columns_for (G_OBJECT_TYPE (record));
+  self.out = out;
+  record_start (&self, columns, NULL, record, FALSE);
+  record_fields (&self, columns, NULL, record);
+  out_end (&self, columns->element);
+  text = indented (out);
+  return text != NULL ? text : g_strdup (out->str);
 }

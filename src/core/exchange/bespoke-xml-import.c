@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bespoke-core.h"
+#include "bespoke-xml-columns.h"
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-import.h"
 #include "bespoke-xml-schema.h"
@@ -339,6 +340,7 @@ record_from_node (Import     *self,
 {
   g_autofree char *uuid = node_prop (node, "id");
   g_autofree char *modified = node_prop (node, "modified");
+  const BespokeXmlColumns *columns = bespoke_xml_columns_for (type);
   g_autoptr(BespokeRecord) record = NULL;
   gint64 modified_at = 0;
 
@@ -367,31 +369,30 @@ record_from_node (Import     *self,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      GParamSpec *pspec;
+      const BespokeXmlColumn *column;
       g_autoptr(GError) error = NULL;
 
       if (!is_ours (child, NULL))
         continue;
+      column = bespoke_xml_columns_find (columns, (const char *) child->name);
+      if (column == NULL)
+        continue;  /* a container of child records */
 
-      if (type == BESPOKE_TYPE_PLAN && g_str_equal ((const char *) child->name, "period"))
+      if (column->encoding == BESPOKE_XML_PERIOD)
         {
           g_autofree char *start = node_prop (child, "start");
           g_autofree char *end = node_prop (child, "end");
-          bespoke_plan_set_period_start (BESPOKE_PLAN (record), start);
-          bespoke_plan_set_period_end (BESPOKE_PLAN (record), end);
+          bespoke_record_set_string (record, column->pspec, start);
+          bespoke_record_set_string (record, column->end, end);
           continue;
         }
-      if (type == BESPOKE_TYPE_SUPPORT_LINE && g_str_equal ((const char *) child->name, "product"))
+      if (column->encoding == BESPOKE_XML_PRODUCT)
         {
           g_autofree char *product = node_prop (child, "id");
-          bespoke_support_line_set_product_uuid (BESPOKE_SUPPORT_LINE (record), product);
+          bespoke_record_set_string (record, column->pspec, product);
           continue;
         }
-
-      pspec = bespoke_xml_schema_column_for (type, (const char *) child->name);
-      if (pspec == NULL)
-        continue;  /* a container of child records */
-      if (!set_column (record, pspec, child, &error))
+      if (!set_column (record, column->pspec, child, &error))
         {
           fail_at (self, child, error->message);
           return NULL;

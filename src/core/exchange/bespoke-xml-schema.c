@@ -37,18 +37,6 @@ static const struct
   { "resident", bespoke_home_resident_get_type },
 };
 
-/* Columns whose element is not the property's name. */
-static const struct
-{
-  GType     (*get_type) (void);
-  const char *property;
-  const char *element;
-} column_elements[] = {
-  { bespoke_outcome_get_type, "statement", "description" },   /* FHIR Goal.description */
-  { bespoke_outcome_get_type, "target-date", "due-date" },    /* FHIR Goal.target.dueDate */
-  { bespoke_support_line_get_type, "product-uuid", "product" }, /* a snapshot of the product */
-};
-
 /* The parser never reads anything but the document it was given. */
 static xmlParserInputPtr
 deny_entity_loader (const char       *url,
@@ -151,40 +139,6 @@ bespoke_xml_schema_type_for (const char *element)
     if (g_strcmp0 (record_elements[i].element, element) == 0)
       return record_elements[i].get_type ();
   return G_TYPE_INVALID;
-}
-
-/**
- * bespoke_xml_schema_column_element:
- *
- * Returns: the element that holds the column @pspec
- */
-const char *
-bespoke_xml_schema_column_element (GParamSpec *pspec)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (column_elements); i++)
-    if (column_elements[i].get_type () == pspec->owner_type &&
-        g_str_equal (column_elements[i].property, pspec->name))
-      return column_elements[i].element;
-  return pspec->name;
-}
-
-/**
- * bespoke_xml_schema_column_for:
- *
- * Returns: (nullable): the column of @record_type held in @element
- */
-GParamSpec *
-bespoke_xml_schema_column_for (GType       record_type,
-                               const char *element)
-{
-  BespokeRecordClass *klass = g_type_class_ref (record_type);
-
-  g_return_val_if_fail (klass != NULL, NULL);
-
-  for (guint i = 0; i < klass->n_columns; i++)
-    if (g_str_equal (bespoke_xml_schema_column_element (klass->columns[i]), element))
-      return klass->columns[i];
-  return NULL;
 }
 
 /* @value in @width decimal digits at @p (the lowest ones if it is wider) */

@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* The Bespoke exchange format: its namespace, its version, the compiled
- * schema, and the vocabulary shared by the writer and the reader. */
+ * schema, and the vocabulary shared by the writer and the reader (the
+ * columns' elements are in bespoke-xml-columns.h). */
 
 #define BESPOKE_XML_NAMESPACE      "urn:bespoke:exchange:1"
 #define BESPOKE_XML_SCHEMA_VERSION "1"
@@ -18,9 +19,6 @@ void          bespoke_xml_schema_init_parser    (void);
 
 const char   *bespoke_xml_schema_element_for    (GType          record_type);
 GType         bespoke_xml_schema_type_for       (const char    *element);
-const char   *bespoke_xml_schema_column_element (GParamSpec    *pspec);
-GParamSpec   *bespoke_xml_schema_column_for     (GType          record_type,
-                                                 const char    *element);
 
 void          bespoke_xml_schema_append_time    (GString       *out,
                                                  gint64         microseconds);

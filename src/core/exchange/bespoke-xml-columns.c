@@ -5,7 +5,11 @@
 
 #include <string.h>
 
-#include "bespoke-core.h"
+#include "bespoke-outcome.h"
+#include "bespoke-plan.h"
+#include "bespoke-record.h"
+#include "bespoke-schedule.h"
+#include "bespoke-support-line.h"
 #include "bespoke-xml-columns.h"
 #include "bespoke-xml-schema.h"
 

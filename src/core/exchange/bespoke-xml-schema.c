@@ -9,7 +9,20 @@
 #include <libxml/xmlIO.h>
 #include <string.h>
 
-#include "bespoke-core.h"
+#include "bespoke-adjustment.h"
+#include "bespoke-budget.h"
+#include "bespoke-circle-member.h"
+#include "bespoke-error.h"
+#include "bespoke-home-resident.h"
+#include "bespoke-home.h"
+#include "bespoke-outcome.h"
+#include "bespoke-person.h"
+#include "bespoke-plan.h"
+#include "bespoke-product.h"
+#include "bespoke-provider.h"
+#include "bespoke-risk.h"
+#include "bespoke-statement.h"
+#include "bespoke-support-line.h"
 #include "bespoke-xml-schema.h"
 
 #define SCHEMA_RESOURCE "/org/bespoke/Bespoke/bespoke-exchange.xsd"

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the export's files, and by nothing else:
+ * - bespoke-xml-export.c: what a whole export, a menu or some people
+ *   read (rows of the store, person by person) and the file;
+ * - bespoke-xml-export-record.c: the one serialiser, a record from its
+ *   table of columns, from a row or from a record object;
+ * - bespoke-xml-export-thread.c: the buffers, and the thread that writes
+ *   them to the file while the next is filled. */
+
+#include <libxml/xmlwriter.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bespoke-record.h"
+#include "bespoke-store.h"
+#include "bespoke-xml-columns.h"
+
+G_BEGIN_DECLS
+
+#define FLUSH_AT 65536  /* bytes buffered before they go to the writer */
+
+/* g_string_append_len() without its checks, for the fast path's many
+ * short appends; the buffer is sized so that it seldom has to grow. */
+static inline void
+put (GString    *out,
+     const char *bytes,
+     gsize       length)
+{
+  if (G_UNLIKELY (out->len + length >= out->allocated_len))
+    {
+      g_string_append_len (out, bytes, (gssize) length);
+      return;
+    }
+  memcpy (out->str + out->len, bytes, length);
+  out->len += length;
+  out->str[out->len] = '\0';
+}
+
+#define put_literal(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+
+#define put_string(out, string) G_STMT_START { const char *s_ = (string); put ((out), s_, strlen (s_)); } G_STMT_END
+
+typedef struct
+{
+  const BespokeXmlColumns *columns;
+  sqlite3_stmt            *stmt;
+} Rows;
+
+typedef struct
+{
+  BespokeStore     *store;      /* NULL: a single record, with no snapshots */
+  xmlTextWriterPtr  writer;
+  GHashTable       *products;   /* uuid -> BespokeProduct, for the snapshots */
+  GHashTable       *providers;  /* uuid -> BespokeProvider */
+  GHashTable       *snapshots;  /* product uuid -> its snapshot element, written */
+  GError           *error;
+  gboolean          failed;     /* the writer failed: the disk, most likely */
+  GString          *out;        /* the text written: chunk->text, or a snapshot's */
+  struct _Chunk    *chunk;
+  gboolean          tag_open;   /* out ends in a start tag not yet closed */
+  GAsyncQueue      *full;       /* chunks for the writer thread (or, for a
+                                 * worker, for the main thread), then the end */
+  GAsyncQueue      *empty;      /* chunks written, to fill again */
+  int              *write_failed;  /* atomic: set by the writer thread */
+  int              *stop;          /* atomic: workers, stop */
+  int               fd;            /* the file, for the writer thread */
+} Export;
+
+/* A buffer of the file's text, and the queue it goes back to once written */
+typedef struct _Chunk
+{
+  GString     *text;
+  GAsyncQueue *home;
+} Chunk;
+
+#define N_BUFFERS 3  /* per producer, in flight at once: memory stays flat */
+
+#define END ((gpointer) &_bespoke_xml_end_marker)
+extern const int _bespoke_xml_end_marker;
+
+static inline void
+close_tag (Export *self)
+{
+  if (self->tag_open)
+    {
+      put_literal (self->out, ">");
+      self->tag_open = FALSE;
+    }
+}
+
+static inline void
+out_end (Export     *self,
+         const char *element)
+{
+  if (self->tag_open)
+    {
+      put_literal (self->out, "/>");
+      self->tag_open = FALSE;
+      return;
+    }
+  put_literal (self->out, "</");
+  put_string (self->out, element);
+  put_literal (self->out, ">");
+}
+
+/* bespoke-xml-export-record.c */
+void     _bespoke_xml_row_begin        (Export       *self,
+                                        Rows         *rows);
+void     _bespoke_xml_caches_init      (Export       *self);
+void     _bespoke_xml_caches_clear     (Export       *self);
+
+/* bespoke-xml-export-thread.c */
+void     _bespoke_xml_pool_init        (Export       *self,
+                                        guint         n);
+void     _bespoke_xml_pool_clear       (Export       *self,
+                                        guint         n);
+gpointer _bespoke_xml_writer_thread    (gpointer      data);
+void     _bespoke_xml_out_flush        (Export       *self,
+                                        gboolean      force);
+
+G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "bespoke-date.h"
 #include "bespoke-error.h"
+#include "bespoke-format.h"
 #include "bespoke-schedule-editor.h"
 
 /**
@@ -134,36 +135,16 @@ bespoke_parse_user_time (const char  *text,
   return fail (error, _("That is not a time of day. Type a time from 00:00 to 23:59, such as 07:30."));
 }
 
-/* "7.5" → 750 hundredths */
+/* "7.5" → 750 hundredths, up to ten million */
 static gboolean
 parse_quantity (const char  *text,
                 guint32     *out,
                 GError     **error)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  guint64 whole = 0, hundredths = 0;
-  guint decimals = 0;
-  const char *p = copy;
-
-  if (*p == '\0')
-    return fail (error, _("The quantity is empty. Type how many hours or units, such as 7.5."));
-  for (; *p && *p != '.'; p++)
-    {
-      if (!g_ascii_isdigit (*p) || whole > 1000000)
-        return fail (error, _("The quantity is not a number. Type how many hours or units, such as 7.5."));
-      whole = whole * 10 + (guint) (*p - '0');
-    }
-  if (*p == '.')
-    for (p++; *p; p++)
-      {
-        if (!g_ascii_isdigit (*p) || ++decimals > 2)
-          return fail (error, _("The quantity is not a number with at most two decimals. Type a number such as 7.5."));
-        hundredths = hundredths * 10 + (guint) (*p - '0');
-      }
-  if (decimals == 1)
-    hundredths *= 10;
-  *out = (guint32) (whole * 100 + hundredths);
-  return TRUE;
+  if (bespoke_parse_hundredths (text, 1000000000, out, error))
+    return TRUE;
+  g_prefix_error (error, _("The quantity: "));
+  return FALSE;
 }
 
 static void
@@ -484,10 +465,7 @@ bespoke_schedule_editor_set_schedule (BespokeScheduleEditor *self,
   set_date_text (self->anchor_entry, schedule->anchor);
   gtk_spin_button_set_value (self->month_day_spin, MAX (schedule->month_day, 1));
   gtk_check_button_set_active (self->last_day_check, schedule->kind == BESPOKE_SCHEDULE_MONTHLY && schedule->month_day == 0);
-  if (schedule->quantity_hundredths % 100 == 0)
-    quantity = g_strdup_printf ("%u", schedule->quantity_hundredths / 100u);
-  else
-    quantity = g_strdup_printf ("%u.%02u", schedule->quantity_hundredths / 100u, schedule->quantity_hundredths % 100u);
+  quantity = bespoke_format_hundredths (schedule->quantity_hundredths);
   gtk_editable_set_text (GTK_EDITABLE (self->quantity_entry), schedule->kind == BESPOKE_SCHEDULE_QUANTITY ? quantity : "");
   gtk_drop_down_set_selected (self->per_dropdown, schedule->per == BESPOKE_PER_MONTH ? 1 : 0);
   set_date_text (self->term_start_entry, schedule->term_start);

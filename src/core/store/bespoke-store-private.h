@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* For the core's own bulk readers (the XML export), which read rows
- * straight into their output instead of building a record per row.  Not
- * installed, and not for the UI: everything else goes through records. */
+/* Not installed, and not for the UI: everything else goes through records.
+ *
+ * The first part is for the core's bulk readers (the XML export), which
+ * read rows straight into their output instead of building a record per
+ * row.  The second part is for the store's own files (bespoke-store*.c),
+ * which share one instance struct, as GNOME Text Editor's window does. */
 
 #include <sqlite3.h>
 
@@ -32,9 +35,86 @@ gboolean      bespoke_store_begin_read   (BespokeStore  *self,
                                           GError       **error);
 void          bespoke_store_end_read     (BespokeStore  *self);
 
-/* Only for the store's own files (bespoke-store*.c) */
-gboolean      _bespoke_store_exec        (BespokeStore  *self,
-                                          const char    *sql,
-                                          GError       **error);
+/* ---- only for the store's own files (bespoke-store*.c) ---------------- */
+
+struct _BespokeStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *read_only_reason;
+  int         schema_version;
+  guint       transaction_depth;
+  gboolean    bulk;        /* in bespoke_store_begin_bulk(): no savepoint per write */
+  GHashTable *statements;  /* char* SQL -> sqlite3_stmt* */
+  GHashTable *class_sql;   /* GType -> BespokeClassSql*, built once per record class */
+  GArray     *pending;     /* ChangeNote, emitted on commit */
+};
+
+/* The SQL for one record class, written once from its properties. */
+typedef struct
+{
+  char *columns;  /* "uuid, modified_at, …" */
+  char *upsert;
+  char *load;
+  char *remove;
+  char *list;
+  char *list_children;
+  char *count;
+} BespokeClassSql;
+
+/* bespoke-store.c: the connection, statements and signals */
+gboolean      _bespoke_store_open_db           (BespokeStore  *self,
+                                                int            flags,
+                                                GError       **error);
+gboolean      _bespoke_store_prepare_file      (const char    *path,
+                                                gboolean      *out_existed,
+                                                GError       **error);
+sqlite3_stmt *_bespoke_store_prepare           (BespokeStore  *self,
+                                                const char    *sql,
+                                                GError       **error);
+gboolean      _bespoke_store_exec              (BespokeStore  *self,
+                                                const char    *sql,
+                                                GError       **error);
+gboolean      _bespoke_store_db_error          (BespokeStore  *self,
+                                                GError       **error,
+                                                const char    *what);
+void          _bespoke_store_emit_changed      (BespokeStore  *self,
+                                                GType          type,
+                                                const char    *uuid);
+void          _bespoke_store_emit_committed    (BespokeStore  *self);
+
+/* bespoke-store-transactions.c: one write each, in a transaction or a
+ * savepoint of the caller's; changes noted for commit */
+GArray       *_bespoke_store_pending_new       (void);
+gboolean      _bespoke_store_check_writable    (BespokeStore  *self,
+                                                GError       **error);
+gboolean      _bespoke_store_write_begin       (BespokeStore  *self,
+                                                GError       **error);
+void          _bespoke_store_write_abort       (BespokeStore  *self);
+gboolean      _bespoke_store_write_commit      (BespokeStore  *self,
+                                                GError       **error);
+void          _bespoke_store_queue_change      (BespokeStore  *self,
+                                                GType          type,
+                                                const char    *uuid);
+
+/* bespoke-store-records.c: the record mapper */
+void          _bespoke_store_class_sql_free    (gpointer       data);
+const BespokeClassSql *
+              _bespoke_store_class_sql         (BespokeStore  *self,
+                                                GType          type);
+BespokeRecord *_bespoke_store_read_record      (GType          type,
+                                                sqlite3_stmt  *stmt,
+                                                GError       **error);
+GPtrArray    *_bespoke_store_collect           (BespokeStore  *self,
+                                                GType          type,
+                                                sqlite3_stmt  *stmt,
+                                                GError       **error);
+
+/* bespoke-store-people.c: the name search index */
+gboolean      _bespoke_store_index_person      (BespokeStore  *self,
+                                                BespokePerson *person,
+                                                GError       **error);
 
 G_END_DECLS

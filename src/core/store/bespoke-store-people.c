@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bespoke-error.h"
+#include "bespoke-store.h"
+#include "bespoke-store-private.h"
+
+#define MAX_SEARCH_WORDS 4
+
+/* People: the index of the words of their names, and counting, listing
+ * and finding people by filter and search. */
+
+/* The case-folded words of @text, split at white space and at the
+ * punctuation inside names, a whole character at a time: g_strsplit_set()
+ * splits at single bytes, and "’" shares bytes with letters such as "ę". */
+static char **
+name_words (const char *text,
+            guint       max_words)
+{
+  static const gunichar separators[] = { '-', '\'', 0x2019, '.', ',', '(', ')' };
+  g_autofree char *folded = NULL;
+  GPtrArray *words = g_ptr_array_new ();
+  const char *start;
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    {
+      folded = g_utf8_casefold (text, -1);
+      start = folded;
+      for (const char *p = folded; ; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gboolean separator = c == 0 || g_unichar_isspace (c);
+
+          for (guint i = 0; !separator && i < G_N_ELEMENTS (separators); i++)
+            separator = c == separators[i];
+          if (separator)
+            {
+              if (p > start && words->len < max_words)
+                g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+              if (c == 0)
+                break;
+              start = g_utf8_next_char (p);
+            }
+        }
+    }
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
+/* Every word of a person's names, case-folded, for search as you type. */
+gboolean
+_bespoke_store_index_person (BespokeStore   *self,
+                             BespokePerson  *person,
+                             GError        **error)
+{
+  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (person));
+  const char *names[] = { bespoke_person_get_name (person), bespoke_person_get_preferred_name (person) };
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _bespoke_store_prepare (self, "DELETE FROM people_search WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _bespoke_store_db_error (self, error, _("Indexing a name"));
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_auto(GStrv) words = name_words (names[n], G_MAXUINT);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          if (!(stmt = _bespoke_store_prepare (self, "INSERT OR IGNORE INTO people_search (word, uuid) VALUES (?, ?)", error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, words[w], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return _bespoke_store_db_error (self, error, _("Indexing a name"));
+        }
+    }
+  return TRUE;
+}
+
+static char **
+search_words (const char *search)
+{
+  return name_words (search, MAX_SEARCH_WORDS);
+}
+
+typedef enum
+{
+  PEOPLE_COUNT,   /* no order */
+  PEOPLE_ALL,     /* in order */
+  PEOPLE_PAGE,    /* in order, LIMIT ? OFFSET ? */
+} PeopleQuery;
+
+static sqlite3_stmt *
+people_query (BespokeStore         *self,
+              const char           *select,
+              BespokePeopleFilter   filter,
+              char                **words,
+              PeopleQuery           kind,
+              GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  sqlite3_stmt *stmt;
+  int index = 1;
+
+  g_string_append (sql, " FROM people WHERE archived = 0");
+  if (filter != BESPOKE_PEOPLE_ALL)
+    g_string_append (sql, " AND is_staff = ?");
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append (sql, " AND uuid IN (SELECT uuid FROM people_search WHERE word >= ? AND word < ?)");
+  if (kind != PEOPLE_COUNT)
+    g_string_append (sql, " ORDER BY is_staff, name COLLATE NOCASE, uuid");
+  if (kind == PEOPLE_PAGE)
+    g_string_append (sql, " LIMIT ? OFFSET ?");
+
+  if (!(stmt = _bespoke_store_prepare (self, sql->str, error)))
+    return NULL;
+
+  if (filter != BESPOKE_PEOPLE_ALL)
+    sqlite3_bind_int (stmt, index++, filter == BESPOKE_PEOPLE_STAFF);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      /* every word that starts with words[i]: [prefix, prefix + 0xff) */
+      sqlite3_bind_text (stmt, index++, words[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, index++, g_strconcat (words[i], "\xff", NULL), -1, g_free);
+    }
+  return stmt;
+}
+
+/**
+ * bespoke_store_count_people:
+ * @search: (nullable): what has been typed so far; each word matches the
+ *   start of a word of the name or preferred name
+ */
+guint
+bespoke_store_count_people (BespokeStore         *self,
+                            BespokePeopleFilter   filter,
+                            const char           *search,
+                            GError              **error)
+{
+  g_auto(GStrv) words = search_words (search);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
+
+  /* With no search, the counts schema 4's triggers keep: counting the rows
+   * of 100,000 people read most of the index from a cold disk.  A newer
+   * Bespoke's database, open read-only, is counted the long way. */
+  if (words[0] == NULL && self->schema_version >= 4 && self->read_only_reason == NULL)
+    {
+      if (filter == BESPOKE_PEOPLE_ALL)
+        stmt = _bespoke_store_prepare (self, "SELECT coalesce(sum(n), 0) FROM people_counts", error);
+      else if ((stmt = _bespoke_store_prepare (self, "SELECT coalesce(sum(n), 0) FROM people_counts WHERE is_staff = ?", error)))
+        sqlite3_bind_int (stmt, 1, filter == BESPOKE_PEOPLE_STAFF);
+    }
+  else
+    stmt = people_query (self, "SELECT count(*)", filter, words, PEOPLE_COUNT, error);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    _bespoke_store_db_error (self, error, _("Counting people"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * bespoke_store_has_people:
+ *
+ * Returns: whether anyone at all (not archived) is in the database: one
+ *   row read, where counting would read the whole index.
+ */
+gboolean
+bespoke_store_has_people (BespokeStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+
+  if (!(stmt = _bespoke_store_prepare (self, "SELECT 1 FROM people WHERE archived = 0 LIMIT 1", NULL)))
+    return FALSE;
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * bespoke_store_list_people:
+ *
+ * Returns: (transfer full) (element-type BespokePerson): at most @limit
+ *   people from @offset, in name order (people before staff).
+ */
+GPtrArray *
+bespoke_store_list_people (BespokeStore         *self,
+                           BespokePeopleFilter   filter,
+                           const char           *search,
+                           guint                 offset,
+                           guint                 limit,
+                           GError              **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT %s", _bespoke_store_class_sql (self, BESPOKE_TYPE_PERSON)->columns);
+  g_auto(GStrv) words = search_words (search);
+  sqlite3_stmt *stmt;
+  int n_params;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+
+  if (!(stmt = people_query (self, select, filter, words, PEOPLE_PAGE, error)))
+    return NULL;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, n_params - 1, limit);
+  sqlite3_bind_int64 (stmt, n_params, offset);
+  return _bespoke_store_collect (self, BESPOKE_TYPE_PERSON, stmt, error);
+}
+
+/**
+ * bespoke_store_foreach_person:
+ * @func: called with each person in order; return %FALSE to stop
+ *
+ * Walks every person @filter and @search select in one query, holding one
+ * at a time: for listing them all, where paging by offset would reread the
+ * index once a page.
+ */
+gboolean
+bespoke_store_foreach_person (BespokeStore         *self,
+                              BespokePeopleFilter   filter,
+                              const char           *search,
+                              BespokePersonFunc     func,
+                              gpointer              user_data,
+                              GError              **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT %s", _bespoke_store_class_sql (self, BESPOKE_TYPE_PERSON)->columns);
+  g_auto(GStrv) words = search_words (search);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!(stmt = people_query (self, select, filter, words, PEOPLE_ALL, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(BespokeRecord) person = _bespoke_store_read_record (BESPOKE_TYPE_PERSON, stmt, error);
+
+      if (person == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (!func (BESPOKE_PERSON (person), user_data))
+        {
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _bespoke_store_db_error (self, error, _("Reading people"));
+  return TRUE;
+}
+
+static gboolean
+looks_like_uuid_prefix (const char *key)
+{
+  gsize len = strlen (key);
+
+  if (len < 4 || len > 36)
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isxdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bespoke_store_find_person:
+ * @key: a UUID, a unique UUID prefix (4 characters or more), or an exact
+ *   name or preferred name (any case)
+ *
+ * Returns: (transfer full): the one person @key names.  No match is
+ *   %BESPOKE_ERROR_NOT_FOUND; several are %BESPOKE_ERROR_AMBIGUOUS with the
+ *   matches listed in the message.
+ */
+BespokePerson *
+bespoke_store_find_person (BespokeStore  *self,
+                           const char    *key,
+                           GError       **error)
+{
+  const char *cols;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  cols = _bespoke_store_class_sql (self, BESPOKE_TYPE_PERSON)->columns;
+  if (looks_like_uuid_prefix (key))
+    {
+      g_autofree char *lower = g_ascii_strdown (key, -1);
+
+      sql = g_strdup_printf ("SELECT %s FROM people WHERE uuid >= ? AND uuid < ? ORDER BY uuid LIMIT 10", cols);
+      if (!(stmt = _bespoke_store_prepare (self, sql, error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, g_strconcat (lower, "\xff", NULL), -1, g_free);
+      if (!(matches = _bespoke_store_collect (self, BESPOKE_TYPE_PERSON, stmt, error)))
+        return NULL;
+      g_clear_pointer (&sql, g_free);
+    }
+
+  if (matches == NULL || matches->len == 0)
+    {
+      /* SQLite's NOCASE folds only ASCII, so "ÉLODIE" would miss "Élodie":
+       * take the people with the key's first word from the search index,
+       * and compare the whole names case-folded. */
+      g_auto(GStrv) words = name_words (key, 1);
+      g_autofree char *folded_key = g_utf8_casefold (key, -1);
+      g_autoptr(GPtrArray) candidates = NULL;
+
+      g_clear_pointer (&matches, g_ptr_array_unref);
+      matches = g_ptr_array_new_with_free_func (g_object_unref);
+      if (words[0] != NULL)
+        {
+          sql = g_strdup_printf ("SELECT %s FROM people WHERE uuid IN (SELECT uuid FROM people_search WHERE word = ?) "
+                                 "ORDER BY uuid", cols);
+          if (!(stmt = _bespoke_store_prepare (self, sql, error)))
+            return NULL;
+          sqlite3_bind_text (stmt, 1, words[0], -1, SQLITE_TRANSIENT);
+          if (!(candidates = _bespoke_store_collect (self, BESPOKE_TYPE_PERSON, stmt, error)))
+            return NULL;
+        }
+      for (guint i = 0; candidates != NULL && i < candidates->len && matches->len < 10; i++)
+        {
+          BespokePerson *p = g_ptr_array_index (candidates, i);
+          const char *names[] = { bespoke_person_get_name (p), bespoke_person_get_preferred_name (p) };
+
+          for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+            {
+              g_autofree char *folded = names[n] ? g_utf8_casefold (names[n], -1) : NULL;
+
+              if (g_strcmp0 (folded, folded_key) == 0)
+                {
+                  g_ptr_array_add (matches, g_object_ref (p));
+                  break;
+                }
+            }
+        }
+    }
+
+  if (matches->len == 1)
+    return g_object_ref (g_ptr_array_index (matches, 0));
+
+  if (matches->len == 0)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND,
+                   _("No one is called “%s”, and no UUID starts with it. List people with “bespoke-cli people --search”."),
+                   key);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    for (guint i = 0; i < matches->len; i++)
+      {
+        BespokePerson *p = g_ptr_array_index (matches, i);
+        g_string_append_printf (list, "%s%s (%s)", i ? "; " : "",
+                                bespoke_person_get_name (p), bespoke_record_get_uuid (BESPOKE_RECORD (p)));
+      }
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_AMBIGUOUS,
+                 _("“%s” could be more than one person: %s. Use the UUID instead."), key, list->str);
+  }
+  return NULL;
+}

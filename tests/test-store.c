@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "bespoke-core.h"
+#include "bespoke-store-private.h"
 #include "bespoke-test-util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -1047,6 +1048,76 @@ test_changed_elsewhere (void)
   g_assert_finalize_object (store);
 }
 
+/* A read transaction sees one snapshot: a person another connection saves
+ * meanwhile appears only after it ends.  Taking the writers' lock keeps
+ * every other writer out until then; without it, they may write.  Inside
+ * the caller's own transaction it cannot begin, and changes nothing. */
+static void
+test_consistent_read (void)
+{
+  g_autofree char *tmp = temp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "read.db", NULL);
+  BespokeStore *store = open_ok (path);
+  BespokeStore *other = open_ok (path);
+  g_autoptr(BespokePerson) one = person_new (NULL, "One");
+  g_autoptr(BespokePerson) two = person_new (NULL, "Two");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE);
+
+  g_assert_true (bespoke_store_save (store, one, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bespoke_store_begin_read (store, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_PERSON, &error), ==, 1);
+  g_assert_true (bespoke_store_save (other, two, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_PERSON, &error), ==, 1);
+  bespoke_store_end_read (store);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_PERSON, &error), ==, 2);
+
+  /* the writers' lock: a writer that will not wait is refused */
+  g_assert_true (bespoke_store_begin_read (store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  bespoke_store_end_read (store);
+  raw_exec (db, "BEGIN IMMEDIATE");
+  raw_exec (db, "COMMIT");
+
+  /* inside the caller's transaction: refused, and the transaction goes on */
+  g_assert_true (bespoke_store_begin (store, &error));
+  g_assert_false (bespoke_store_begin_read (store, FALSE, &error));
+  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE);
+  g_clear_error (&error);
+  g_assert_false (bespoke_store_begin_read (store, TRUE, NULL));
+  bespoke_person_set_name (one, "One Again");
+  g_assert_true (bespoke_store_save (store, one, &error));
+  g_assert_true (bespoke_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM people WHERE name = 'One Again'"), ==, 1);
+
+  sqlite3_close (db);
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (store);
+  remove_tree (tmp);
+}
+
+/* The bulk tools' page cache is a setting of the connection, nothing more */
+static void
+test_bulk_cache (void)
+{
+  BespokeStore *store = open_ok (":memory:");
+  g_autoptr(BespokePerson) p = person_new (NULL, "Bulk");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bespoke_store_set_bulk_cache (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_store_save (store, p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_PERSON, &error), ==, 1);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1138,8 @@ main (int   argc,
   g_test_add_func ("/store/people/find", test_find_person);
   g_test_add_func ("/store/photos", test_photos);
   g_test_add_func ("/store/changed-elsewhere", test_changed_elsewhere);
+  g_test_add_func ("/store/consistent-read", test_consistent_read);
+  g_test_add_func ("/store/bulk-cache", test_bulk_cache);
 
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-enums.h"
-#include "bespoke-date-popover.h"
+#include "bespoke-field.h"
 #include "bespoke-plan-page.h"
 #include "bespoke-schedule-editor.h"
 
@@ -28,8 +28,6 @@
  * 1 April to 31 March, as councils set budgets.
  */
 
-#define SAVE_DELAY_MS 500
-
 struct _BespokePlanPage
 {
   GtkWidget       parent_instance;
@@ -39,16 +37,13 @@ struct _BespokePlanPage
   BespokePerson  *person;
   BespokePlan    *plan;
   gulong          changed_id;
-  guint           saving;          /* > 0 while the page saves: its own changes */
   guint           rebuild_id;      /* an idle rebuild, after a change made elsewhere */
-  GHashTable     *records;         /* uuid → BespokeRecord, as last saved */
+  BespokeFieldSet *fields;         /* the records shown, as last saved, and the field waiting */
   GHashTable     *rows;            /* uuid → AdwExpanderRow of an outcome, line or risk */
   GHashTable     *expanded;        /* uuids of the expanded rows, kept over a rebuild */
   GPtrArray      *products;        /* BespokeProduct: the latest version of each */
   GPtrArray      *older_products;  /* BespokeProduct: older versions lines still use */
   GHashTable     *provider_names;  /* provider uuid → name */
-  struct _TextField *pending;      /* a typed field waiting to be saved */
-  guint           pending_id;
 
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
@@ -57,29 +52,6 @@ struct _BespokePlanPage
 };
 
 G_DEFINE_FINAL_TYPE (BespokePlanPage, bespoke_plan_page, GTK_TYPE_WIDGET)
-
-typedef gboolean (*ApplyText)  (BespokeRecord *record, const char *text, GError **error);
-typedef void     (*ApplyIndex) (BespokeRecord *record, guint index);
-
-typedef struct _TextField
-{
-  BespokePlanPage *page;
-  const char      *canonical;    /* a date or money property shown in its usual form on leaving */
-  char            *uuid;
-  ApplyText        apply;
-  const char      *undo_label;
-  GtkWidget       *widget;       /* the AdwEntryRow */
-  GtkLabel        *error_label;
-} TextField;
-
-typedef struct
-{
-  BespokePlanPage *page;
-  char            *uuid;
-  ApplyIndex       apply;
-  const char      *undo_label;
-  gboolean         rebuild;      /* the change alters the rows shown */
-} IndexField;
 
 static void schedule_rebuild (BespokePlanPage *self);
 static void rebuild          (BespokePlanPage *self);
@@ -109,16 +81,14 @@ static BespokeRecord *
 lookup (BespokePlanPage *self,
         const char      *uuid)
 {
-  return g_hash_table_lookup (self->records, uuid);
+  return bespoke_field_set_lookup (self->fields, uuid);
 }
 
 static void
 remember (BespokePlanPage *self,
           gpointer         record)
 {
-  g_hash_table_replace (self->records,
-                        g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (record))),
-                        g_object_ref (record));
+  bespoke_field_set_remember (self->fields, record);
 }
 
 static void
@@ -129,30 +99,6 @@ toast (BespokePlanPage *self,
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
-show_error (GtkWidget  *field,
-            GtkLabel   *error_label,
-            const char *message)
-{
-  if (field != NULL)
-    {
-      if (message != NULL)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                   message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-    }
-  if (error_label != NULL)
-    {
-      gtk_label_set_label (error_label, message ? message : "");
-      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (error_label)) &&
-                              GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (GTK_WIDGET (error_label)))
-                              ? gtk_widget_get_parent (GTK_WIDGET (error_label)) : GTK_WIDGET (error_label),
-                              message != NULL);
-    }
 }
 
 
@@ -170,41 +116,26 @@ save_record (BespokePlanPage *self,
              GtkLabel        *error_label)
 {
   g_autoptr(GError) error = NULL;
-  BespokeRecord *before = lookup (self, bespoke_record_get_uuid (copy));
-  gboolean ok;
 
-  if (!bespoke_record_validate (copy, &error))
+  if (!bespoke_field_set_save (self->fields, copy, undo_label, &error))
     {
-      show_error (field, error_label, error->message);
+      bespoke_field_show_error (field, error_label, error->message);
       if (field == NULL && error_label == NULL)
         toast (self, error->message);
       return FALSE;
     }
-  if (before != NULL && bespoke_record_equal (before, copy))
-    {
-      show_error (field, error_label, NULL);
-      return TRUE;
-    }
-
-  self->saving++;
-  if (self->history != NULL)
-    ok = bespoke_history_save (self->history, copy, undo_label, &error);
-  else
-    ok = bespoke_store_save (self->store, copy, &error);
-  self->saving--;
-
-  if (!ok)
-    {
-      show_error (field, error_label, error->message);
-      if (field == NULL && error_label == NULL)
-        toast (self, error->message);
-      return FALSE;
-    }
-  show_error (field, error_label, NULL);
-  remember (self, copy);
-  refresh_row (self, copy);
-  update_costs (self);
+  bespoke_field_show_error (field, error_label, NULL);
   return TRUE;
+}
+
+/* Any record saved by the page, or by one of its fields */
+static void
+on_record_saved_cb (BespokeFieldSet *fields,
+                    BespokeRecord   *record,
+                    BespokePlanPage *self)
+{
+  refresh_row (self, record);
+  update_costs (self);
 }
 
 static void
@@ -213,224 +144,26 @@ delete_record (BespokePlanPage *self,
                const char      *undo_label,
                const char      *done)
 {
-  BespokeRecord *record = lookup (self, uuid);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gboolean ok;
 
-  if (record == NULL)
+  if (lookup (self, uuid) == NULL)
     return;
-
-  self->saving++;
-  if (self->history != NULL)
-    ok = bespoke_history_delete (self->history, record, undo_label, &error);
-  else
-    ok = bespoke_store_delete (self->store, record, &error);
-  self->saving--;
-
-  if (!ok && !g_error_matches (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND))
+  if (!bespoke_field_set_delete (self->fields, uuid, undo_label, &error))
     {
       toast (self, error->message);
       return;
     }
-  g_hash_table_remove (self->records, uuid);
   /* Translators: a toast after removing an outcome, a line or a risk */
   message = g_strdup_printf (_("%s Press Ctrl+Z to undo."), done);
   toast (self, message);
   schedule_rebuild (self);
 }
 
-/* Typed fields */
-
-static gboolean
-text_field_try (TextField  *field,
-                gboolean    save)
-{
-  BespokePlanPage *self = field->page;
-  BespokeRecord *record = lookup (self, field->uuid);
-  g_autoptr(BespokeRecord) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->widget));
-
-  if (record == NULL)
-    return FALSE;
-  copy = bespoke_record_copy (record);
-  if (!field->apply (copy, text, &error) || !bespoke_record_validate (copy, &error))
-    {
-      show_error (field->widget, field->error_label, error->message);
-      return FALSE;
-    }
-  if (!save)
-    {
-      show_error (field->widget, field->error_label, NULL);
-      return TRUE;
-    }
-  return save_record (self, copy, field->undo_label, field->widget, field->error_label);
-}
-
 static void
 flush_pending (BespokePlanPage *self)
 {
-  TextField *field = self->pending;
-
-  g_clear_handle_id (&self->pending_id, g_source_remove);
-  self->pending = NULL;
-  if (field != NULL)
-    text_field_try (field, TRUE);
-}
-
-static gboolean
-save_pending_cb (gpointer data)
-{
-  BespokePlanPage *self = data;
-
-  self->pending_id = 0;
-  flush_pending (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-text_field_free (gpointer data)
-{
-  TextField *field = data;
-
-  if (field->page->pending == field)
-    flush_pending (field->page);
-  g_free (field->uuid);
-  g_free (field);
-}
-
-static void
-on_text_changed_cb (GtkEditable *editable,
-                    TextField   *field)
-{
-  BespokePlanPage *self = field->page;
-
-  if (g_object_get_data (G_OBJECT (editable), "bespoke-updating"))
-    return;
-  if (self->pending != NULL && self->pending != field)
-    flush_pending (self);
-
-  g_clear_handle_id (&self->pending_id, g_source_remove);
-  self->pending = NULL;
-  if (text_field_try (field, FALSE))
-    {
-      self->pending = field;
-      self->pending_id = g_timeout_add (SAVE_DELAY_MS, save_pending_cb, self);
-    }
-}
-
-
-static char *date_text (const char *iso);
-
-/* On leaving a date or an amount that was saved, it is written the usual
- * way: "35000" becomes "£35,000.00", "2027-04-01" becomes "1/4/2027". */
-static void
-show_canonical (TextField *field)
-{
-  BespokeRecord *record = lookup (field->page, field->uuid);
-  GParamSpec *pspec;
-  g_autofree char *text = NULL;
-
-  if (field->canonical == NULL || record == NULL || gtk_widget_has_css_class (field->widget, "error"))
-    return;
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), field->canonical);
-  if (pspec == NULL)
-    return;
-  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
-    {
-      gint64 amount;
-
-      g_object_get (record, field->canonical, &amount, NULL);
-      text = bespoke_money_format (amount);
-    }
-  else
-    {
-      g_autofree char *iso = NULL;
-
-      g_object_get (record, field->canonical, &iso, NULL);
-      text = date_text (iso);
-    }
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (field->widget))) == 0)
-    return;
-  g_object_set_data (G_OBJECT (field->widget), "bespoke-updating", GINT_TO_POINTER (TRUE));
-  gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
-  g_object_set_data (G_OBJECT (field->widget), "bespoke-updating", NULL);
-}
-
-static void
-on_text_activated_cb (GtkWidget *widget,
-                      TextField *field)
-{
-  if (field->page->pending == field)
-    flush_pending (field->page);
-  show_canonical (field);
-}
-
-static void
-on_text_focus_left_cb (GtkEventControllerFocus *controller,
-                       TextField               *field)
-{
-  if (field->page->pending == field)
-    flush_pending (field->page);
-  show_canonical (field);
-}
-
-static void
-set_canonical (GtkWidget  *row,
-               const char *property)
-{
-  TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
-
-  field->canonical = property;
-}
-
-/* A date field's calendar: it opens on the field's saved date, and the
- * day chosen is saved as if it had been typed. */
-static void
-on_date_chosen_cb (BespokeDatePopover *popover,
-                   const char         *iso,
-                   GtkWidget          *row)
-{
-  TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
-  g_autofree char *text = date_text (iso);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  on_text_activated_cb (row, field);
-}
-
-static void
-on_date_popover_show_cb (GtkWidget *popover,
-                         GtkWidget *row)
-{
-  TextField *field = g_object_get_data (G_OBJECT (row), "bespoke-field");
-  BespokeRecord *record = lookup (field->page, field->uuid);
-  g_autofree char *iso = NULL;
-
-  if (record != NULL && field->canonical != NULL)
-    g_object_get (record, field->canonical, &iso, NULL);
-  bespoke_date_popover_set_date (BESPOKE_DATE_POPOVER (popover), iso);
-}
-
-static void
-add_date_picker (GtkWidget  *row,
-                 const char *property)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = bespoke_date_popover_new ();
-  g_autofree char *label = g_strdup_printf (_("Choose “%s” from a calendar"),
-                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-
-  set_canonical (row, property);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show_cb), row);
-  g_signal_connect (popover, "date-chosen", G_CALLBACK (on_date_chosen_cb), row);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  bespoke_field_set_flush (self->fields);
 }
 
 static GtkWidget *
@@ -438,97 +171,27 @@ text_row (BespokePlanPage *self,
           const char      *title,
           const char      *text,
           const char      *uuid,
-          ApplyText        apply,
+          BespokeApplyText apply,
           const char      *undo_label,
           GtkLabel        *error_label)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  TextField *field = g_new0 (TextField, 1);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "bespoke-updating", GINT_TO_POINTER (TRUE));
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  g_object_set_data (G_OBJECT (row), "bespoke-updating", NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-
-  field->page = self;
-  field->uuid = g_strdup (uuid);
-  field->apply = apply;
-  field->undo_label = undo_label;
-  field->widget = row;
-  field->error_label = error_label;
-  g_object_set_data_full (G_OBJECT (row), "bespoke-field", field, text_field_free);
-
-  g_signal_connect (row, "changed", G_CALLBACK (on_text_changed_cb), field);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_text_activated_cb), field);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_left_cb), field);
-  gtk_widget_add_controller (row, focus);
-  return row;
+  return bespoke_field_get_row (bespoke_field_new_text_row (self->fields, title, text, uuid, apply,
+                                                            undo_label, error_label));
 }
 
-/* Chosen fields: drop-downs and numbers, saved at once */
-
-static void
-index_field_free (gpointer data)
+static BespokeField *
+date_row (BespokePlanPage *self,
+          const char      *title,
+          const char      *text,
+          const char      *uuid,
+          BespokeApplyText apply,
+          const char      *undo_label,
+          GtkLabel        *error_label,
+          const char      *property)
 {
-  IndexField *field = data;
+  BespokeField *field = bespoke_field_new_text_row (self->fields, title, text, uuid, apply, undo_label, error_label);
 
-  g_free (field->uuid);
-  g_free (field);
-}
-
-static void
-apply_index (IndexField *field,
-             GtkWidget  *widget,
-             guint       index)
-{
-  BespokePlanPage *self = field->page;
-  BespokeRecord *record = lookup (self, field->uuid);
-  g_autoptr(BespokeRecord) copy = NULL;
-
-  if (record == NULL || g_object_get_data (G_OBJECT (widget), "bespoke-updating"))
-    return;
-  copy = bespoke_record_copy (record);
-  field->apply (copy, index);
-  if (save_record (self, copy, field->undo_label, widget,
-                   g_object_get_data (G_OBJECT (widget), "bespoke-error-label")) &&
-      field->rebuild)
-    schedule_rebuild (self);
-}
-
-static void
-on_combo_selected_cb (AdwComboRow *row,
-                      GParamSpec  *pspec,
-                      IndexField  *field)
-{
-  apply_index (field, GTK_WIDGET (row), adw_combo_row_get_selected (row));
-}
-
-static void
-on_spin_value_changed_cb (GtkSpinButton *spin,
-                          IndexField    *field)
-{
-  apply_index (field, GTK_WIDGET (spin), (guint) gtk_spin_button_get_value_as_int (spin));
-}
-
-static IndexField *
-index_field_new (BespokePlanPage *self,
-                 GtkWidget       *widget,
-                 const char      *uuid,
-                 ApplyIndex       apply,
-                 const char      *undo_label,
-                 GtkLabel        *error_label)
-{
-  IndexField *field = g_new0 (IndexField, 1);
-
-  field->page = self;
-  field->uuid = g_strdup (uuid);
-  field->apply = apply;
-  field->undo_label = undo_label;
-  g_object_set_data_full (G_OBJECT (widget), "bespoke-field", field, index_field_free);
-  g_object_set_data (G_OBJECT (widget), "bespoke-error-label", error_label);
+  bespoke_field_add_date_picker (field, property);
   return field;
 }
 
@@ -538,68 +201,34 @@ combo_row (BespokePlanPage    *self,
            const char * const *items,
            guint               selected,
            const char         *uuid,
-           ApplyIndex          apply,
+           BespokeApplyIndex   apply,
            const char         *undo_label,
            GtkLabel           *error_label)
 {
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
-  IndexField *field;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  field = index_field_new (self, row, uuid, apply, undo_label, error_label);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected_cb), field);
-  return row;
+  return bespoke_field_get_row (bespoke_field_new_combo_row (self->fields, title, items, selected, uuid, apply,
+                                                             undo_label, error_label));
 }
 
 static GtkWidget *
-spin_row (BespokePlanPage *self,
-          const char      *title,
-          const char      *subtitle,
-          guint            value,
-          guint            lower,
-          guint            upper,
-          const char      *uuid,
-          ApplyIndex       apply,
-          const char      *undo_label)
+spin_row (BespokePlanPage  *self,
+          const char       *title,
+          const char       *subtitle,
+          guint             value,
+          guint             lower,
+          guint             upper,
+          const char       *uuid,
+          BespokeApplyIndex apply,
+          const char       *undo_label)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
-  IndexField *field;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  field = index_field_new (self, spin, uuid, apply, undo_label, NULL);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), field);
-  return row;
-}
-
-static GtkLabel *
-new_error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
+  return bespoke_field_get_row (bespoke_field_new_spin_row (self->fields, title, subtitle, value, lower, upper,
+                                                            uuid, apply, undo_label));
 }
 
 /* A row inside an expander row holding the error sentence */
 static GtkLabel *
 add_error_row (AdwExpanderRow *expander)
 {
-  GtkLabel *label = new_error_label ();
+  GtkLabel *label = bespoke_field_error_label_new ();
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
@@ -979,33 +608,20 @@ add_button (BespokePlanPage *self,
   return button;
 }
 
-static char *
-date_text (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !bespoke_date_parse (iso, &date, NULL))
-    return g_strdup ("");
-  return g_strdup_printf ("%u/%u/%u", g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
-}
-
 static guint
 next_position (BespokePlanPage *self,
                GType            type)
 {
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) records = bespoke_field_set_list (self->fields, type);
   guint next = 0;
 
-  g_hash_table_iter_init (&iter, self->records);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (G_OBJECT_TYPE (value) == type)
-      {
-        guint position;
+  for (guint i = 0; i < records->len; i++)
+    {
+      guint position;
 
-        g_object_get (value, "position", &position, NULL);
-        next = MAX (next, position + 1);
-      }
+      g_object_get (g_ptr_array_index (records, i), "position", &position, NULL);
+      next = MAX (next, position + 1);
+    }
   return next;
 }
 
@@ -1014,14 +630,11 @@ next_position (BespokePlanPage *self,
 static BespokeBudget *
 find_budget (BespokePlanPage *self)
 {
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) budgets = bespoke_field_set_list (self->fields, BESPOKE_TYPE_BUDGET);
 
-  g_hash_table_iter_init (&iter, self->records);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (BESPOKE_IS_BUDGET (value) &&
-        bespoke_budget_get_source (value) == BESPOKE_FUNDING_INDIVIDUAL_BUDGET)
-      return value;
+  for (guint i = 0; i < budgets->len; i++)
+    if (bespoke_budget_get_source (g_ptr_array_index (budgets, i)) == BESPOKE_FUNDING_INDIVIDUAL_BUDGET)
+      return BESPOKE_BUDGET (lookup (self, bespoke_record_get_uuid (g_ptr_array_index (budgets, i))));
   return NULL;
 }
 
@@ -1030,16 +643,17 @@ build_details (BespokePlanPage *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (self->plan));
-  GtkLabel *error_label = new_error_label ();
+  GtkLabel *error_label = bespoke_field_error_label_new ();
   BespokeBudget *budget = find_budget (self);
-  g_autofree char *start = date_text (bespoke_plan_get_period_start (self->plan));
-  g_autofree char *end = date_text (bespoke_plan_get_period_end (self->plan));
-  g_autofree char *review = date_text (bespoke_plan_get_review_date (self->plan));
+  g_autofree char *start = bespoke_field_date_text (bespoke_plan_get_period_start (self->plan));
+  g_autofree char *end = bespoke_field_date_text (bespoke_plan_get_period_end (self->plan));
+  g_autofree char *review = bespoke_field_date_text (bespoke_plan_get_review_date (self->plan));
   g_autofree char *amount = NULL;
   const char *statuses[] = { bespoke_enum_label (BESPOKE_TYPE_PLAN_STATUS, 0), bespoke_enum_label (BESPOKE_TYPE_PLAN_STATUS, 1),
                              bespoke_enum_label (BESPOKE_TYPE_PLAN_STATUS, 2), NULL };
   const char *rules[] = { bespoke_enum_label (BESPOKE_TYPE_ANNUALISATION, 0), bespoke_enum_label (BESPOKE_TYPE_ANNUALISATION, 1),
                           bespoke_enum_label (BESPOKE_TYPE_ANNUALISATION, 2), NULL };
+  BespokeField *field;
   GtkWidget *rule_row;
   GtkWidget *row;
 
@@ -1057,16 +671,13 @@ build_details (BespokePlanPage *self)
   adw_preferences_group_set_title (group, _("The Plan"));
   adw_preferences_group_set_description (group, _("Dates as 1/4/2027. Every change is kept as you type; Ctrl+Z undoes it."));
 
-  row = text_row (self, _("Starts"), start, uuid, apply_period_start, _("Change the plan’s start"), error_label);
-  add_date_picker (row, "period-start");
+  row = bespoke_field_get_row (date_row (self, _("Starts"), start, uuid, apply_period_start, _("Change the plan’s start"), error_label, "period-start"));
   gtk_widget_set_name (row, "period-start");
   adw_preferences_group_add (group, row);
-  row = text_row (self, _("Ends"), end, uuid, apply_period_end, _("Change the plan’s end"), error_label);
-  add_date_picker (row, "period-end");
+  row = bespoke_field_get_row (date_row (self, _("Ends"), end, uuid, apply_period_end, _("Change the plan’s end"), error_label, "period-end"));
   gtk_widget_set_name (row, "period-end");
   adw_preferences_group_add (group, row);
-  row = text_row (self, _("Review date"), review, uuid, apply_review_date, _("Change the review date"), error_label);
-  add_date_picker (row, "review-date");
+  row = bespoke_field_get_row (date_row (self, _("Review date"), review, uuid, apply_review_date, _("Change the review date"), error_label, "review-date"));
   gtk_widget_set_name (row, "review-date");
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, combo_row (self, _("Status"), statuses, bespoke_plan_get_status (self->plan),
@@ -1080,10 +691,11 @@ build_details (BespokePlanPage *self)
                   uuid, apply_plan_discount, _("Change the plan’s discount"));
   gtk_widget_set_name (row, "plan-discount");
   adw_preferences_group_add (group, row);
-  row = text_row (self, _("Individual budget a year"), amount,
-                  bespoke_record_get_uuid (BESPOKE_RECORD (budget)), apply_budget_amount,
-                  _("Change the individual budget"), error_label);
-  set_canonical (row, "amount");
+  field = bespoke_field_new_text_row (self->fields, _("Individual budget a year"), amount,
+                                      bespoke_record_get_uuid (BESPOKE_RECORD (budget)), apply_budget_amount,
+                                      _("Change the individual budget"), error_label);
+  bespoke_field_set_canonical (field, "amount");
+  row = bespoke_field_get_row (field);
   gtk_widget_set_name (row, "budget-amount");
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, text_row (self, _("Preferences about staff"), bespoke_plan_get_staff_preferences (self->plan),
@@ -1140,7 +752,7 @@ build_outcome (BespokePlanPage *self,
 {
   const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (outcome));
   AdwExpanderRow *row = new_expander (self, uuid, bespoke_outcome_get_statement (outcome));
-  g_autofree char *target = date_text (bespoke_outcome_get_target_date (outcome));
+  g_autofree char *target = bespoke_field_date_text (bespoke_outcome_get_target_date (outcome));
   GtkLabel *error_label;
 
   {
@@ -1154,9 +766,9 @@ build_outcome (BespokePlanPage *self,
   adw_expander_row_add_row (row, text_row (self, _("How we will know"), bespoke_outcome_get_measure (outcome),
                                            uuid, apply_outcome_measure, _("Change how an outcome is measured"), error_label));
   {
-    GtkWidget *when = text_row (self, _("By when"), target, uuid, apply_target_date, _("Change an outcome’s date"), error_label);
+    GtkWidget *when = bespoke_field_get_row (date_row (self, _("By when"), target, uuid, apply_target_date,
+                                                       _("Change an outcome’s date"), error_label, "target-date"));
 
-    add_date_picker (when, "target-date");
     adw_expander_row_add_row (row, when);
   }
   add_remove_row (self, row, uuid, _("Remove This Outcome"), _("Remove an outcome"), _("Outcome removed."));
@@ -1235,7 +847,7 @@ build_refund (BespokePlanPage   *self,
 {
   const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (refund));
   AdwExpanderRow *row = new_expander (self, uuid, bespoke_adjustment_get_description (refund));
-  g_autofree char *when = date_text (bespoke_adjustment_get_date (refund));
+  g_autofree char *when = bespoke_field_date_text (bespoke_adjustment_get_date (refund));
   g_autofree char *long_when = bespoke_date_format_long (bespoke_adjustment_get_date (refund));
   g_autofree char *amount = bespoke_money_format (-bespoke_adjustment_get_amount (refund));
   g_autofree char *subtitle = g_strdup_printf (_("%s back on %s"), amount, long_when ? long_when : "");
@@ -1246,8 +858,8 @@ build_refund (BespokePlanPage   *self,
   error_label = add_error_row (row);
   adw_expander_row_add_row (row, text_row (self, _("What it is for"), bespoke_adjustment_get_description (refund),
                                            uuid, apply_refund_description, _("Change a refund"), error_label));
-  widget = text_row (self, _("Date"), when, uuid, apply_refund_date, _("Change a refund’s date"), error_label);
-  add_date_picker (widget, "date");
+  widget = bespoke_field_get_row (date_row (self, _("Date"), when, uuid, apply_refund_date,
+                                            _("Change a refund’s date"), error_label, "date"));
   adw_expander_row_add_row (row, widget);
   widget = text_row (self, _("Amount back"), amount, uuid, apply_refund_amount, _("Change a refund’s amount"), error_label);
   gtk_widget_set_name (widget, "refund-amount");
@@ -1306,7 +918,7 @@ on_support_type_selected_cb (AdwComboRow     *combo,
         product = g_ptr_array_index (self->products, 0);
       if (product == NULL)
         {
-          show_error (GTK_WIDGET (combo), g_object_get_data (G_OBJECT (combo), "bespoke-error-label"),
+          bespoke_field_show_error (GTK_WIDGET (combo), g_object_get_data (G_OBJECT (combo), "bespoke-error-label"),
                       _("There is no product to buy yet. Add one to a provider’s menu first (Product Menus, in the main menu)."));
           return;
         }
@@ -1704,7 +1316,7 @@ rebuild (BespokePlanPage *self)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   clear_content (self);
   g_clear_object (&self->plan);
-  g_hash_table_remove_all (self->records);
+  bespoke_field_set_forget_all (self->fields);
 
   if (self->person == NULL || self->store == NULL)
     {
@@ -1786,39 +1398,13 @@ on_store_changed_cb (BespokeStore    *store,
                      BespokePlanPage *self)
 {
   /* the page's own saves are already on screen */
-  if (self->saving > 0)
+  if (bespoke_field_set_get_saving (self->fields))
     return;
 
   /* A change made elsewhere (an undo, another window): the page's copy
    * follows at once, so that a field still waiting to be saved is applied
    * to the record as it now is, not as it was. */
-  if (type == BESPOKE_TYPE_RECORD)
-    {
-      GList *cached = g_hash_table_get_values (self->records);
-
-      g_list_foreach (cached, (GFunc) g_object_ref, NULL);
-      for (GList *l = cached; l != NULL; l = l->next)
-        {
-          BespokeRecord *old = l->data;
-          g_autoptr(BespokeRecord) fresh = bespoke_store_load (store, G_OBJECT_TYPE (old),
-                                                               bespoke_record_get_uuid (old), NULL);
-
-          if (fresh != NULL)
-            remember (self, fresh);
-          else
-            g_hash_table_remove (self->records, bespoke_record_get_uuid (old));
-        }
-      g_list_free_full (cached, g_object_unref);
-    }
-  else if (uuid != NULL && g_hash_table_contains (self->records, uuid))
-    {
-      g_autoptr(BespokeRecord) fresh = bespoke_store_load (store, type, uuid, NULL);
-
-      if (fresh != NULL)
-        remember (self, fresh);
-      else
-        g_hash_table_remove (self->records, uuid);
-    }
+  bespoke_field_set_reload (self->fields, type, uuid);
 
   /* BESPOKE_TYPE_RECORD with no UUID: a snapshot restored, anything may have changed */
   if (type == BESPOKE_TYPE_RECORD || type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE ||
@@ -1920,6 +1506,7 @@ bespoke_plan_page_set_person (BespokePlanPage *self,
         self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
     }
   g_set_object (&self->history, history);
+  bespoke_field_set_set_store (self->fields, store, history);
   if (g_set_object (&self->person, person))
     g_hash_table_remove_all (self->expanded);
   rebuild (self);
@@ -1946,6 +1533,7 @@ bespoke_plan_page_dispose (GObject *object)
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_PLAN_PAGE);
+  g_signal_handlers_disconnect_by_data (self->fields, self);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->person);
@@ -1959,7 +1547,7 @@ bespoke_plan_page_finalize (GObject *object)
 {
   BespokePlanPage *self = BESPOKE_PLAN_PAGE (object);
 
-  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_object (&self->fields);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
@@ -1993,7 +1581,8 @@ bespoke_plan_page_class_init (BespokePlanPageClass *klass)
 static void
 bespoke_plan_page_init (BespokePlanPage *self)
 {
-  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->fields = bespoke_field_set_new ();
+  g_signal_connect (self->fields, "saved", G_CALLBACK (on_record_saved_cb), self);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->products = g_ptr_array_new_with_free_func (g_object_unref);

@@ -5,6 +5,7 @@
 
 #include "bespoke-history.h"
 #include "bespoke-person.h"
+#include "bespoke-plan-costing.h"
 #include "bespoke-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ void       bespoke_plan_page_set_person (BespokePlanPage *self,
                                          BespokeStore    *store,
                                          BespokeHistory  *history,
                                          BespokePerson   *person);
+
+void       bespoke_plan_page_set_costing (BespokePlanPage    *self,
+                                          BespokePlanCosting *costing);
 
 G_END_DECLS

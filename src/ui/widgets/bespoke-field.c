@@ -249,6 +249,24 @@ bespoke_field_commit (BespokeField *self)
   show_canonical (self);
 }
 
+/* Points the field at another record, with its value shown by the caller
+ * (bespoke_field_set_text() or bespoke_field_set_index()). */
+void
+bespoke_field_set_uuid (BespokeField *self,
+                        const char   *uuid)
+{
+  g_return_if_fail (BESPOKE_IS_FIELD (self));
+
+  if (bespoke_field_set_is_waiting (self->set, self))
+    bespoke_field_set_flush (self->set);
+  if (g_strcmp0 (self->uuid, uuid) != 0)
+    {
+      g_free (self->uuid);
+      self->uuid = g_strdup (uuid);
+    }
+  bespoke_field_show_error (self->widget, self->error_label, NULL);
+}
+
 /* A date or money property, shown the usual way on Enter or leaving */
 void
 bespoke_field_set_canonical (BespokeField *self,

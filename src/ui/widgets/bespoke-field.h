@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  *    the returned pointer (not a reference) beside the widget.  A field
  *    still waiting to be saved is saved when its widget is unmapped; flush
  *    the set before destroying rows that may never have been mapped.
+ *  - bespoke_field_set_uuid() points the field at another record (a row
+ *    kept while the editor shows another plan, home or menu): a field
+ *    waiting is saved first, and the error mark is cleared.
  *  - #BespokeField::saved is emitted after the field's own edit was saved.
  *  - @error_label is shown and hidden with the sentence: the label itself,
  *    or its parent if that is a GtkListBoxRow or a GtkRevealer.  Several
@@ -67,6 +70,8 @@ BespokeField *bespoke_field_bind_spin      (BespokeFieldSet   *set,
                                             const char        *undo_label,
                                             GtkLabel          *error_label);
 
+void          bespoke_field_set_uuid       (BespokeField      *self,
+                                            const char        *uuid);
 void          bespoke_field_set_canonical  (BespokeField      *self,
                                             const char        *property);
 void          bespoke_field_add_date_picker (BespokeField     *self,

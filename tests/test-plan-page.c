@@ -699,6 +699,66 @@ test_plan_page_date_picker (Fixture       *f,
   g_assert_cmpstr (shown, ==, "30/6/2026");  /* left as chosen, marked, to put right */
 }
 
+/* One costing per edit: the Plan page and the Budget page share one
+ * BespokePlanCosting, and the Budget page is hidden (behind the Plan page
+ * in a stack).  Making Paul's mornings 3 h runs the costing engine exactly
+ * once, for the Plan page's line costs; the hidden Budget page does no
+ * work, and when shown reads the same report without another run.  The
+ * figures are those of /plan-page/budget-follows: the line
+ * 261 × 3 h × £21.50 = £16,834.50, committed £22,000.00 + 261 × 1 h ×
+ * £21.50 = £27,611.50. */
+static void
+test_plan_page_one_costing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(BespokePlanCosting) costing = bespoke_plan_costing_new (f->store);
+  GtkWidget *plan = g_object_ref (bespoke_plan_page_new ());
+  GtkWidget *budget = g_object_ref (bespoke_budget_page_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  BespokeScheduleEditor *editor;
+  GtkSpinButton *hours;
+  GtkLabel *committed;
+  AdwExpanderRow *morning;
+  guint runs;
+
+  /* the fixture's own page (and its own costing) out of the way */
+  bespoke_plan_page_set_person (BESPOKE_PLAN_PAGE (f->page), NULL, NULL, NULL);
+
+  gtk_stack_add_named (GTK_STACK (stack), plan, "plan");
+  gtk_stack_add_named (GTK_STACK (stack), budget, "budget");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "plan");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  bespoke_plan_page_set_costing (BESPOKE_PLAN_PAGE (plan), costing);
+  bespoke_budget_page_set_costing (BESPOKE_BUDGET_PAGE (budget), costing);
+  bespoke_plan_page_set_person (BESPOKE_PLAN_PAGE (plan), f->store, f->history, f->paul);
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (budget), f->store, f->history, f->paul);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_false (gtk_widget_get_mapped (budget));
+
+  editor = find_one (plan, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+  morning = find_one (plan, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
+  committed = GTK_LABEL (gtk_widget_get_template_child (budget, BESPOKE_TYPE_BUDGET_PAGE, "committed_label"));
+
+  runs = bespoke_costing_get_run_count ();
+  gtk_spin_button_set_value (hours, 3);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (morning), "£16,834.50"));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (bespoke_costing_get_run_count (), ==, runs + 1);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "budget");
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_true (gtk_widget_get_mapped (budget));
+  g_assert_cmpstr (gtk_label_get_label (committed), ==, "£27,611.50");
+  g_assert_cmpuint (bespoke_costing_get_run_count (), ==, runs + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (budget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +783,7 @@ main (int   argc,
   ADD ("/plan-page/create", test_plan_page_create);
   ADD ("/plan-page/specials", test_plan_page_specials);
   ADD ("/plan-page/refunds", test_plan_page_refunds);
+  ADD ("/plan-page/one-costing", test_plan_page_one_costing);
 #undef ADD
 
   return g_test_run ();

@@ -14,9 +14,11 @@
 /**
  * BespokeBudgetPage:
  *
- * A person's latest plan against its budget, live: it is costed again by
- * the costing engine whenever the store says a record of the plan changed,
- * in the same frame.  Large figures (families read them on a television),
+ * A person's latest plan against its budget, live: it shows the report of
+ * a #BespokePlanCosting (shared with the Plan page when the window gives
+ * one), again whenever the store says a record of the plan changed, in the
+ * same frame.  A page in a window that is not on screen does no work: it
+ * marks itself stale, and asks for the report when it is mapped.  Large figures (families read them on a television),
  * a chart of what is committed by kind and by provider, the paid and
  * unpaid hours of a typical week, the warnings and the months.
  */
@@ -27,8 +29,11 @@ struct _BespokeBudgetPage
   BespokeStore       *store;
   BespokeHistory     *history;
   BespokePerson      *person;
-  char               *plan_uuid;
+  BespokePlanCosting *costing;
   gulong              changed_id;
+  gulong              costing_changed_id;
+  gboolean            stale;          /* a change came while the page was off screen */
+  gboolean            shared;         /* the costing was given, not made by the page */
 
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
@@ -53,38 +58,6 @@ struct _BespokeBudgetPage
 };
 
 G_DEFINE_FINAL_TYPE (BespokeBudgetPage, bespoke_budget_page, GTK_TYPE_WIDGET)
-
-/* The plan shown for a person: the one that starts last. */
-static char *
-find_latest_plan (BespokeStore *store,
-                  const char   *person_uuid)
-{
-  g_autoptr(GPtrArray) plans = bespoke_store_list (store, BESPOKE_TYPE_PLAN, person_uuid, NULL);
-  BespokePlan *latest = NULL;
-
-  for (guint i = 0; plans != NULL && i < plans->len; i++)
-    {
-      BespokePlan *plan = g_ptr_array_index (plans, i);
-
-      if (latest == NULL ||
-          g_strcmp0 (bespoke_plan_get_period_start (plan), bespoke_plan_get_period_start (latest)) > 0)
-        latest = plan;
-    }
-  return latest ? g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (latest))) : NULL;
-}
-
-static char *
-format_hours (gint64 minutes)
-{
-  gint64 hours = minutes / 60;
-  gint64 rest = minutes % 60;
-
-  if (rest == 0)
-    /* Translators: hours of support in a week */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", (gulong) hours), (int) hours);
-  /* Translators: hours and minutes of support in a week */
-  return g_strdup_printf (_("%d h %02d min"), (int) hours, (int) rest);
-}
 
 static void
 set_money (GtkLabel *label,
@@ -143,14 +116,17 @@ show_empty (BespokeBudgetPage *self,
 /* The chart's parts: for each paid, committed line, its product's kind
  * and its provider. */
 static void
-fill_chart (BespokeBudgetPage *self,
-            BespokeCostReport *report)
+fill_chart (BespokeBudgetPage       *self,
+            const BespokeCostReport *report)
 {
+  BespokePlan *plan = bespoke_plan_costing_get_plan (self->costing);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) lines = bespoke_store_list (self->store, BESPOKE_TYPE_SUPPORT_LINE, self->plan_uuid, NULL);
+  g_autoptr(GPtrArray) lines = NULL;
 
+  if (plan != NULL)
+    lines = bespoke_store_list (self->store, BESPOKE_TYPE_SUPPORT_LINE, bespoke_record_get_uuid (BESPOKE_RECORD (plan)), NULL);
   for (guint i = 0; lines != NULL && i < lines->len; i++)
     {
       BespokeSupportLine *line = g_ptr_array_index (lines, i);
@@ -214,45 +190,20 @@ fill_chart (BespokeBudgetPage *self,
 }
 
 static void
-recompute (BespokeBudgetPage *self)
+show_totals (BespokeBudgetPage       *self,
+             const BespokeCostReport *report)
 {
-  g_autoptr(BespokeCostReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  GDate start, end;
+  char start_text[64], end_text[64];
+  g_autofree char *period = NULL;
 
-  if (self->person == NULL || self->store == NULL)
-    {
-      show_empty (self, _("No One Chosen"), _("Choose a person to see their budget."));
-      return;
-    }
-  if (self->plan_uuid == NULL)
-    {
-      show_empty (self, _("No Budget Yet"), _("Create a plan on the Plan page, and its budget appears here."));
-      return;
-    }
-
-  report = bespoke_costing_report (self->store, self->plan_uuid, &error);
-  if (report == NULL)
-    {
-      g_autofree char *description =
-        g_strdup_printf (_("%s Correct the plan on the Plan page, and the budget appears here again."),
-                         error->message);
-      show_empty (self, _("The Plan Cannot Be Costed"), description);
-      return;
-    }
-
-  {
-    GDate start, end;
-    char start_text[64], end_text[64];
-    g_autofree char *period = NULL;
-
-    g_date_set_julian (&start, report->period_start);
-    g_date_set_julian (&end, report->period_end);
-    g_date_strftime (start_text, sizeof start_text, "%-d %B %Y", &start);
-    g_date_strftime (end_text, sizeof end_text, "%-d %B %Y", &end);
-    /* Translators: the plan period above the budget */
-    period = g_strdup_printf (_("%s to %s"), start_text, end_text);
-    gtk_label_set_label (self->period_label, period);
-  }
+  g_date_set_julian (&start, report->period_start);
+  g_date_set_julian (&end, report->period_end);
+  g_date_strftime (start_text, sizeof start_text, "%-d %B %Y", &start);
+  g_date_strftime (end_text, sizeof end_text, "%-d %B %Y", &end);
+  /* Translators: the plan period above the budget */
+  period = g_strdup_printf (_("%s to %s"), start_text, end_text);
+  gtk_label_set_label (self->period_label, period);
 
   set_money (self->budget_label, report->budget);
   set_money (self->committed_label, report->committed);
@@ -275,35 +226,38 @@ recompute (BespokeBudgetPage *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->over_box), FALSE);
     }
+}
 
-  fill_chart (self, report);
+/* what is committed, by where the money comes from; the hours of a week */
+static void
+fill_funding (BespokeBudgetPage       *self,
+              const BespokeCostReport *report)
+{
+  g_autofree char *paid = bespoke_format_hours (report->paid_week_minutes, BESPOKE_HOURS_WORDS);
+  g_autofree char *unpaid = bespoke_format_hours (report->unpaid_week_minutes, BESPOKE_HOURS_WORDS);
+  guint shown = 0;
 
-  /* what is committed, by where the money comes from */
   clear_list (self->funding_list);
-  {
-    guint shown = 0;
+  for (guint i = 0; i <= BESPOKE_FUNDING_NONE; i++)
+    {
+      g_autofree char *amount = NULL;
 
-    for (guint i = 0; i <= BESPOKE_FUNDING_NONE; i++)
-      {
-        g_autofree char *amount = NULL;
+      if (report->committed_by_funding[i] == 0)
+        continue;
+      amount = bespoke_money_format (report->committed_by_funding[i]);
+      gtk_list_box_append (self->funding_list, text_row (bespoke_enum_label (BESPOKE_TYPE_FUNDING, i), amount));
+      shown++;
+    }
+  gtk_widget_set_visible (self->funding_group, shown > 0);
 
-        if (report->committed_by_funding[i] == 0)
-          continue;
-        amount = bespoke_money_format (report->committed_by_funding[i]);
-        gtk_list_box_append (self->funding_list, text_row (bespoke_enum_label (BESPOKE_TYPE_FUNDING, i), amount));
-        shown++;
-      }
-    gtk_widget_set_visible (self->funding_group, shown > 0);
-  }
+  gtk_label_set_label (self->paid_hours_label, paid);
+  gtk_label_set_label (self->unpaid_hours_label, unpaid);
+}
 
-  {
-    g_autofree char *paid = format_hours (report->paid_week_minutes);
-    g_autofree char *unpaid = format_hours (report->unpaid_week_minutes);
-
-    gtk_label_set_label (self->paid_hours_label, paid);
-    gtk_label_set_label (self->unpaid_hours_label, unpaid);
-  }
-
+static void
+fill_warnings (BespokeBudgetPage       *self,
+               const BespokeCostReport *report)
+{
   clear_list (self->warnings_list);
   for (guint i = 0; i < report->warnings->len; i++)
     {
@@ -315,79 +269,144 @@ recompute (BespokeBudgetPage *self)
       gtk_list_box_append (self->warnings_list, row);
     }
   gtk_widget_set_visible (self->warnings_group, report->warnings->len > 0);
+}
+
+static void
+fill_months (BespokeBudgetPage       *self,
+             const BespokeCostReport *report)
+{
+  gint64 largest = 1;
 
   clear_list (self->months_list);
-  {
-    gint64 largest = 1;
+  for (guint i = 0; report->months != NULL && i < report->months->len; i++)
+    largest = MAX (largest, g_array_index (report->months, BespokeMonthCost, i).amount);
 
-    for (guint i = 0; report->months != NULL && i < report->months->len; i++)
-      largest = MAX (largest, g_array_index (report->months, BespokeMonthCost, i).amount);
+  for (guint i = 0; report->months != NULL && i < report->months->len; i++)
+    {
+      BespokeMonthCost *month = &g_array_index (report->months, BespokeMonthCost, i);
+      g_autofree char *amount = bespoke_money_format (month->amount);
+      GtkWidget *row;
+      GtkWidget *bar;
+      char name[64];
+      GDate date;
 
-    for (guint i = 0; report->months != NULL && i < report->months->len; i++)
-      {
-        BespokeMonthCost *month = &g_array_index (report->months, BespokeMonthCost, i);
-        g_autofree char *amount = bespoke_money_format (month->amount);
-        GtkWidget *row;
-        GtkWidget *bar;
-        char name[64];
-        GDate date;
+      g_date_set_julian (&date, month->first_day);
+      g_date_strftime (name, sizeof name, "%B %Y", &date);
+      row = text_row (name, NULL);
+      gtk_widget_set_name (row, "month");
 
-        g_date_set_julian (&date, month->first_day);
-        g_date_strftime (name, sizeof name, "%B %Y", &date);
-        row = text_row (name, NULL);
-        gtk_widget_set_name (row, "month");
-
-        /* the month against the dearest month, for the eye; the words
-         * say the amount */
-        bar = gtk_level_bar_new_for_interval (0, 1);
-        gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), (double) MAX (month->amount, 0) / (double) largest);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-        gtk_widget_set_size_request (bar, 110, -1);
-        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-        gtk_widget_set_margin_start (bar, 12);
-        gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-        add_amount (row, amount);
-        gtk_list_box_append (self->months_list, row);
-      }
-  }
+      /* the month against the dearest month, for the eye; the words
+       * say the amount */
+      bar = gtk_level_bar_new_for_interval (0, 1);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), (double) MAX (month->amount, 0) / (double) largest);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_size_request (bar, 110, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_start (bar, 12);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      add_amount (row, amount);
+      gtk_list_box_append (self->months_list, row);
+    }
   gtk_widget_set_visible (self->months_group, report->months != NULL && report->months->len > 0);
+}
 
+static void
+recompute (BespokeBudgetPage *self)
+{
+  const BespokeCostReport *report;
+  g_autoptr(GError) error = NULL;
+
+  self->stale = FALSE;
+  if (self->person == NULL || self->store == NULL || self->costing == NULL)
+    {
+      show_empty (self, _("No One Chosen"), _("Choose a person to see their budget."));
+      return;
+    }
+  report = bespoke_plan_costing_get_report (self->costing, &error);
+  if (report == NULL && error == NULL)
+    {
+      show_empty (self, _("No Budget Yet"), _("Create a plan on the Plan page, and its budget appears here."));
+      return;
+    }
+  if (report == NULL)
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("%s Correct the plan on the Plan page, and the budget appears here again."),
+                         error->message);
+      show_empty (self, _("The Plan Cannot Be Costed"), description);
+      return;
+    }
+
+  show_totals (self, report);
+  fill_chart (self, report);
+  fill_funding (self, report);
+  fill_warnings (self, report);
+  fill_months (self, report);
   gtk_label_set_label (self->rule_label, bespoke_costing_rule_text (report->rule));
   gtk_stack_set_visible_child_name (self->stack, "budget");
 }
 
-static gboolean
-concerns_plan (BespokeBudgetPage *self,
-               GType              type,
-               const char        *uuid)
+/* A page in a window, but not on screen, waits until it is shown; a page
+ * on screen, or in no window at all, follows at once. */
+static void
+refresh (BespokeBudgetPage *self)
 {
-  /* a snapshot restored: anything may have changed */
-  if (type == BESPOKE_TYPE_RECORD)
-    return TRUE;
-  if (type == BESPOKE_TYPE_PERSON)
-    return self->person != NULL && g_strcmp0 (uuid, bespoke_record_get_uuid (BESPOKE_RECORD (self->person))) == 0;
-  return type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_SUPPORT_LINE || type == BESPOKE_TYPE_BUDGET ||
-         type == BESPOKE_TYPE_ADJUSTMENT || type == BESPOKE_TYPE_PRODUCT || type == BESPOKE_TYPE_PROVIDER;
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    recompute (self);
 }
 
+static void
+on_costing_changed_cb (BespokePlanCosting *costing,
+                       BespokeBudgetPage  *self)
+{
+  refresh (self);
+}
+
+/* The costing has already heard of the change (it listens first): its
+ * report is stale if the change concerns the plan, and is computed once. */
 static void
 on_store_changed_cb (BespokeStore      *store,
                      GType              type,
                      const char        *uuid,
                      BespokeBudgetPage *self)
 {
-  if (!concerns_plan (self, type, uuid))
-    return;
+  if (bespoke_plans_type_affects_plan (type))
+    refresh (self);
+}
 
-  if ((type == BESPOKE_TYPE_PLAN || type == BESPOKE_TYPE_RECORD) && self->person != NULL)
-    {
-      g_free (self->plan_uuid);
-      self->plan_uuid = find_latest_plan (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)));
-    }
-  recompute (self);
+static void
+set_costing (BespokeBudgetPage  *self,
+             BespokePlanCosting *costing)
+{
+  if (self->costing == costing)
+    return;
+  g_clear_signal_handler (&self->costing_changed_id, self->costing);
+  g_set_object (&self->costing, costing);
+  if (costing != NULL)
+    self->costing_changed_id = g_signal_connect (costing, "changed", G_CALLBACK (on_costing_changed_cb), self);
+}
+
+/**
+ * bespoke_budget_page_set_costing:
+ * @costing: (nullable): the costing to show, shared with the other pages;
+ *   it must listen to the store before the page does (make it first)
+ *
+ * Without one, the page makes its own for the store it is given.
+ */
+void
+bespoke_budget_page_set_costing (BespokeBudgetPage  *self,
+                                 BespokePlanCosting *costing)
+{
+  g_return_if_fail (BESPOKE_IS_BUDGET_PAGE (self));
+  g_return_if_fail (costing == NULL || BESPOKE_IS_PLAN_COSTING (costing));
+
+  set_costing (self, costing);
+  self->shared = costing != NULL;
 }
 
 /**
@@ -411,17 +430,22 @@ bespoke_budget_page_set_person (BespokeBudgetPage *self,
     {
       g_clear_signal_handler (&self->changed_id, self->store);
       g_set_object (&self->store, store);
+      /* the costing listens to the store before the page does */
+      if (!self->shared)
+        {
+          g_autoptr(BespokePlanCosting) own = store ? bespoke_plan_costing_new (store) : NULL;
+
+          set_costing (self, own);
+        }
       if (store != NULL)
         self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
     }
   g_set_object (&self->history, history);
   g_set_object (&self->person, person);
+  if (self->costing != NULL)
+    bespoke_plan_costing_set_person (self->costing, person ? bespoke_record_get_uuid (BESPOKE_RECORD (person)) : NULL);
 
-  g_clear_pointer (&self->plan_uuid, g_free);
-  if (store != NULL && person != NULL)
-    self->plan_uuid = find_latest_plan (store, bespoke_record_get_uuid (BESPOKE_RECORD (person)));
-
-  recompute (self);
+  refresh (self);
 }
 
 static void
@@ -430,13 +454,23 @@ bespoke_budget_page_dispose (GObject *object)
   BespokeBudgetPage *self = BESPOKE_BUDGET_PAGE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  set_costing (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_BUDGET_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->person);
-  g_clear_pointer (&self->plan_uuid, g_free);
 
   G_OBJECT_CLASS (bespoke_budget_page_parent_class)->dispose (object);
+}
+
+static void
+bespoke_budget_page_map (GtkWidget *widget)
+{
+  BespokeBudgetPage *self = BESPOKE_BUDGET_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bespoke_budget_page_parent_class)->map (widget);
+  if (self->stale)
+    recompute (self);
 }
 
 static void
@@ -446,6 +480,7 @@ bespoke_budget_page_class_init (BespokeBudgetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bespoke_budget_page_dispose;
+  widget_class->map = bespoke_budget_page_map;
 
   g_type_ensure (BESPOKE_TYPE_BUDGET_CHART);
 

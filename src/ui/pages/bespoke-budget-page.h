@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "bespoke-history.h"
+#include "bespoke-plan-costing.h"
 #include "bespoke-person.h"
 #include "bespoke-store.h"
 
@@ -18,5 +19,8 @@ void       bespoke_budget_page_set_person (BespokeBudgetPage *self,
                                            BespokeStore      *store,
                                            BespokeHistory    *history,
                                            BespokePerson     *person);
+
+void       bespoke_budget_page_set_costing (BespokeBudgetPage  *self,
+                                            BespokePlanCosting *costing);
 
 G_END_DECLS

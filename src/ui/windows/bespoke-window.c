@@ -71,6 +71,7 @@ struct _BespokeWindow
   AdwBin               *circle_bin;
   BespokePlanPage      *plan_page;    /* (nullable): made on first show */
   BespokeBudgetPage    *budget_page;  /* (nullable): made on first show */
+  BespokePlanCosting   *costing;      /* (nullable): the plan's costs, one for both pages */
   BespokeCirclePage    *circle_page;  /* (nullable): made on first show */
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
@@ -300,6 +301,17 @@ update_header (BespokeWindow *self)
 
 /* ---- start-up: the first frame has only what it shows ----------------- */
 
+/* One costing of the person's plan, read by the Plan and Budget pages:
+ * an edit costs the plan once.  Made before either page listens to the
+ * store, so that it hears a change first. */
+static BespokePlanCosting *
+shared_costing (BespokeWindow *self)
+{
+  if (self->costing == NULL && self->store != NULL)
+    self->costing = bespoke_plan_costing_new (self->store);
+  return self->costing;
+}
+
 /* The plan, budget and circle pages are made when one is first shown, or
  * when the window is idle after its first frame, whichever comes first:
  * with no one chosen they show nothing, and made up front they were a
@@ -312,6 +324,7 @@ build_page (BespokeWindow *self,
     {
       self->plan_page = BESPOKE_PLAN_PAGE (bespoke_plan_page_new ());
       adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_page));
+      bespoke_plan_page_set_costing (self->plan_page, shared_costing (self));
       if (self->person != NULL)
         bespoke_plan_page_set_person (self->plan_page, self->store, self->history, self->person);
       bespoke_startup_mark ("Plan page built");
@@ -321,6 +334,7 @@ build_page (BespokeWindow *self,
     {
       self->budget_page = BESPOKE_BUDGET_PAGE (bespoke_budget_page_new ());
       adw_bin_set_child (self->budget_bin, GTK_WIDGET (self->budget_page));
+      bespoke_budget_page_set_costing (self->budget_page, shared_costing (self));
       if (self->person != NULL)
         bespoke_budget_page_set_person (self->budget_page, self->store, self->history, self->person);
       bespoke_startup_mark ("Budget page built");
@@ -1412,6 +1426,7 @@ bespoke_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_WINDOW);
   self->plan_page = NULL;
   self->budget_page = NULL;
+  g_clear_object (&self->costing);
   self->circle_page = NULL;
 
   g_clear_object (&self->selection);

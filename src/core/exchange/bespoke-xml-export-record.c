@@ -545,7 +545,7 @@ indented (const GString *compact)
   xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
   gboolean nothing_inside = FALSE;  /* the element just started holds nothing yet */
   char *out = NULL;
-  int ret;
+  int ret = -1;
 
   xmlTextWriterSetIndent (writer, 1);
   xmlTextWriterSetIndentString (writer, BAD_CAST "  ");

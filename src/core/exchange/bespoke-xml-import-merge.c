@@ -25,6 +25,13 @@
 
 /* ---- merging ---------------------------------------------------------- */
 
+/* Merging is by UUID.  A record is unchanged here since it was last in
+ * sync if its modified_at is at or before its sync mark (the record's own,
+ * its person's, provider's or home's, or the whole database's; see
+ * data/migrations/0003-exchange.sql).  A record that differs is updated
+ * only when it is unchanged here and newer in the file; changed on both
+ * sides, it is a conflict and left as it is. */
+
 static gboolean
 uuid_bytes (const char *uuid,
             guint8      out[16])

@@ -37,12 +37,7 @@
  * - Everything happens in one transaction: any error anywhere, or a dry
  *   run, rolls it all back.
  *
- * Merging is by UUID.  A record is unchanged here since it was last in
- * sync if its modified_at is at or before its sync mark (the record's own,
- * its person's, provider's or home's, or the whole database's; see
- * data/migrations/0003-exchange.sql).  A record that differs is updated
- * only when it is unchanged here and newer in the file; changed on both
- * sides, it is a conflict and left as it is. */
+ * Each element under the root is merged by bespoke-xml-import-merge.c. */
 
 gboolean
 _bespoke_xml_is_ours (xmlNode    *node,

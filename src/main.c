@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "bespoke-application.h"
+#include "bespoke-startup.h"
 
 int
 main (int   argc,

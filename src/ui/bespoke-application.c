@@ -9,6 +9,7 @@
 #include "bespoke-exchange.h"
 #include "bespoke-homes-window.h"
 #include "bespoke-menus-window.h"
+#include "bespoke-startup.h"
 #include "bespoke-store.h"
 #include "bespoke-window.h"
 
@@ -27,28 +28,6 @@ struct _BespokeApplication
 };
 
 G_DEFINE_FINAL_TYPE (BespokeApplication, bespoke_application, ADW_TYPE_APPLICATION)
-
-/* BESPOKE_DEBUG_STARTUP=1: each phase of start-up, as milliseconds from
- * main(), on stderr.  bespoke_startup_begin() is the first thing main()
- * does; bespoke_startup_mark() costs nothing when the variable is unset. */
-static gint64 startup_begin_time;
-static gboolean startup_debug;
-
-void
-bespoke_startup_begin (void)
-{
-  startup_begin_time = g_get_monotonic_time ();
-  startup_debug = g_strcmp0 (g_getenv ("BESPOKE_DEBUG_STARTUP"), "1") == 0;
-}
-
-void
-bespoke_startup_mark (const char *phase)
-{
-  if (!startup_debug)
-    return;
-  g_printerr ("bespoke-startup: %8.2f ms  %s\n",
-              (g_get_monotonic_time () - startup_begin_time) / 1000.0, phase);
-}
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,

@@ -13,7 +13,4 @@ BespokeApplication *bespoke_application_new  (void);
 void                bespoke_application_open_database (BespokeApplication *self,
                                                        const char         *path);
 
-void                bespoke_startup_begin    (void);
-void                bespoke_startup_mark     (const char         *phase);
-
 G_END_DECLS

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bespoke-application.h"
+#include "bespoke-startup.h"
 #include "bespoke-budget-page.h"
 #include "bespoke-circle-page.h"
 #include "bespoke-example.h"

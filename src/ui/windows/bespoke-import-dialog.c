@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-core.h"
+#include "bespoke-conflict-row.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
 
@@ -35,8 +36,7 @@ struct _BespokeImportDialog
   BespokeXmlImportReport *report;
   char                   *summary;
   char                   *error_message;
-  GPtrArray              *take_buttons;  /* GtkToggleButton *take_theirs, one a conflict */
-  GPtrArray              *keep_buttons;  /* GtkToggleButton *keep_ours, one a conflict */
+  GPtrArray              *rows;          /* BespokeConflictRow, one a conflict */
   GCancellable           *cancellable;   /* of the dry run or import running, if any */
   gboolean                busy;
   gboolean                can_apply;
@@ -71,374 +71,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Words for the kinds of record and their fields. */
-static const struct { const char *type_name; const char *label; } kind_labels[] = {
-  { "BespokePerson", N_("Person") },
-  { "BespokeStatement", N_("Profile statement") },
-  { "BespokeCircleMember", N_("Circle member") },
-  { "BespokeProvider", N_("Provider") },
-  { "BespokeProduct", N_("Product") },
-  { "BespokePlan", N_("Plan") },
-  { "BespokeOutcome", N_("Outcome") },
-  { "BespokeSupportLine", N_("Support line") },
-  { "BespokeRisk", N_("Risk") },
-  { "BespokeBudget", N_("Budget") },
-  { "BespokeAdjustment", N_("Budget adjustment") },
-  { "BespokeHome", N_("Shared home") },
-  { "BespokeHomeResident", N_("Home resident") },
-};
-
-static const struct { const char *property; const char *label; } field_labels[] = {
-  { "name", N_("Name") },
-  { "preferred-name", N_("Preferred name") },
-  { "is-staff", N_("Staff member") },
-  { "archived", N_("Archived") },
-  { "date-of-birth", N_("Date of birth") },
-  { "text", N_("Text") },
-  { "statement", N_("Statement") },
-  { "section", N_("Section") },
-  { "position", N_("Position") },
-  { "ring", N_("Ring") },
-  { "relationship", N_("Relationship") },
-  { "contact", N_("Contact") },
-  { "description", N_("Description") },
-  { "support-type", N_("Type of support") },
-  { "product-uuid", N_("Product") },
-  { "provider-uuid", N_("Provider") },
-  { "person-uuid", N_("Person") },
-  { "plan-uuid", N_("Plan") },
-  { "home-uuid", N_("Shared home") },
-  { "worker", N_("Worker") },
-  { "quantity", N_("Number of workers") },
-  { "schedule", N_("When") },
-  { "funding", N_("Funding") },
-  { "status", N_("Status") },
-  { "period-start", N_("Start") },
-  { "period-end", N_("End") },
-  { "review-date", N_("Review date") },
-  { "target-date", N_("Target date") },
-  { "measure", N_("Measure") },
-  { "notes", N_("Notes") },
-  { "likelihood", N_("Likelihood") },
-  { "impact", N_("Impact") },
-  { "amount", N_("Amount") },
-  { "allocation", N_("Allocation") },
-  { "contingency", N_("Contingency") },
-  { "unit-price", N_("Unit price") },
-  { "unit", N_("Unit") },
-  { "valid-from", N_("Valid from") },
-  { "version", N_("Version") },
-  { "date", N_("Date") },
-  { "postcode", N_("Postcode") },
-  { "staff-preferences", N_("Staff preferences") },
-};
-
-static const char *
-kind_label (BespokeRecord *record)
-{
-  const char *type_name = G_OBJECT_TYPE_NAME (record);
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
-    if (g_str_equal (kind_labels[i].type_name, type_name))
-      return _(kind_labels[i].label);
-  return _("Record");
-}
-
-static char *
-field_label (GParamSpec *pspec)
-{
-  char *label;
-
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_str_equal (field_labels[i].property, pspec->name))
-      return g_strdup (_(field_labels[i].label));
-
-  /* "rate-weekday-day" → "Rate weekday day" */
-  label = g_strdelimit (g_strdup (pspec->name), "-", ' ');
-  label[0] = g_ascii_toupper (label[0]);
-  return label;
-}
-
-/* The name of the record a "…-uuid" property points at, if it can be found. */
-static char *
-linked_name (BespokeStore *store,
-             const char   *property,
-             const char   *uuid)
-{
-  static const struct { const char *property; GType (*get_type) (void); } links[] = {
-    { "person-uuid", bespoke_person_get_type },
-    { "product-uuid", bespoke_product_get_type },
-    { "provider-uuid", bespoke_provider_get_type },
-    { "home-uuid", bespoke_home_get_type },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
-    if (g_str_equal (links[i].property, property))
-      {
-        g_autoptr(GObject) linked = bespoke_store_load (store, links[i].get_type (), uuid, NULL);
-        g_autofree char *name = NULL;
-
-        if (linked == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (linked), "name") == NULL)
-          return NULL;
-        g_object_get (linked, "name", &name, NULL);
-        return g_steal_pointer (&name);
-      }
-  return NULL;
-}
-
-/* A field's value in words. */
-static char *
-value_text (BespokeStore *store,
-            GParamSpec   *pspec,
-            const GValue *value)
-{
-  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-
-  if (value == NULL)
-    return g_strdup (_("nothing"));
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = g_value_get_string (value);
-
-      if (text == NULL || *text == '\0')
-        return g_strdup (_("nothing"));
-      if (g_str_has_suffix (pspec->name, "-uuid"))
-        {
-          char *name = linked_name (store, pspec->name, text);
-
-          return name != NULL ? name : g_strdup (_("another record"));
-        }
-      return g_strdup (text);
-    }
-  if (type == G_TYPE_INT64)
-    return bespoke_money_format (g_value_get_int64 (value));   /* every amount is pence */
-  if (type == G_TYPE_UINT)
-    {
-      guint n = g_value_get_uint (value);
-
-      if (g_str_has_suffix (pspec->name, "-bp"))
-        return g_strdup_printf ("%u.%02u%%", n / 100, n % 100);
-      return g_strdup_printf ("%u", n);
-    }
-  if (type == G_TYPE_INT)
-    return g_strdup_printf ("%d", g_value_get_int (value));
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (g_value_get_boolean (value) ? _("yes") : _("no"));
-  if (G_TYPE_IS_ENUM (type))
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-      GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
-
-      return enum_value ? g_strdelimit (g_strdup (enum_value->value_nick), "-_", ' ')
-                        : g_strdup_printf ("%d", g_value_get_enum (value));
-    }
-  if (type == BESPOKE_TYPE_SCHEDULE)
-    {
-      const BespokeSchedule *schedule = g_value_get_boxed (value);
-
-      return schedule ? bespoke_schedule_describe (schedule) : g_strdup (_("nothing"));
-    }
-  return g_strdup (_("something else"));
-}
-
-static gboolean
-values_equal (GParamSpec   *pspec,
-              const GValue *a,
-              const GValue *b)
-{
-  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (type == G_TYPE_STRING)
-    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
-  if (type == BESPOKE_TYPE_SCHEDULE)
-    {
-      const BespokeSchedule *sa = g_value_get_boxed (a), *sb = g_value_get_boxed (b);
-
-      if (sa == NULL || sb == NULL)
-        return sa == sb;
-      return bespoke_schedule_equal (sa, sb);
-    }
-  if (G_TYPE_IS_FUNDAMENTAL (type) || G_TYPE_IS_ENUM (type))
-    return g_param_values_cmp (pspec, a, b) == 0;
-  return FALSE;
-}
-
-/* The person a record belongs to, directly or through its plan. */
-static char *
-owner_uuid (BespokeStore *store,
-            GObject      *record)
-{
-  char *uuid = NULL;
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "person-uuid") != NULL)
-    {
-      g_object_get (record, "person-uuid", &uuid, NULL);
-      return uuid;
-    }
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "plan-uuid") != NULL)
-    {
-      g_autofree char *plan_uuid = NULL;
-      g_autoptr(GObject) plan = NULL;
-
-      g_object_get (record, "plan-uuid", &plan_uuid, NULL);
-      if (plan_uuid != NULL &&
-          (plan = bespoke_store_load (store, BESPOKE_TYPE_PLAN, plan_uuid, NULL)) != NULL)
-        g_object_get (plan, "person-uuid", &uuid, NULL);
-    }
-  return uuid;
-}
-
-/* A few words naming the record: its kind, its name or text, its person. */
-static char *
-record_title (BespokeStore  *store,
-              BespokeRecord *record)
-{
-  static const char *name_properties[] = { "name", "description", "statement", "text", "notes" };
-  g_autofree char *name = NULL;
-  g_autofree char *person = NULL;
-
-  for (guint i = 0; name == NULL && i < G_N_ELEMENTS (name_properties); i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), name_properties[i]);
-
-      if (pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
-        {
-          const char *text = bespoke_record_get_string (record, pspec);
-
-          if (text != NULL && *text != '\0')
-            name = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 60));
-        }
-    }
-  if (!BESPOKE_IS_PERSON (record))
-    {
-      g_autofree char *uuid = owner_uuid (store, G_OBJECT (record));
-
-      if (uuid != NULL)
-        person = linked_name (store, "person-uuid", uuid);
-    }
-
-  if (name != NULL && person != NULL)
-    /* Translators: "Support line “Personal care”, for Paul Roberts" */
-    return g_strdup_printf (_("%s “%s”, for %s"), kind_label (record), name, person);
-  if (name != NULL)
-    /* Translators: "Product “Personal care”" */
-    return g_strdup_printf (_("%s “%s”"), kind_label (record), name);
-  if (person != NULL)
-    /* Translators: "Budget, for Paul Roberts" */
-    return g_strdup_printf (_("%s, for %s"), kind_label (record), person);
-  return g_strdup (kind_label (record));
-}
-
-/* Each field that differs, as "Field: ours here, theirs in the file", in
- * Pango markup. */
-static char *
-differences_markup (BespokeStore  *store,
-                    BespokeRecord *ours,
-                    BespokeRecord *theirs)
-{
-  BespokeRecordClass *klass = BESPOKE_RECORD_GET_CLASS (theirs);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (ours == NULL)
-    return g_strdup (_("This record has been deleted here but changed in the file."));
-
-  for (guint i = 0; i < klass->n_columns; i++)
-    {
-      GParamSpec *pspec = klass->columns[i];
-      const GValue *a, *b;
-      g_autofree char *label = NULL, *here = NULL, *there = NULL;
-      g_autofree char *line = NULL;
-
-      if (g_str_equal (pspec->name, "uuid") || g_str_equal (pspec->name, "modified-at"))
-        continue;
-      a = bespoke_record_peek_value (ours, pspec);
-      b = bespoke_record_peek_value (theirs, pspec);
-      if (values_equal (pspec, a, b))
-        continue;
-
-      label = field_label (pspec);
-      here = value_text (store, pspec, a);
-      there = value_text (store, pspec, b);
-      /* Translators: "Hours: <b>3</b> here, <b>4</b> in the file" */
-      line = g_markup_printf_escaped (_("%s: <b>%s</b> here, <b>%s</b> in the file"), label, here, there);
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
-    }
-
-  if (text->len == 0)
-    return g_strdup (_("Both copies were changed, to the same values."));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GtkWidget *
-conflict_row_new (BespokeImportDialog *self,
-                  BespokeXmlConflict  *conflict,
-                  guint                index)
-{
-  BespokeRecord *theirs = conflict->file_record;
-  g_autoptr(BespokeRecord) ours = NULL;
-  g_autofree char *title = NULL, *differences = NULL;
-  g_autofree char *keep_name = NULL, *take_name = NULL;
-  GtkWidget *row, *box, *title_label, *differences_label, *buttons, *keep, *take;
-
-  ours = bespoke_store_load (self->store, G_OBJECT_TYPE (theirs), conflict->uuid, NULL);
-  title = record_title (self->store, ours != NULL ? ours : theirs);
-  differences = differences_markup (self->store, ours, theirs);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  title_label = gtk_label_new (title);
-  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_widget_add_css_class (title_label, "heading");
-  gtk_box_append (GTK_BOX (box), title_label);
-
-  differences_label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (differences_label), differences);
-  gtk_label_set_wrap (GTK_LABEL (differences_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (differences_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (differences_label), 0);
-  gtk_label_set_selectable (GTK_LABEL (differences_label), FALSE);
-  gtk_box_append (GTK_BOX (box), differences_label);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (buttons, "linked");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (buttons, 6);
-
-  keep = gtk_toggle_button_new_with_mnemonic (_("_Keep Ours"));
-  take = gtk_toggle_button_new_with_mnemonic (_("_Take Theirs"));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (take), GTK_TOGGLE_BUTTON (keep));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (keep), TRUE);
-  keep_name = g_strdup_printf (_("Keep the copy in this database of %s"), title);
-  take_name = g_strdup_printf (_("Take the file’s copy of %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (keep), GTK_ACCESSIBLE_PROPERTY_LABEL, keep_name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (take), GTK_ACCESSIBLE_PROPERTY_LABEL, take_name, -1);
-  gtk_widget_set_tooltip_text (keep, _("Keep the copy in this database"));
-  gtk_widget_set_tooltip_text (take, _("Replace it with the copy in the file"));
-  gtk_box_append (GTK_BOX (buttons), keep);
-  gtk_box_append (GTK_BOX (buttons), take);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  g_ptr_array_add (self->keep_buttons, keep);
-  g_ptr_array_add (self->take_buttons, take);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
 
 static void
 update_apply (BespokeImportDialog *self)
@@ -692,8 +324,12 @@ show_report (BespokeImportDialog *self)
   update_apply (self);
 
   for (guint i = 0; i < self->report->conflicts->len; i++)
-    gtk_list_box_append (self->conflicts_list,
-                         conflict_row_new (self, self->report->conflicts->pdata[i], i));
+    {
+      GtkWidget *row = bespoke_conflict_row_new (self->store, self->report->conflicts->pdata[i]);
+
+      g_ptr_array_add (self->rows, row);
+      gtk_list_box_append (self->conflicts_list, row);
+    }
   gtk_widget_set_visible (self->conflicts_box, self->report->conflicts->len > 0);
 }
 
@@ -832,13 +468,9 @@ bespoke_import_dialog_apply (BespokeImportDialog *self)
   g_return_if_fail (!self->busy);
 
   take_theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < self->report->conflicts->len; i++)
-    if (bespoke_import_dialog_get_choice (self, i) == BESPOKE_IMPORT_TAKE_THEIRS)
-      {
-        BespokeXmlConflict *conflict = self->report->conflicts->pdata[i];
-
-        g_hash_table_add (take_theirs, g_strdup (conflict->uuid));
-      }
+  for (guint i = 0; i < self->rows->len; i++)
+    if (bespoke_conflict_row_get_choice (self->rows->pdata[i]) == BESPOKE_IMPORT_TAKE_THEIRS)
+      g_hash_table_add (take_theirs, g_strdup (bespoke_conflict_row_get_uuid (self->rows->pdata[i])));
 
   start_job (self, FALSE, take_theirs, apply_done_cb);
 }
@@ -910,9 +542,9 @@ bespoke_import_dialog_get_choice_button (BespokeImportDialog *self,
                                          BespokeImportChoice  choice)
 {
   g_return_val_if_fail (BESPOKE_IS_IMPORT_DIALOG (self), NULL);
-  g_return_val_if_fail (index < self->take_buttons->len, NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
 
-  return choice == BESPOKE_IMPORT_TAKE_THEIRS ? self->take_buttons->pdata[index] : self->keep_buttons->pdata[index];
+  return bespoke_conflict_row_get_button (self->rows->pdata[index], choice);
 }
 
 BespokeImportChoice
@@ -920,10 +552,9 @@ bespoke_import_dialog_get_choice (BespokeImportDialog *self,
                                   guint                index)
 {
   g_return_val_if_fail (BESPOKE_IS_IMPORT_DIALOG (self), BESPOKE_IMPORT_KEEP_OURS);
-  g_return_val_if_fail (index < self->take_buttons->len, BESPOKE_IMPORT_KEEP_OURS);
+  g_return_val_if_fail (index < self->rows->len, BESPOKE_IMPORT_KEEP_OURS);
 
-  return gtk_toggle_button_get_active (self->take_buttons->pdata[index]) ? BESPOKE_IMPORT_TAKE_THEIRS
-                                                                 : BESPOKE_IMPORT_KEEP_OURS;
+  return bespoke_conflict_row_get_choice (self->rows->pdata[index]);
 }
 
 static gboolean
@@ -977,8 +608,7 @@ bespoke_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->report, bespoke_xml_import_report_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->error_message, g_free);
-  g_clear_pointer (&self->take_buttons, g_ptr_array_unref);
-  g_clear_pointer (&self->keep_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (bespoke_import_dialog_parent_class)->finalize (object);
 }
 
@@ -1033,8 +663,7 @@ bespoke_import_dialog_class_init (BespokeImportDialogClass *klass)
 static void
 bespoke_import_dialog_init (BespokeImportDialog *self)
 {
-  self->take_buttons = g_ptr_array_new ();
-  self->keep_buttons = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -3,15 +3,10 @@
 
 #include <adwaita.h>
 
+#include "bespoke-conflict-row.h"
 #include "bespoke-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  BESPOKE_IMPORT_KEEP_OURS,    /* the copy in this database stays */
-  BESPOKE_IMPORT_TAKE_THEIRS,  /* the file's copy replaces it */
-} BespokeImportChoice;
 
 #define BESPOKE_TYPE_IMPORT_DIALOG (bespoke_import_dialog_get_type ())
 

@@ -6,15 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-startup.h"
-#include "bespoke-budget-page.h"
-#include "bespoke-circle-page.h"
-#include "bespoke-example.h"
-#include "bespoke-history.h"
-#include "bespoke-people-model.h"
-#include "bespoke-person-row.h"
-#include "bespoke-plan-page.h"
-#include "bespoke-profile-view.h"
-#include "bespoke-window.h"
+#include "bespoke-window-private.h"
 
 /**
  * BespokeWindow:
@@ -28,62 +20,10 @@
  * Every edit of the chosen person goes through one #BespokeHistory, so
  * win.undo and win.redo (Ctrl+Z, Ctrl+Shift+Z) take it back; choosing
  * another person starts a new history.
+ *
+ * The window is in several files around bespoke-window-private.h: this one
+ * holds its state, its pages and its first frame.
  */
-struct _BespokeWindow
-{
-  AdwWindow             parent_instance;
-
-  BespokeStore         *store;
-  BespokeHistory       *history;
-  BespokePeopleModel   *people;
-  GtkSingleSelection   *selection;
-  GSettings            *settings;
-  BespokePerson        *person;       /* the person whose pages are shown */
-  char                 *filter;       /* "all", "people" or "staff" */
-  gboolean              syncing;      /* choosing the row of self->person */
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwWindowTitle       *empty_title;
-  AdwStatusPage        *empty_page;
-  GtkButton            *example_button;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  AdwWindowTitle       *sidebar_title;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *list_stack;
-  AdwStatusPage        *no_results_page;
-  GtkListView          *people_list;
-  GtkWidget            *content_page;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkWidget            *person_menu_button;
-  GtkMenuButton        *empty_menu_button;
-  GtkMenuButton        *primary_menu_button;
-  GMenuModel           *primary_menu;
-  GMenuModel           *person_menu;
-  GtkStack             *content_stack;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherBar   *switcher_bar;
-  BespokeProfileView   *profile_view;
-  AdwBin               *plan_bin;
-  AdwBin               *budget_bin;
-  AdwBin               *circle_bin;
-  BespokePlanPage      *plan_page;    /* (nullable): made on first show */
-  BespokeBudgetPage    *budget_page;  /* (nullable): made on first show */
-  BespokePlanCosting   *costing;      /* (nullable): the plan's costs, one for both pages */
-  BespokeCirclePage    *circle_page;  /* (nullable): made on first show */
-  GtkRevealer          *read_only_revealer;
-  GtkLabel             *read_only_label;
-  GtkWindow            *help_overlay;  /* (nullable): made when first shown */
-
-  /* Start-up: the first frame has only what it shows (see hold_for_first_frame) */
-  GtkSliceListModel    *rows;         /* the people the list view sees */
-  GPtrArray            *held_pages;   /* stack pages hidden until after the first frame */
-  gulong                after_paint_id;
-  guint                 first_frame_id;
-  guint                 build_pages_id;
-};
 
 G_DEFINE_FINAL_TYPE (BespokeWindow, bespoke_window, ADW_TYPE_WINDOW)
 
@@ -162,31 +102,18 @@ save_window_state (BespokeWindow *self)
   g_settings_apply (self->settings);
 }
 
-static gboolean
-is_searching (BespokeWindow *self)
-{
-  const char *search = bespoke_people_model_get_search (self->people);
 
-  return search != NULL && *search != '\0';
-}
-
-static gboolean
-is_writable (BespokeWindow *self)
-{
-  return !bespoke_store_get_read_only (self->store);
-}
-
-static void
-add_toast (BespokeWindow *self,
-           AdwToast      *toast)
+void
+_bespoke_window_add_toast (BespokeWindow *self,
+                           AdwToast      *toast)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_message (BespokeWindow *self,
-              const char    *heading,
-              const char    *body)
+void
+_bespoke_window_show_message (BespokeWindow *self,
+                              const char    *heading,
+                              const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -195,75 +122,30 @@ show_message (BespokeWindow *self,
 }
 
 static void
-update_actions (BespokeWindow *self)
-{
-  gboolean installed = bespoke_example_is_installed (self->store);
-  gboolean writable = is_writable (self);
-  gboolean chosen = self->person != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-example", !installed && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-person", chosen && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-photo", chosen && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-photo", chosen && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-person", chosen && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-person", chosen && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", chosen);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 writable && bespoke_history_get_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 writable && bespoke_history_get_can_redo (self->history));
-
-  if (!writable)
-    adw_status_page_set_description (self->empty_page,
-                                     _("There is no one in this database, and it is open read-only, so no one can be added."));
-  else if (installed)
-    adw_status_page_set_description (self->empty_page,
-                                     _("There is no one in this database yet. Add someone with the + button."));
-  else
-    adw_status_page_set_description (self->empty_page,
-                                     _("Bespoke keeps one-page profiles and support plans for the people you support and for your staff. "
-                                       "To look around first, add some example people: they can be changed or removed later."));
-}
-
-static void
 history_changed_cb (BespokeWindow  *self,
                     GParamSpec     *pspec,
                     BespokeHistory *history)
 {
-  update_actions (self);
+  _bespoke_window_update_actions (self);
 }
 
-static void
-update_pages (BespokeWindow *self)
+/* The people, or an empty database's page offering the example people;
+ * after the sidebar's ::changed, and whenever what can be done changed. */
+void
+_bespoke_window_update_pages (BespokeWindow *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-  gboolean searching = is_searching (self);
+  BespokePeopleModel *people = bespoke_people_sidebar_get_people_model (self->sidebar);
+  const char *search = bespoke_people_model_get_search (people);
+  gboolean searching = search != NULL && *search != '\0';
   gboolean empty = FALSE;
 
   finish_first_frame (self);
   /* The database is empty only if no one at all is in it, whatever the filter. */
-  if (n_items == 0 && !searching)
+  if (g_list_model_get_n_items (G_LIST_MODEL (people)) == 0 && !searching)
     empty = !bespoke_store_has_people (self->store);
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "people");
-  gtk_stack_set_visible_child_name (self->list_stack, n_items == 0 ? "no-results" : "list");
-  if (searching)
-    {
-      adw_status_page_set_title (self->no_results_page, _("No One Found"));
-      adw_status_page_set_description (self->no_results_page, _("Try another name, or part of one."));
-    }
-  else if (g_strcmp0 (self->filter, "staff") == 0)
-    {
-      adw_status_page_set_title (self->no_results_page, _("No Staff Yet"));
-      adw_status_page_set_description (self->no_results_page, _("Add a member of staff with the + button."));
-    }
-  else
-    {
-      adw_status_page_set_title (self->no_results_page, _("No One Here Yet"));
-      adw_status_page_set_description (self->no_results_page, _("Add someone with the + button."));
-    }
-  update_actions (self);
+  _bespoke_window_update_actions (self);
 }
 
 static void
@@ -388,14 +270,16 @@ first_frame_rows (BespokeWindow *self)
   return (guint) height / 40 + 2;
 }
 
+
 /* Before the first frame: the pages of the window's stacks that are not
  * shown are hidden in earnest, because a GtkStack measures every visible
  * page, shown or not, and their wrapped text was most of the first frame's
- * layout.  finish_first_frame() shows them again. */
+ * layout; the sidebar does the same with its own.  finish_first_frame()
+ * shows them again. */
 static void
 hold_for_first_frame (BespokeWindow *self)
 {
-  GtkStack *stacks[] = { self->main_stack, self->list_stack, self->content_stack };
+  GtkStack *stacks[] = { self->main_stack, self->content_stack };
 
   self->held_pages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
@@ -410,6 +294,7 @@ hold_for_first_frame (BespokeWindow *self)
     }
   for (guint i = 0; i < self->held_pages->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (self->held_pages, i), FALSE);
+  bespoke_people_sidebar_hold_for_first_frame (self->sidebar);
 }
 
 /* After the first frame, or as soon as anything changes what the window
@@ -423,7 +308,7 @@ finish_first_frame (BespokeWindow *self)
     return;
   for (guint i = 0; i < held->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (held, i), TRUE);
-  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+  bespoke_people_sidebar_finish_first_frame (self->sidebar);
   /* The page switchers make a button for each page of the stack they are
    * given; with no one chosen they are not shown. */
   adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
@@ -499,9 +384,9 @@ page_changed_cb (BespokeWindow *self,
 
 /* The person's pages show @person; a different person starts a new
  * history, and the same person (reloaded) only refreshes the title. */
-static void
-set_person (BespokeWindow *self,
-            BespokePerson *person)
+void
+_bespoke_window_set_person (BespokeWindow *self,
+                            BespokePerson *person)
 {
   gboolean same = self->person != NULL && person != NULL &&
                   g_str_equal (bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
@@ -527,74 +412,8 @@ set_person (BespokeWindow *self,
 
   update_title (self);
   update_header (self);
-  update_actions (self);
+  _bespoke_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
-}
-
-/* SQLite's NOCASE: ASCII letters folded, then the bytes compared. */
-static int
-compare_nocase (const char *a,
-                const char *b)
-{
-  const guchar *x = (const guchar *) (a ? a : "");
-  const guchar *y = (const guchar *) (b ? b : "");
-
-  while (*x != '\0' && g_ascii_tolower (*x) == g_ascii_tolower (*y))
-    x++, y++;
-  return (int) g_ascii_tolower (*x) - (int) g_ascii_tolower (*y);
-}
-
-/* The people model's order: is_staff, name COLLATE NOCASE, uuid. */
-static int
-compare_people (BespokePerson *a,
-                BespokePerson *b)
-{
-  int cmp;
-
-  if (bespoke_person_get_is_staff (a) != bespoke_person_get_is_staff (b))
-    return bespoke_person_get_is_staff (a) ? 1 : -1;
-  cmp = compare_nocase (bespoke_person_get_name (a), bespoke_person_get_name (b));
-  if (cmp != 0)
-    return cmp;
-  return strcmp (bespoke_record_get_uuid (BESPOKE_RECORD (a)), bespoke_record_get_uuid (BESPOKE_RECORD (b)));
-}
-
-/* Where @person is in the lazy list, without reading it all: the list is
- * sorted, so a binary search reads a few pages at most. */
-static guint
-find_person (BespokeWindow *self,
-             BespokePerson *person,
-             guint          hint)
-{
-  GListModel *model = G_LIST_MODEL (self->people);
-  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (person));
-  guint lo = 0, hi = g_list_model_get_n_items (model);
-
-  if (hint < hi)
-    {
-      g_autoptr(BespokePerson) item = g_list_model_get_item (model, hint);
-
-      if (item != NULL && g_str_equal (bespoke_record_get_uuid (BESPOKE_RECORD (item)), uuid))
-        return hint;
-    }
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(BespokePerson) item = g_list_model_get_item (model, mid);
-      int cmp;
-
-      if (item == NULL)
-        break;
-      cmp = compare_people (item, person);
-      if (cmp == 0)
-        return mid;
-      if (cmp < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return GTK_INVALID_LIST_POSITION;
 }
 
 /* Keeps the row of the person shown chosen when the list reloads. */
@@ -602,8 +421,6 @@ static void
 sync_selection (BespokeWindow *self)
 {
   g_autoptr(BespokePerson) fresh = NULL;
-  guint old_position = gtk_single_selection_get_selected (self->selection);
-  guint position = GTK_INVALID_LIST_POSITION;
 
   if (self->person == NULL)
     return;
@@ -614,123 +431,25 @@ sync_selection (BespokeWindow *self)
   if (fresh == NULL || bespoke_person_get_archived (fresh))
     {
       /* Deleted or archived, here or elsewhere */
-      set_person (self, NULL);
+      _bespoke_window_set_person (self, NULL);
       return;
     }
-  set_person (self, fresh);
-
-  position = find_person (self, fresh, old_position);
-  if (position != gtk_single_selection_get_selected (self->selection))
-    {
-      self->syncing = TRUE;
-      gtk_single_selection_set_selected (self->selection, position);
-      self->syncing = FALSE;
-    }
+  _bespoke_window_set_person (self, fresh);
+  bespoke_people_sidebar_select_person (self->sidebar, fresh);
 }
 
 static void
-selection_items_changed_cb (BespokeWindow *self,
-                            guint          position,
-                            guint          removed,
-                            guint          added,
-                            GListModel    *model)
+person_chosen_cb (BespokeWindow        *self,
+                  BespokePerson        *person,
+                  BespokePeopleSidebar *sidebar)
 {
-  sync_selection (self);
+  _bespoke_window_set_person (self, person);
 }
 
-static void
-people_n_items_changed_cb (BespokeWindow      *self,
-                           GParamSpec         *pspec,
-                           BespokePeopleModel *people)
-{
-  update_pages (self);
-}
-
-static void
-selected_item_changed_cb (BespokeWindow      *self,
-                          GParamSpec         *pspec,
-                          GtkSingleSelection *selection)
-{
-  BespokePerson *person = gtk_single_selection_get_selected_item (selection);
-
-  /* A row going away (a search, a reload) leaves the person shown. */
-  if (self->syncing || person == NULL)
-    return;
-  set_person (self, person);
-}
-
-static void
-set_people_model (BespokeWindow *self)
-{
-  BespokePeopleFilter filter = BESPOKE_PEOPLE_ALL;
-  g_autofree char *search = NULL;
-
-  if (g_strcmp0 (self->filter, "people") == 0)
-    filter = BESPOKE_PEOPLE_CLIENTS;
-  else if (g_strcmp0 (self->filter, "staff") == 0)
-    filter = BESPOKE_PEOPLE_STAFF;
-
-  if (self->people != NULL)
-    {
-      search = g_strdup (bespoke_people_model_get_search (self->people));
-      g_signal_handlers_disconnect_by_data (self->people, self);
-      g_clear_object (&self->people);
-    }
-
-  self->people = bespoke_people_model_new (self->store, filter);
-  bespoke_startup_mark ("people model counted");
-  if (search != NULL)
-    bespoke_people_model_set_search (self->people, search);
-  g_signal_connect_object (self->people, "notify::n-items",
-                           G_CALLBACK (people_n_items_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_slice_list_model_set_model (self->rows, G_LIST_MODEL (self->people));
-  update_pages (self);
-}
-
-static void
-on_search_changed_cb (BespokeWindow  *self,
-                      GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *search = g_strstrip (g_strdup (text));
-
-  bespoke_people_model_set_search (self->people, *search != '\0' ? search : NULL);
-  update_pages (self);
-}
-
-static void
-on_search_stopped_cb (BespokeWindow  *self,
-                      GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->people_list));
-}
-
-static void
-show_content (BespokeWindow *self)
+void
+_bespoke_window_show_content (BespokeWindow *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
-}
-
-/* Enter in the search: choose the first person found. */
-static void
-on_search_activated_cb (BespokeWindow  *self,
-                        GtkSearchEntry *entry)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0)
-    return;
-  gtk_single_selection_set_selected (self->selection, 0);
-  show_content (self);
-}
-
-static void
-person_activated_cb (BespokeWindow *self,
-                     guint          position,
-                     GtkListView   *list_view)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  show_content (self);
 }
 
 static void
@@ -739,172 +458,6 @@ back_clicked_cb (BespokeWindow *self,
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
-
-static void
-person_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 BespokeWindow            *self)
-{
-  gtk_list_item_set_child (list_item, bespoke_person_row_new ());
-}
-
-static void
-person_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                BespokeWindow            *self)
-{
-  BespokePersonRow *row = BESPOKE_PERSON_ROW (gtk_list_item_get_child (list_item));
-  static gboolean first = TRUE;
-
-  if (first)
-    {
-      first = FALSE;
-      bespoke_startup_mark ("first row of people bound (first page read)");
-    }
-  bespoke_person_row_set_person (row, gtk_list_item_get_item (list_item));
-}
-
-static void
-person_unbind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  BespokeWindow            *self)
-{
-  BespokePersonRow *row = BESPOKE_PERSON_ROW (gtk_list_item_get_child (list_item));
-
-  bespoke_person_row_set_person (row, NULL);
-}
-
-static void
-add_example_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!bespoke_example_install (self->store, &error))
-    {
-      show_message (self, _("The Example People Could Not Be Added"), error->message);
-      return;
-    }
-
-  add_toast (self, adw_toast_new (_("Example people added")));
-  update_pages (self);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "people") != 0)
-    return;
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-update_text_size_actions (BespokeWindow *self)
-{
-  int text_size = bespoke_profile_view_get_text_size (self->profile_view);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-larger",
-                                 text_size < BESPOKE_PROFILE_VIEW_TEXT_SIZE_MAX);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-smaller",
-                                 text_size > BESPOKE_PROFILE_VIEW_TEXT_SIZE_MIN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.text-normal", text_size != 0);
-}
-
-static void
-text_size_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  int text_size = bespoke_profile_view_get_text_size (self->profile_view);
-
-  if (g_str_equal (action_name, "win.text-larger"))
-    text_size++;
-  else if (g_str_equal (action_name, "win.text-smaller"))
-    text_size--;
-  else
-    text_size = 0;
-
-  bespoke_profile_view_set_text_size (self->profile_view, text_size);
-  update_text_size_actions (self);
-}
-
-static void
-undo_redo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  gboolean undo = g_str_equal (action_name, "win.undo");
-  g_autofree char *label = g_strdup (undo ? bespoke_history_get_undo_label (self->history)
-                                          : bespoke_history_get_redo_label (self->history));
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = undo ? bespoke_history_undo (self->history, &error)
-            : bespoke_history_redo (self->history, &error);
-  if (!ok)
-    {
-      show_message (self, undo ? _("That Could Not Be Undone") : _("That Could Not Be Redone"),
-                    error->message);
-      return;
-    }
-
-  if (label != NULL)
-    {
-      /* Translators: %s is what was undone, e.g. "Add Statement" */
-      title = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
-      add_toast (self, adw_toast_new (title));
-    }
-}
-
-/* The keyboard shortcuts (Ctrl+?, which GtkApplication sets for this
- * action because the resource is there), made the first time they are
- * asked for.  The window is an AdwWindow, not an AdwApplicationWindow,
- * because GtkApplication builds every application window's shortcuts
- * window as the window is made: a twentieth of the time to its first
- * frame, for a window few people open. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-
-  if (self->help_overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/bespoke/Bespoke/gtk/help-overlay.ui");
-
-      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_modal (self->help_overlay, TRUE);
-      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
-      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
-    }
-  gtk_window_present (self->help_overlay);
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
-  show_content (self);
-}
-
-/* ---- adding, renaming, archiving and deleting people ------------------- */
 
 /**
  * bespoke_window_show_person:
@@ -923,401 +476,15 @@ bespoke_window_show_person (BespokeWindow *self,
       (g_strcmp0 (self->filter, "staff") == 0 && !bespoke_person_get_is_staff (person)))
     bespoke_window_set_people_filter (self, "all");
 
-  set_person (self, person);
+  _bespoke_window_set_person (self, person);
   sync_selection (self);
-  if (self->person != NULL && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+  if (self->person != NULL && !bespoke_people_sidebar_select_person (self->sidebar, self->person))
     {
       /* Hidden by the search */
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      bespoke_people_model_set_search (self->people, NULL);
-      update_pages (self);
+      bespoke_people_sidebar_clear_search (self->sidebar);
       sync_selection (self);
     }
-  show_content (self);
-}
-
-/**
- * bespoke_window_add_person:
- * @preferred_name: (nullable): the name they like to be called
- *
- * Adds someone and shows their profile, ready to write in.
- *
- * Returns: (transfer full) (nullable): the person added, or NULL with
- *   @error set to a sentence saying what is wrong
- */
-BespokePerson *
-bespoke_window_add_person (BespokeWindow  *self,
-                           const char     *name,
-                           const char     *preferred_name,
-                           gboolean        staff,
-                           GError        **error)
-{
-  g_autoptr(BespokePerson) person = bespoke_person_new ();
-  g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
-  g_autofree char *clean_preferred = g_strstrip (g_strdup (preferred_name ? preferred_name : ""));
-
-  g_return_val_if_fail (BESPOKE_IS_WINDOW (self), NULL);
-
-  bespoke_person_set_name (person, clean_name);
-  bespoke_person_set_preferred_name (person, *clean_preferred ? clean_preferred : NULL);
-  bespoke_person_set_is_staff (person, staff);
-  if (!bespoke_store_save (self->store, person, error))
-    return NULL;
-
-  bespoke_window_show_person (self, person);
-  adw_view_stack_set_visible_child_name (self->view_stack, "profile");
-  bespoke_profile_view_focus_first_entry (self->profile_view);
-  return g_steal_pointer (&person);
-}
-
-typedef struct
-{
-  BespokeWindow *self;
-  AdwEntryRow   *name_row;
-  AdwEntryRow   *preferred_row;
-  GtkSwitch     *staff_switch;
-} PersonDialog;
-
-static void
-person_dialog_free (gpointer data)
-{
-  PersonDialog *pd = data;
-
-  g_clear_object (&pd->self);
-  g_free (pd);
-}
-
-static void
-person_dialog_name_changed_cb (AdwMessageDialog *dialog,
-                               GParamSpec       *pspec,
-                               AdwEntryRow      *row)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  adw_message_dialog_set_response_enabled (dialog, "ok", *name != '\0');
-}
-
-static void
-new_person_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        PersonDialog     *pd)
-{
-  g_autoptr(BespokePerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-
-  person = bespoke_window_add_person (pd->self,
-                                      gtk_editable_get_text (GTK_EDITABLE (pd->name_row)),
-                                      gtk_editable_get_text (GTK_EDITABLE (pd->preferred_row)),
-                                      gtk_switch_get_active (pd->staff_switch),
-                                      &error);
-  if (person == NULL)
-    show_message (pd->self, _("They Could Not Be Added"), error->message);
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PersonDialog     *pd)
-{
-  BespokeWindow *self = pd->self;
-  g_autofree char *name = NULL;
-  g_autofree char *preferred = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "ok") || self->person == NULL)
-    return;
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pd->name_row))));
-  preferred = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pd->preferred_row))));
-  if (!bespoke_window_rename_person (self, name, preferred, &error))
-    show_message (self, _("They Could Not Be Renamed"), error->message);
-}
-
-static GtkWidget *
-person_dialog_new (BespokeWindow  *self,
-                   gboolean        adding,
-                   PersonDialog  **out_pd)
-{
-  PersonDialog *pd = g_new0 (PersonDialog, 1);
-  GtkWidget *dialog;
-  GtkWidget *list;
-
-  pd->self = g_object_ref (self);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   adding ? _("New Person") : _("Rename"),
-                                   adding ? _("Their full name, and the name they like to be called if it is different.")
-                                          : NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", adding ? _("_Add") : _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  list = g_object_new (GTK_TYPE_LIST_BOX,
-                       "selection-mode", GTK_SELECTION_NONE,
-                       "css-classes", (const char * const[]) { "boxed-list", NULL },
-                       NULL);
-  pd->name_row = g_object_new (ADW_TYPE_ENTRY_ROW, "title", _("Full name"), "activates-default", TRUE, NULL);
-  pd->preferred_row = g_object_new (ADW_TYPE_ENTRY_ROW, "title", _("Likes to be called (optional)"),
-                                    "activates-default", TRUE, NULL);
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (pd->name_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (pd->preferred_row));
-  if (adding)
-    {
-      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "title", _("Member of staff"), NULL);
-
-      pd->staff_switch = g_object_new (GTK_TYPE_SWITCH,
-                                       "valign", GTK_ALIGN_CENTER,
-                                       "active", g_strcmp0 (self->filter, "staff") == 0,
-                                       NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (pd->staff_switch),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Member of staff"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (pd->staff_switch));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (pd->staff_switch));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  g_signal_connect_object (pd->name_row, "notify::text", G_CALLBACK (person_dialog_name_changed_cb),
-                           dialog, G_CONNECT_SWAPPED);
-  *out_pd = pd;
-  return dialog;
-}
-
-static void
-new_person_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  PersonDialog *pd;
-  GtkWidget *dialog = person_dialog_new (self, TRUE, &pd);
-
-  person_dialog_name_changed_cb (ADW_MESSAGE_DIALOG (dialog), NULL, pd->name_row);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (new_person_response_cb), pd,
-                         (GClosureNotify) (void (*) (void)) person_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (pd->name_row));
-}
-
-/**
- * bespoke_window_rename_person:
- * @preferred_name: (nullable): the name they like to be called, or NULL/""
- *
- * Renames the person shown, through the history, so it can be undone.
- */
-gboolean
-bespoke_window_rename_person (BespokeWindow  *self,
-                              const char     *name,
-                              const char     *preferred_name,
-                              GError        **error)
-{
-  g_autoptr(BespokePerson) copy = NULL;
-
-  g_return_val_if_fail (BESPOKE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->person != NULL, FALSE);
-
-  copy = BESPOKE_PERSON (bespoke_record_copy (BESPOKE_RECORD (self->person)));
-  bespoke_person_set_name (copy, name);
-  bespoke_person_set_preferred_name (copy, preferred_name != NULL && *preferred_name ? preferred_name : NULL);
-  return bespoke_history_save (self->history, copy, _("Rename"), error);
-}
-
-static void
-rename_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  const char *preferred;
-  PersonDialog *pd;
-  GtkWidget *dialog;
-
-  if (self->person == NULL)
-    return;
-
-  dialog = person_dialog_new (self, FALSE, &pd);
-  preferred = bespoke_person_get_preferred_name (self->person);
-  gtk_editable_set_text (GTK_EDITABLE (pd->name_row), bespoke_person_get_name (self->person));
-  gtk_editable_set_text (GTK_EDITABLE (pd->preferred_row), preferred ? preferred : "");
-  person_dialog_name_changed_cb (ADW_MESSAGE_DIALOG (dialog), NULL, pd->name_row);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb), pd,
-                         (GClosureNotify) (void (*) (void)) person_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (pd->name_row));
-}
-
-static void
-choose_photo_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "profile");
-  bespoke_profile_view_choose_photo (self->profile_view);
-}
-
-static void
-remove_photo_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->person == NULL)
-    return;
-  /* through the profile view's history, so that Ctrl+Z puts it back */
-  if (!bespoke_profile_view_remove_photo (self->profile_view, &error))
-    show_message (self, _("The Photo Could Not Be Removed"), error->message);
-}
-
-static gboolean
-set_archived (BespokeWindow  *self,
-              const char     *uuid,
-              gboolean        archived,
-              GError        **error)
-{
-  g_autoptr(BespokePerson) person = bespoke_store_load (self->store, BESPOKE_TYPE_PERSON, uuid, error);
-
-  if (person == NULL)
-    return FALSE;
-  bespoke_person_set_archived (person, archived);
-  return bespoke_store_save (self->store, person, error);
-}
-
-static void
-unarchive_cb (BespokeWindow *self,
-              AdwToast      *toast)
-{
-  const char *uuid = g_object_get_data (G_OBJECT (toast), "uuid");
-  g_autoptr(BespokePerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!set_archived (self, uuid, FALSE, &error))
-    {
-      show_message (self, _("They Could Not Be Brought Back"), error->message);
-      return;
-    }
-  person = bespoke_store_load (self->store, BESPOKE_TYPE_PERSON, uuid, NULL);
-  if (person != NULL)
-    bespoke_window_show_person (self, person);
-}
-
-/**
- * bespoke_window_archive_person:
- *
- * Takes the person shown off the list, keeping everything about them, and
- * offers Undo in a toast.
- */
-gboolean
-bespoke_window_archive_person (BespokeWindow  *self,
-                               GError        **error)
-{
-  g_autofree char *uuid = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  g_return_val_if_fail (BESPOKE_IS_WINDOW (self), FALSE);
-
-  if (self->person == NULL)
-    return TRUE;
-
-  uuid = g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (self->person)));
-  /* Translators: %s is a person's name */
-  title = g_strdup_printf (_("%s archived"), bespoke_person_get_name (self->person));
-  if (!set_archived (self, uuid, TRUE, error))
-    return FALSE;
-
-  set_person (self, NULL);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "uuid", g_steal_pointer (&uuid), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unarchive_cb), self, G_CONNECT_SWAPPED);
-  add_toast (self, toast);
-  return TRUE;
-}
-
-static void
-archive_person_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!bespoke_window_archive_person (self, &error))
-    show_message (self, _("They Could Not Be Archived"), error->message);
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    BespokeWindow    *self)
-{
-  g_autoptr(BespokePerson) person = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *uuid = g_object_get_data (G_OBJECT (dialog), "uuid");
-
-  if (!g_str_equal (response, "delete"))
-    return;
-
-  person = bespoke_store_load (self->store, BESPOKE_TYPE_PERSON, uuid, NULL);
-  if (person == NULL)
-    return;
-  if (!bespoke_store_delete (self->store, person, &error))
-    {
-      show_message (self, _("They Could Not Be Deleted"), error->message);
-      return;
-    }
-
-  if (self->person != NULL && g_str_equal (bespoke_record_get_uuid (BESPOKE_RECORD (self->person)), uuid))
-    set_person (self, NULL);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  /* Translators: %s is a person's name */
-  title = g_strdup_printf (_("%s deleted"), bespoke_person_get_name (person));
-  add_toast (self, adw_toast_new (title));
-}
-
-static void
-delete_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BespokeWindow *self = BESPOKE_WINDOW (widget);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-
-  if (self->person == NULL)
-    return;
-
-  /* Translators: %s is a person's name */
-  heading = g_strdup_printf (_("Delete %s?"), bespoke_person_get_name (self->person));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Their profile, circle, plans and photo will be deleted for good; this cannot be undone. "
-                                     "To take them off the list but keep everything, archive them instead."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "uuid",
-                          g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (self->person))), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _bespoke_window_show_content (self);
 }
 
 static gboolean
@@ -1346,13 +513,14 @@ update_database_name (BespokeWindow *self)
   else
     name = g_filename_display_basename (path);
 
-  adw_window_title_set_subtitle (self->sidebar_title, name);
+  bespoke_people_sidebar_set_subtitle (self->sidebar, name);
   adw_window_title_set_subtitle (self->empty_title, name);
 
   /* Translators: the window's title, with a database's file name */
   title = g_strdup_printf (_("%s – Bespoke"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
+
 
 static void
 bespoke_window_constructed (GObject *object)
@@ -1369,20 +537,8 @@ bespoke_window_constructed (GObject *object)
   g_signal_connect_object (self->history, "notify::can-redo",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* The list view sees the people through a slice, which shows a
-   * screenful until the first frame and then everyone. */
-  self->rows = gtk_slice_list_model_new (NULL, 0, first_frame_rows (self));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  set_people_model (self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->people_list, GTK_SELECTION_MODEL (self->selection));
-  /* After the list view's own handler: */
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A screenful of people until the first frame, then everyone */
+  bespoke_people_sidebar_set_store (self->sidebar, self->store, first_frame_rows (self));
 
   bespoke_profile_view_set_store (self->profile_view, self->store);
   bespoke_profile_view_set_history (self->profile_view, self->history);
@@ -1394,8 +550,8 @@ bespoke_window_constructed (GObject *object)
     }
 
   update_database_name (self);
-  update_pages (self);
-  update_text_size_actions (self);
+  _bespoke_window_update_pages (self);
+  _bespoke_window_update_text_size_actions (self);
   update_header (self);
   update_title (self);
 
@@ -1409,10 +565,6 @@ static void
 bespoke_window_dispose (GObject *object)
 {
   BespokeWindow *self = (BespokeWindow *)object;
-
-  /* The list view lets go of the model before the model goes. */
-  if (self->people_list != NULL)
-    gtk_list_view_set_model (self->people_list, NULL);
 
   g_clear_handle_id (&self->first_frame_id, g_source_remove);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
@@ -1429,9 +581,6 @@ bespoke_window_dispose (GObject *object)
   g_clear_object (&self->costing);
   self->circle_page = NULL;
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->people);
   g_clear_object (&self->person);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
@@ -1439,6 +588,7 @@ bespoke_window_dispose (GObject *object)
 
   G_OBJECT_CLASS (bespoke_window_parent_class)->dispose (object);
 }
+
 
 static void
 bespoke_window_finalize (GObject *object)
@@ -1501,9 +651,6 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  static const struct { guint key; const char *page; } pages[] = {
-    { GDK_KEY_1, "profile" }, { GDK_KEY_2, "plan" }, { GDK_KEY_3, "budget" }, { GDK_KEY_4, "circle" },
-  };
 
   object_class->constructed = bespoke_window_constructed;
   object_class->dispose = bespoke_window_dispose;
@@ -1537,6 +684,8 @@ bespoke_window_class_init (BespokeWindowClass *klass)
 
   g_type_ensure (BESPOKE_TYPE_PROFILE_VIEW);
 
+  g_type_ensure (BESPOKE_TYPE_PEOPLE_SIDEBAR);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, main_stack);
@@ -1545,12 +694,6 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, example_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, person_menu_button);
@@ -1567,43 +710,19 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, circle_bin);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, read_only_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+  /* The sidebar's, named in the window's template too, to be found from
+   * the window with gtk_widget_get_template_child() */
+  gtk_widget_class_bind_template_child_full (widget_class, "search_entry", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "list_stack", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "people_list", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, person_chosen_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "show_content", G_CALLBACK (_bespoke_window_show_content));
+  gtk_widget_class_bind_template_callback (widget_class, sync_selection);
+  gtk_widget_class_bind_template_callback_full (widget_class, "update_pages", G_CALLBACK (_bespoke_window_update_pages));
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.text-larger", NULL, text_size_action);
-  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_size_action);
-  gtk_widget_class_install_action (widget_class, "win.text-normal", NULL, text_size_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
-  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-person", NULL, rename_person_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-photo", NULL, choose_photo_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-photo", NULL, remove_photo_action);
-  gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-person", NULL, delete_person_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_property_action (widget_class, "win.people-filter", "people-filter");
-
-  /* The window's own shortcuts; the application adds Ctrl+F, Ctrl+W, Ctrl+Q
-   * and the text sizes as accelerators. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-person", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    gtk_widget_class_add_binding_action (widget_class, pages[i].key, GDK_ALT_MASK,
-                                         "win.show-page", "s", pages[i].page);
+  _bespoke_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1614,16 +733,14 @@ bespoke_window_init (BespokeWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bespoke_startup_mark ("window template built");
 
-  /* Typing while the list has the focus searches it. */
   gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_menu_cb, self->primary_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_cb, self->primary_menu, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->person_menu_button), create_menu_cb,
                                          self->person_menu, NULL);
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
 }
+
 
 BespokeWindow *
 bespoke_window_new (GtkApplication *application,
@@ -1683,7 +800,7 @@ BespokePeopleModel *
 bespoke_window_get_people_model (BespokeWindow *self)
 {
   g_return_val_if_fail (BESPOKE_IS_WINDOW (self), NULL);
-  return self->people;
+  return bespoke_people_sidebar_get_people_model (self->sidebar);
 }
 
 const char *
@@ -1710,7 +827,9 @@ bespoke_window_set_people_filter (BespokeWindow *self,
 
   g_free (self->filter);
   self->filter = g_strdup (filter);
-  if (self->selection != NULL)
-    set_people_model (self);
+  bespoke_people_sidebar_set_filter (self->sidebar,
+                                     g_str_equal (filter, "people") ? BESPOKE_PEOPLE_CLIENTS
+                                     : g_str_equal (filter, "staff") ? BESPOKE_PEOPLE_STAFF
+                                     : BESPOKE_PEOPLE_ALL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PEOPLE_FILTER]);
 }

@@ -7,7 +7,6 @@
 
 #include "bespoke-core.h"
 #include "bespoke-conflict-row.h"
-#include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
 
 /**
@@ -138,6 +137,7 @@ static void
 import_job_free (gpointer data)
 {
   ImportJob *job = data;
+  g_autoptr(GError) error = NULL;
 
   g_weak_ref_clear (&job->dialog);
   g_clear_object (&job->store);
@@ -145,7 +145,9 @@ import_job_free (gpointer data)
   g_free (job->path);
   g_clear_pointer (&job->take_theirs, g_hash_table_unref);
   g_clear_pointer (&job->report, bespoke_xml_import_report_free);
-  bespoke_exchange_delete_snapshot (job->snapshot);
+  /* not handed on by ::imported: no one can undo with it */
+  if (job->snapshot != NULL && !bespoke_store_delete_database_files (job->snapshot, &error))
+    g_debug ("Could not delete the undo copy: %s", error->message);
   g_free (job->snapshot);
   g_free (job);
 }

@@ -177,7 +177,7 @@ value_text (BespokeStore *store,
       guint n = g_value_get_uint (value);
 
       if (g_str_has_suffix (pspec->name, "-bp"))
-        return g_strdup_printf ("%u.%02u%%", n / 100, n % 100);
+        return bespoke_format_percent_bp (n);
       return g_strdup_printf ("%u", n);
     }
   if (type == G_TYPE_INT)

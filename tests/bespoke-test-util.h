@@ -4,6 +4,8 @@
  * too; tests/xml-test-util.h adds the XML exchange's own. */
 #pragma once
 
+#include <stdlib.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -41,15 +43,25 @@ use_system_data (void)
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
-/* A new empty folder under the temporary folder; remove_tree() it after. */
-static inline char *
-temp_dir (void)
+/* Deletes @path, with everything in it if it is a folder; quietly, and
+ * whatever is already gone. */
+static inline void
+remove_tree_quietly (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("bespoke-test-XXXXXX", &error);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
 
-  g_assert_no_error (error);
-  return dir;
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree_quietly (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
 }
 
 /* Deletes @path, with everything in it if it is a folder. */
@@ -70,6 +82,36 @@ remove_tree (const char *path)
     }
   else
     g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+/* The folders temp_dir() made, removed when the test program exits. */
+static GPtrArray *temp_dirs;
+
+static inline void
+remove_temp_dirs (void)
+{
+  for (guint i = 0; temp_dirs != NULL && i < temp_dirs->len; i++)
+    remove_tree_quietly (g_ptr_array_index (temp_dirs, i));
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+}
+
+/* A new empty folder under the temporary folder.  A test may remove_tree()
+ * it itself; whatever is left is removed when the program exits, so no test
+ * leaves files behind in the temporary folder. */
+static inline char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("bespoke-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (temp_dirs == NULL)
+    {
+      temp_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_temp_dirs);
+    }
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
+  return dir;
 }
 
 /* The store in the database at @path (or ":memory:"), which must open. */

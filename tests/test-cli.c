@@ -31,7 +31,7 @@ cli (Run        *run,
 static char *
 temp_db (const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("bespoke-cli-XXXXXX", NULL);
+  g_autofree char *dir = temp_dir ();
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
 }

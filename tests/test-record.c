@@ -42,7 +42,7 @@ fixture_set_up (Fixture       *f,
 
   if (file)
     {
-      f->dir = g_dir_make_tmp ("bespoke-test-record-XXXXXX", &error);
+      f->dir = temp_dir ();
       g_assert_no_error (error);
       f->path = g_build_filename (f->dir, "bespoke.db", NULL);
     }

@@ -7,6 +7,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-example.h"
+#include "bespoke-test-util.h"
 
 static void
 save_person (BespokeStore *store,
@@ -34,7 +35,7 @@ static void
 test_snapshot_restore (gconstpointer data)
 {
   const char *where = data;
-  g_autofree char *dir = g_dir_make_tmp ("bespoke-snapshot-XXXXXX", NULL);
+  g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_str_equal (where, "file") ? g_build_filename (dir, "x.db", NULL) : g_strdup (":memory:");
   g_autoptr(GError) error = NULL;
   g_autoptr(BespokeStore) store = bespoke_store_open (path, &error);
@@ -112,7 +113,7 @@ test_delete_database_files (void)
 {
   static const char *deleted[] = { "x.db", "x.db-wal", "x.db-shm", "x.db-journal" };
   static const char *kept[] = { "x.db-other", "x.dbx", "y.db" };
-  g_autofree char *dir = g_dir_make_tmp ("bespoke-delete-XXXXXX", NULL);
+  g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "x.db", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -171,7 +172,7 @@ test_delete_database_files (void)
 static void
 test_delete_snapshot (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("bespoke-snapshot-XXXXXX", NULL);
+  g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "x.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BespokeStore) store = bespoke_store_open (path, &error);

@@ -21,7 +21,7 @@ fixture_set_up (Fixture       *f,
 {
   g_auto(Run) run = { 0 };
 
-  f->dir = g_dir_make_tmp ("bespoke-xml-cli-XXXXXX", NULL);
+  f->dir = temp_dir ();
   f->db = g_build_filename (f->dir, "office.db", NULL);
   f->file = g_build_filename (f->dir, "all.bespoke", NULL);
   CLI (&run, "--database", f->db, "example");

@@ -137,6 +137,9 @@ class App:
         env = dict(os.environ)
         env.pop("NO_AT_BRIDGE", None)
         env.update({
+            # The app runs with fatal warnings (tests/meson.build sets them for
+            # the app only, not for this harness).
+            "G_DEBUG": os.environ.get("BESPOKE_APP_G_DEBUG", "fatal-warnings"),
             "GSETTINGS_BACKEND": "memory",
             "GSETTINGS_SCHEMA_DIR": os.path.join(self.build_dir, "data"),
             "GTK_A11Y": "atspi",

@@ -8,6 +8,7 @@
 #include "bespoke-core.h"
 #include "bespoke-example.h"
 #include "bespoke-homes-window.h"
+#include "bespoke-resident-row.h"
 #include "bespoke-test-util.h"
 
 /* The example shared home is the domain's Oak House: a budget of £300,000,
@@ -106,10 +107,12 @@ resident_field (BespokeHomesWindow *window,
                 const char         *field)
 {
   GtkWidget *row = find_resident_row (get_child (window, "residents_group"), name);
-  g_autofree char *key = g_strdup_printf ("bespoke-%s-row", field);
 
   g_assert_nonnull (row);
-  return g_object_get_data (G_OBJECT (row), key);
+  if (g_str_equal (field, "allocation"))
+    return bespoke_resident_row_get_allocation_row (BESPOKE_RESIDENT_ROW (row));
+  g_assert_cmpstr (field, ==, "weight");
+  return bespoke_resident_row_get_weight_row (BESPOKE_RESIDENT_ROW (row));
 }
 
 static BespokeHomeResident *
@@ -266,7 +269,7 @@ test_homes_remove_resident_undo (void)
   GtkWidget *undo;
   g_autofree char *words = NULL;
 
-  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "bespoke-remove-button"), "clicked");
+  g_signal_emit_by_name (bespoke_resident_row_get_remove_button (BESPOKE_RESIDENT_ROW (row)), "clicked");
   gone = stored_resident (store, "Ellie Shaw");
   g_assert_null (gone);
   g_assert_null (find_resident_row (get_child (window, "residents_group"), "Ellie Shaw"));

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-core.h"
+#include "bespoke-error-report.h"
 #include "bespoke-homes-window.h"
+#include "bespoke-record-row.h"
+#include "bespoke-resident-row.h"
 
 /**
  * BespokeHomesWindow:
@@ -25,8 +28,7 @@ struct _BespokeHomesWindow
   BespokeHome         *home;
   GPtrArray           *residents;      /* BespokeHomeResident, in the store's order */
   GPtrArray           *names;          /* char*, the residents' names */
-  GPtrArray           *resident_rows;  /* the rows in residents_group */
-  GtkWidget           *error_widget;
+  GPtrArray           *resident_rows;  /* BespokeResidentRow, in residents_group */
   gboolean             loading;
 
   /* template widgets */
@@ -35,8 +37,7 @@ struct _BespokeHomesWindow
   GtkListBox          *homes_list;
   AdwWindowTitle      *content_title;
   GtkButton           *back_button;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
+  BespokeErrorReport  *errors;
   GtkStack            *content_stack;
   AdwPreferencesPage  *home_page;
   GtkWidget           *add_home_button;
@@ -61,30 +62,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Errors */
-
-static void
-clear_error (BespokeHomesWindow *self)
-{
-  if (self->error_widget != NULL)
-    gtk_widget_remove_css_class (self->error_widget, "error");
-  self->error_widget = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
-}
-
-static void
-show_error (BespokeHomesWindow *self,
-            GtkWidget          *widget,
-            const char         *message)
-{
-  clear_error (self);
-  self->error_widget = widget;
-  if (widget != NULL)
-    gtk_widget_add_css_class (widget, "error");
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-}
+/* Amounts */
 
 static gboolean
 parse_amount (GtkEditable  *editable,
@@ -311,10 +289,10 @@ save_home (BespokeHomesWindow *self,
 
   if (!bespoke_store_save (self->store, next, &error))
     {
-      show_error (self, widget, error->message);
+      bespoke_error_report_show (self->errors, widget, error->message);
       return FALSE;
     }
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
   g_set_object (&self->home, next);
   update_isf (self);
   return TRUE;
@@ -333,7 +311,7 @@ on_name_changed_cb (BespokeHomesWindow *self,
   name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
   if (*name == '\0')
     {
-      show_error (self, GTK_WIDGET (editable), _("The home’s name is empty. Type a name, such as Oak House."));
+      bespoke_error_report_show (self->errors, GTK_WIDGET (editable), _("The home’s name is empty. Type a name, such as Oak House."));
       return;
     }
 
@@ -345,7 +323,7 @@ on_name_changed_cb (BespokeHomesWindow *self,
 
       adw_window_title_set_title (self->content_title, name);
       if (row != NULL)
-        gtk_label_set_label (GTK_LABEL (gtk_list_box_row_get_child (row)), name);
+        bespoke_record_row_set_title (BESPOKE_RECORD_ROW (row), name);
     }
 }
 
@@ -362,7 +340,7 @@ on_amount_changed_cb (BespokeHomesWindow *self,
 
   if (!parse_amount (editable, &pence, &error))
     {
-      show_error (self, GTK_WIDGET (editable), error->message);
+      bespoke_error_report_show (self->errors, GTK_WIDGET (editable), error->message);
       return;
     }
 
@@ -393,26 +371,13 @@ on_split_changed_cb (BespokeHomesWindow *self)
 
 static guint
 resident_index (BespokeHomesWindow *self,
-                GObject            *widget)
+                BespokeResidentRow *row)
 {
-  BespokeHomeResident *resident = g_object_get_data (widget, "bespoke-resident");
   guint index;
 
-  if (g_ptr_array_find (self->residents, resident, &index))
+  if (g_ptr_array_find (self->resident_rows, row, &index))
     return index;
   g_return_val_if_reached (G_MAXUINT);
-}
-
-static void
-set_resident_subtitle (AdwExpanderRow      *row,
-                       BespokeHomeResident *resident)
-{
-  g_autofree char *allocation = bespoke_money_format (bespoke_home_resident_get_allocation (resident));
-  /* Translators: a resident's allocation and weight, e.g. "£50,000.00 a year, weight 1" */
-  g_autofree char *subtitle = g_strdup_printf (_("%s a year, weight %u"), allocation,
-                                               bespoke_home_resident_get_weight (resident));
-
-  adw_expander_row_set_subtitle (row, subtitle);
 }
 
 static gboolean
@@ -422,31 +387,28 @@ save_resident (BespokeHomesWindow  *self,
                GtkWidget           *widget)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row = g_ptr_array_index (self->resident_rows, index);
+  BespokeResidentRow *row = g_ptr_array_index (self->resident_rows, index);
 
   if (!bespoke_store_save (self->store, next, &error))
     {
-      show_error (self, widget, error->message);
+      bespoke_error_report_show (self->errors, widget, error->message);
       return FALSE;
     }
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
 
   g_object_unref (g_ptr_array_index (self->residents, index));
   g_ptr_array_index (self->residents, index) = g_object_ref (next);
-  g_object_set_data (G_OBJECT (row), "bespoke-resident", next);
-  g_object_set_data (g_object_get_data (G_OBJECT (row), "bespoke-allocation-row"), "bespoke-resident", next);
-  g_object_set_data (g_object_get_data (G_OBJECT (row), "bespoke-weight-row"), "bespoke-resident", next);
-  g_object_set_data (g_object_get_data (G_OBJECT (row), "bespoke-remove-button"), "bespoke-resident", next);
-  set_resident_subtitle (ADW_EXPANDER_ROW (row), next);
+  bespoke_resident_row_set_resident (row, next);
   update_isf (self);
   return TRUE;
 }
 
 static void
-on_allocation_changed_cb (GtkEditable        *editable,
+on_allocation_changed_cb (BespokeResidentRow *row,
                           BespokeHomesWindow *self)
 {
-  guint index = resident_index (self, G_OBJECT (editable));
+  GtkEditable *editable = bespoke_resident_row_get_allocation_row (row);
+  guint index = resident_index (self, row);
   g_autoptr(BespokeHomeResident) next = NULL;
   g_autoptr(GError) error = NULL;
   BespokeHomeResident *old;
@@ -457,7 +419,7 @@ on_allocation_changed_cb (GtkEditable        *editable,
 
   if (!parse_amount (editable, &pence, &error))
     {
-      show_error (self, GTK_WIDGET (editable), error->message);
+      bespoke_error_report_show (self->errors, GTK_WIDGET (editable), error->message);
       return;
     }
 
@@ -468,10 +430,11 @@ on_allocation_changed_cb (GtkEditable        *editable,
 }
 
 static void
-on_weight_changed_cb (GtkEditable        *editable,
+on_weight_changed_cb (BespokeResidentRow *row,
                       BespokeHomesWindow *self)
 {
-  guint index = resident_index (self, G_OBJECT (editable));
+  GtkEditable *editable = bespoke_resident_row_get_weight_row (row);
+  guint index = resident_index (self, row);
   g_autoptr(BespokeHomeResident) next = NULL;
   g_autofree char *text = NULL;
   BespokeHomeResident *old;
@@ -485,7 +448,7 @@ on_weight_changed_cb (GtkEditable        *editable,
     {
       g_autofree char *message = g_strdup_printf (_("Weight: “%s” is not a whole number. Type a number from 0 to 1,000, such as 2 for twice the usual share."), text);
 
-      show_error (self, GTK_WIDGET (editable), message);
+      bespoke_error_report_show (self->errors, GTK_WIDGET (editable), message);
       return;
     }
 
@@ -521,7 +484,7 @@ on_undo_remove_clicked_cb (AdwToast        *toast,
   /* The same record, uuid and all, comes back. */
   if (!bespoke_store_save (removed->self->store, removed->resident, &error))
     {
-      show_error (removed->self, NULL, error->message);
+      bespoke_error_report_show (removed->self->errors, NULL, error->message);
       return;
     }
   if (removed->self->home != NULL &&
@@ -531,10 +494,10 @@ on_undo_remove_clicked_cb (AdwToast        *toast,
 }
 
 static void
-on_remove_resident_clicked_cb (GtkButton          *button,
-                               BespokeHomesWindow *self)
+on_remove_resident_cb (BespokeResidentRow *row,
+                       BespokeHomesWindow *self)
 {
-  guint index = resident_index (self, G_OBJECT (button));
+  guint index = resident_index (self, row);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   BespokeHomeResident *resident;
@@ -549,10 +512,10 @@ on_remove_resident_clicked_cb (GtkButton          *button,
   resident = g_ptr_array_index (self->residents, index);
   if (!bespoke_store_delete (self->store, resident, &error))
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
 
   /* Translators: a toast after taking a resident out of a shared home */
   title = g_strdup_printf (_("%s taken out of %s"), (const char *) g_ptr_array_index (self->names, index),
@@ -567,55 +530,6 @@ on_remove_resident_clicked_cb (GtkButton          *button,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   fill_residents (self);
-}
-
-static GtkWidget *
-resident_row_new (BespokeHomesWindow  *self,
-                  BespokeHomeResident *resident,
-                  const char          *name)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *allocation_row = adw_entry_row_new ();
-  GtkWidget *weight_row = adw_entry_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *allocation = bespoke_money_format (bespoke_home_resident_get_allocation (resident));
-  g_autofree char *weight = g_strdup_printf ("%u", bespoke_home_resident_get_weight (resident));
-  g_autofree char *remove_label = g_strdup_printf (_("Take %s out of this home"), name);
-  g_autofree char *allocation_label = g_strdup_printf (_("%s’s allocation a year"), name);
-  g_autofree char *weight_label = g_strdup_printf (_("%s’s weight"), name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  set_resident_subtitle (ADW_EXPANDER_ROW (row), resident);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (allocation_row), _("Allocation a year"));
-  gtk_editable_set_text (GTK_EDITABLE (allocation_row), allocation);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (allocation_row), GTK_ACCESSIBLE_PROPERTY_LABEL, allocation_label, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (weight_row), _("Weight"));
-  gtk_editable_set_text (GTK_EDITABLE (weight_row), weight);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (weight_row), GTK_ACCESSIBLE_PROPERTY_LABEL, weight_label, -1);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), allocation_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), weight_row);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-
-  g_object_set_data (G_OBJECT (row), "bespoke-resident", resident);
-  g_object_set_data (G_OBJECT (allocation_row), "bespoke-resident", resident);
-  g_object_set_data (G_OBJECT (weight_row), "bespoke-resident", resident);
-  g_object_set_data (G_OBJECT (remove), "bespoke-resident", resident);
-  g_object_set_data (G_OBJECT (row), "bespoke-allocation-row", allocation_row);
-  g_object_set_data (G_OBJECT (row), "bespoke-weight-row", weight_row);
-  g_object_set_data (G_OBJECT (row), "bespoke-remove-button", remove);
-
-  g_signal_connect (allocation_row, "changed", G_CALLBACK (on_allocation_changed_cb), self);
-  g_signal_connect (weight_row, "changed", G_CALLBACK (on_weight_changed_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_resident_clicked_cb), self);
-  return row;
 }
 
 static void
@@ -634,7 +548,7 @@ fill_residents (BespokeHomesWindow *self)
                                   bespoke_record_get_uuid (BESPOKE_RECORD (self->home)), &error);
   if (residents == NULL)
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
 
@@ -650,7 +564,10 @@ fill_residents (BespokeHomesWindow *self)
       name = person != NULL ? bespoke_person_get_name (person) : _("Someone no longer listed");
       g_ptr_array_add (self->residents, g_object_ref (resident));
       g_ptr_array_add (self->names, g_strdup (name));
-      row = resident_row_new (self, resident, name);
+      row = bespoke_resident_row_new (resident, name);
+      g_signal_connect (row, "allocation-changed", G_CALLBACK (on_allocation_changed_cb), self);
+      g_signal_connect (row, "weight-changed", G_CALLBACK (on_weight_changed_cb), self);
+      g_signal_connect (row, "remove", G_CALLBACK (on_remove_resident_cb), self);
       adw_preferences_group_add (self->residents_group, row);
       g_ptr_array_add (self->resident_rows, row);
     }
@@ -675,7 +592,7 @@ on_add_resident_applied_cb (BespokeHomesWindow *self,
     {
       g_autofree char *message = g_strdup_printf (_("No one called “%s” is in the people list. Type their full name as it is listed, or add them to the people list first."), key);
 
-      show_error (self, GTK_WIDGET (entry), message);
+      bespoke_error_report_show (self->errors, GTK_WIDGET (entry), message);
       return;
     }
 
@@ -685,7 +602,7 @@ on_add_resident_applied_cb (BespokeHomesWindow *self,
       {
         g_autofree char *message = g_strdup_printf (_("%s already lives in this home."), bespoke_person_get_name (person));
 
-        show_error (self, GTK_WIDGET (entry), message);
+        bespoke_error_report_show (self->errors, GTK_WIDGET (entry), message);
         return;
       }
 
@@ -695,11 +612,11 @@ on_add_resident_applied_cb (BespokeHomesWindow *self,
   bespoke_home_resident_set_weight (resident, 1);
   if (!bespoke_store_save (self->store, resident, &error))
     {
-      show_error (self, GTK_WIDGET (entry), error->message);
+      bespoke_error_report_show (self->errors, GTK_WIDGET (entry), error->message);
       return;
     }
 
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   fill_residents (self);
 }
@@ -719,7 +636,7 @@ static void
 show_home (BespokeHomesWindow *self,
            BespokeHome        *home)
 {
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
   g_set_object (&self->home, home);
 
   self->loading = TRUE;
@@ -738,38 +655,13 @@ show_home (BespokeHomesWindow *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
-static GtkWidget *
-home_row_new (BespokeHome *home)
-{
-  GtkWidget *label = gtk_label_new (bespoke_home_get_name (home));
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "bespoke-uuid",
-                          g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (home))), g_free);
-  return row;
-}
-
 static void
 fill_homes (BespokeHomesWindow *self)
 {
-  g_autoptr(GPtrArray) homes = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->homes_list))) != NULL)
-    gtk_list_box_remove (self->homes_list, child);
-
-  homes = bespoke_store_list (self->store, BESPOKE_TYPE_HOME, NULL, &error);
-  if (homes == NULL)
-    {
-      show_error (self, NULL, error->message);
-      return;
-    }
-  for (guint i = 0; i < homes->len; i++)
-    gtk_list_box_append (self->homes_list, home_row_new (g_ptr_array_index (homes, i)));
+  if (!bespoke_record_row_fill_list (self->homes_list, self->store, BESPOKE_TYPE_HOME, &error))
+    bespoke_error_report_show (self->errors, NULL, error->message);
 }
 
 static void
@@ -781,10 +673,10 @@ on_home_activated_cb (BespokeHomesWindow *self,
   g_autoptr(GError) error = NULL;
 
   home = bespoke_store_load (self->store, BESPOKE_TYPE_HOME,
-                             g_object_get_data (G_OBJECT (row), "bespoke-uuid"), &error);
+                             bespoke_record_row_get_uuid (BESPOKE_RECORD_ROW (row)), &error);
   if (home == NULL)
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
   gtk_list_box_select_row (list, row);
@@ -801,19 +693,13 @@ on_add_home_clicked_cb (BespokeHomesWindow *self,
   bespoke_home_set_name (home, _("New home"));
   if (!bespoke_store_save (self->store, home, &error))
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
   fill_homes (self);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->homes_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "bespoke-uuid"),
-                   bespoke_record_get_uuid (BESPOKE_RECORD (home))) == 0)
-      {
-        gtk_list_box_select_row (self->homes_list, GTK_LIST_BOX_ROW (child));
-        break;
-      }
+  gtk_list_box_select_row (self->homes_list,
+                           GTK_LIST_BOX_ROW (bespoke_record_row_find (self->homes_list,
+                                                                      bespoke_record_get_uuid (BESPOKE_RECORD (home)))));
   show_home (self, home);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -830,17 +716,6 @@ on_folded_changed_cb (BespokeHomesWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
   update_isf (self);
-}
-
-/* Starts in the list, once the window is on screen. */
-static void
-on_first_map_cb (BespokeHomesWindow *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->homes_list, 0);
-
-  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
-  if (first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 /* GObject */
@@ -860,9 +735,7 @@ bespoke_homes_window_constructed (GObject *object)
     if (first != NULL)
       {
         on_home_activated_cb (self, first, self->homes_list);
-        /* Start in the list, not in the home's name, where the first key
-         * pressed would replace it. */
-        g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+        bespoke_record_row_focus_on_map (self->homes_list);
       }
   }
   if (bespoke_store_get_read_only (self->store))
@@ -952,13 +825,15 @@ bespoke_homes_window_class_init (BespokeHomesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-homes-window.ui");
+  g_type_ensure (BESPOKE_TYPE_ERROR_REPORT);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, homes_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, errors);
+  gtk_widget_class_bind_template_child_full (widget_class, "error_revealer", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, home_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeHomesWindow, add_home_button);

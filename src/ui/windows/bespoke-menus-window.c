@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-core.h"
+#include "bespoke-error-report.h"
 #include "bespoke-menus-window.h"
+#include "bespoke-record-row.h"
 
 /**
  * BespokeMenusWindow:
@@ -29,8 +31,8 @@ struct _BespokeMenusWindow
   BespokeProvider *provider;
   BespokeProduct  *product;
   GHashTable      *made_here;     /* uuids of the versions made in this window */
-  GPtrArray       *product_rows;  /* the rows in the kind groups */
-  GtkWidget       *error_widget;  /* the field the error is about */
+  GPtrArray       *products;      /* BespokeProduct, the latest versions listed */
+  GPtrArray       *product_rows;  /* their rows in the kind groups, in the same order */
   gboolean         loading;
 
   /* template widgets */
@@ -38,8 +40,7 @@ struct _BespokeMenusWindow
   GtkListBox      *providers_list;
   AdwWindowTitle  *content_title;
   GtkButton       *back_button;
-  GtkRevealer     *error_revealer;
-  GtkLabel        *error_label;
+  BespokeErrorReport *errors;
   GtkStack        *content_stack;
   AdwPreferencesPage *provider_page;
   AdwPreferencesPage *product_page;
@@ -120,37 +121,23 @@ field_row (BespokeMenusWindow *self,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), BESPOKE_TYPE_MENUS_WINDOW, field->row));
 }
 
+/* The field whose row is @editable. */
+static const Field *
+field_of_row (BespokeMenusWindow *self,
+              GtkEditable        *editable)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (field_row (self, &fields[i]) == GTK_WIDGET (editable))
+      return &fields[i];
+  g_return_val_if_reached (NULL);
+}
+
 static char *
 today_iso (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Errors */
-
-static void
-clear_error (BespokeMenusWindow *self)
-{
-  if (self->error_widget != NULL)
-    gtk_widget_remove_css_class (self->error_widget, "error");
-  self->error_widget = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
-}
-
-static void
-show_error (BespokeMenusWindow *self,
-            GtkWidget          *widget,
-            const char         *message)
-{
-  clear_error (self);
-  self->error_widget = widget;
-  if (widget != NULL)
-    gtk_widget_add_css_class (widget, "error");
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
 /* Reading and writing fields */
@@ -385,11 +372,11 @@ store_product (BespokeMenusWindow *self,
 
   if (!bespoke_store_save (self->store, next, &error))
     {
-      show_error (self, widget, error->message);
+      bespoke_error_report_show (self->errors, widget, error->message);
       return FALSE;
     }
 
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
   g_set_object (&self->product, next);
   show_version (self);
   return TRUE;
@@ -421,7 +408,7 @@ static void
 on_field_changed_cb (GtkEditable        *editable,
                      BespokeMenusWindow *self)
 {
-  const Field *field = g_object_get_data (G_OBJECT (editable), "bespoke-field");
+  const Field *field = field_of_row (self, editable);
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
   GParamSpec *pspec;
@@ -438,7 +425,7 @@ on_field_changed_cb (GtkEditable        *editable,
   if (!parse_field (field, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable)),
                     gtk_editable_get_text (editable), &value, &error))
     {
-      show_error (self, GTK_WIDGET (editable), error->message);
+      bespoke_error_report_show (self->errors, GTK_WIDGET (editable), error->message);
       return;
     }
 
@@ -449,10 +436,10 @@ on_field_changed_cb (GtkEditable        *editable,
       g_object_set_property (G_OBJECT (next), field->property, &value);
       if (!bespoke_store_save (self->store, next, &error))
         {
-          show_error (self, GTK_WIDGET (editable), error->message);
+          bespoke_error_report_show (self->errors, GTK_WIDGET (editable), error->message);
           return;
         }
-      clear_error (self);
+      bespoke_error_report_clear (self->errors);
       g_set_object (&self->provider, BESPOKE_PROVIDER (next));
       adw_window_title_set_title (self->content_title, bespoke_provider_get_name (self->provider));
       if (g_str_equal (field->property, "name"))
@@ -460,7 +447,7 @@ on_field_changed_cb (GtkEditable        *editable,
           GtkListBoxRow *row = gtk_list_box_get_selected_row (self->providers_list);
 
           if (row != NULL)
-            gtk_label_set_label (GTK_LABEL (gtk_list_box_row_get_child (row)), bespoke_provider_get_name (self->provider));
+            bespoke_record_row_set_title (BESPOKE_RECORD_ROW (row), bespoke_provider_get_name (self->provider));
         }
     }
   else
@@ -567,7 +554,7 @@ static void
 show_product (BespokeMenusWindow *self,
               BespokeProduct     *product)
 {
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
   g_set_object (&self->product, product);
   fill_fields (self, FALSE);
   adw_window_title_set_title (self->content_title, bespoke_product_get_name (product));
@@ -582,9 +569,10 @@ static void
 on_product_activated_cb (AdwActionRow       *row,
                          BespokeMenusWindow *self)
 {
-  BespokeProduct *product = g_object_get_data (G_OBJECT (row), "bespoke-product");
+  guint index;
 
-  show_product (self, product);
+  if (g_ptr_array_find (self->product_rows, row, &index))
+    show_product (self, g_ptr_array_index (self->products, index));
 }
 
 static char *
@@ -607,12 +595,13 @@ clear_product_rows (BespokeMenusWindow *self)
 {
   for (guint i = 0; i < self->product_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->product_rows, i);
-      AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (row), "bespoke-group");
+      BespokeProduct *product = g_ptr_array_index (self->products, i);
 
-      adw_preferences_group_remove (group, row);
+      adw_preferences_group_remove (group_for_kind (self, bespoke_product_get_kind (product)),
+                                    g_ptr_array_index (self->product_rows, i));
     }
   g_ptr_array_set_size (self->product_rows, 0);
+  g_ptr_array_set_size (self->products, 0);
 }
 
 /* The latest version of each product of the provider, in name order. */
@@ -628,7 +617,7 @@ latest_products (BespokeMenusWindow *self)
                             bespoke_record_get_uuid (BESPOKE_RECORD (self->provider)), &error);
   if (all == NULL)
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return products;
     }
 
@@ -673,10 +662,9 @@ fill_products (BespokeMenusWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "bespoke-product", g_object_ref (product), g_object_unref);
-      g_object_set_data (G_OBJECT (row), "bespoke-group", group);
       g_signal_connect (row, "activated", G_CALLBACK (on_product_activated_cb), self);
       adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->products, g_object_ref (product));
       g_ptr_array_add (self->product_rows, row);
     }
 }
@@ -685,7 +673,7 @@ static void
 show_provider (BespokeMenusWindow *self,
                BespokeProvider    *provider)
 {
-  clear_error (self);
+  bespoke_error_report_clear (self->errors);
   g_set_object (&self->provider, provider);
   g_clear_object (&self->product);
   fill_fields (self, TRUE);
@@ -697,38 +685,13 @@ show_provider (BespokeMenusWindow *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
-static GtkWidget *
-provider_row_new (BespokeProvider *provider)
-{
-  GtkWidget *label = gtk_label_new (bespoke_provider_get_name (provider));
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "bespoke-uuid",
-                          g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (provider))), g_free);
-  return row;
-}
-
 static void
 fill_providers (BespokeMenusWindow *self)
 {
-  g_autoptr(GPtrArray) providers = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->providers_list))) != NULL)
-    gtk_list_box_remove (self->providers_list, child);
-
-  providers = bespoke_store_list (self->store, BESPOKE_TYPE_PROVIDER, NULL, &error);
-  if (providers == NULL)
-    {
-      show_error (self, NULL, error->message);
-      return;
-    }
-  for (guint i = 0; i < providers->len; i++)
-    gtk_list_box_append (self->providers_list, provider_row_new (g_ptr_array_index (providers, i)));
+  if (!bespoke_record_row_fill_list (self->providers_list, self->store, BESPOKE_TYPE_PROVIDER, &error))
+    bespoke_error_report_show (self->errors, NULL, error->message);
 }
 
 static void on_provider_activated_cb (BespokeMenusWindow *self,
@@ -739,16 +702,10 @@ static void
 select_provider (BespokeMenusWindow *self,
                  const char         *uuid)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->providers_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "bespoke-uuid"), uuid) == 0)
-        {
-          on_provider_activated_cb (self, GTK_LIST_BOX_ROW (child), self->providers_list);
-          return;
-        }
-    }
+  BespokeRecordRow *row = bespoke_record_row_find (self->providers_list, uuid);
+
+  if (row != NULL)
+    on_provider_activated_cb (self, GTK_LIST_BOX_ROW (row), self->providers_list);
 }
 
 static void
@@ -760,10 +717,10 @@ on_provider_activated_cb (BespokeMenusWindow *self,
   g_autoptr(GError) error = NULL;
 
   provider = bespoke_store_load (self->store, BESPOKE_TYPE_PROVIDER,
-                                 g_object_get_data (G_OBJECT (row), "bespoke-uuid"), &error);
+                                 bespoke_record_row_get_uuid (BESPOKE_RECORD_ROW (row)), &error);
   if (provider == NULL)
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
   gtk_list_box_select_row (list, row);
@@ -780,7 +737,7 @@ on_add_provider_clicked_cb (BespokeMenusWindow *self,
   bespoke_provider_set_name (provider, _("New provider"));
   if (!bespoke_store_save (self->store, provider, &error))
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
   fill_providers (self);
@@ -815,7 +772,7 @@ on_add_product_clicked_cb (BespokeMenusWindow *self,
   bespoke_product_set_name (product, _("New product"));
   if (!bespoke_store_save (self->store, product, &error))
     {
-      show_error (self, NULL, error->message);
+      bespoke_error_report_show (self->errors, NULL, error->message);
       return;
     }
   g_hash_table_add (self->made_here, g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (product))));
@@ -856,17 +813,6 @@ enum_labels (GType enum_type)
   return G_LIST_MODEL (labels);
 }
 
-/* Starts in the list, once the window is on screen. */
-static void
-on_first_map_cb (BespokeMenusWindow *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->providers_list, 0);
-
-  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
-  if (first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
-}
-
 /* GObject */
 
 static void
@@ -884,9 +830,7 @@ bespoke_menus_window_constructed (GObject *object)
     if (first != NULL)
       {
         on_provider_activated_cb (self, first, self->providers_list);
-        /* Start in the list, not in the provider's name, where the first
-         * key pressed would replace it. */
-        g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+        bespoke_record_row_focus_on_map (self->providers_list);
       }
   }
   if (bespoke_store_get_read_only (self->store))
@@ -916,6 +860,7 @@ bespoke_menus_window_finalize (GObject *object)
   g_clear_object (&self->provider);
   g_clear_object (&self->store);
   g_clear_pointer (&self->made_here, g_hash_table_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->product_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bespoke_menus_window_parent_class)->finalize (object);
@@ -976,13 +921,15 @@ bespoke_menus_window_class_init (BespokeMenusWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BESPOKE_TYPE_ERROR_REPORT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-menus-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, providers_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, errors);
+  gtk_widget_class_bind_template_child_full (widget_class, "error_revealer", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, provider_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeMenusWindow, product_page);
@@ -1016,17 +963,13 @@ bespoke_menus_window_init (BespokeMenusWindow *self)
   g_autoptr(GListModel) units = enum_labels (BESPOKE_TYPE_UNIT);
 
   self->made_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->products = g_ptr_array_new_with_free_func (g_object_unref);
   self->product_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *row = field_row (self, &fields[i]);
-
-      g_object_set_data (G_OBJECT (row), "bespoke-field", (gpointer) &fields[i]);
-      g_signal_connect (row, "changed", G_CALLBACK (on_field_changed_cb), self);
-    }
+    g_signal_connect (field_row (self, &fields[i]), "changed", G_CALLBACK (on_field_changed_cb), self);
 
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->unit_row, units);

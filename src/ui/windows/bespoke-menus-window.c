@@ -110,10 +110,6 @@ static const Field fields[] = {
   { "premium_per_unit_row", "premium-per-unit", FIELD_MONEY_OR_ZERO, TRUE, FALSE },
 };
 
-static void
-on_back_clicked_cb (BespokeMenusWindow *self,
-                    GtkButton          *button);
-
 static GtkWidget *
 field_row (BespokeMenusWindow *self,
            const Field        *field)
@@ -388,13 +384,10 @@ next_product (BespokeMenusWindow *self,
 {
   const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (self->product));
 
+  /* A new version is only kept as made here once stored; see
+   * remember_made_here(). */
   if (price && !g_hash_table_contains (self->made_here, uuid))
-    {
-      BespokeProduct *next = new_version (self->product);
-
-      /* It is only kept as made here once stored; see store_product(). */
-      return next;
-    }
+    return new_version (self->product);
   return BESPOKE_PRODUCT (bespoke_record_copy (BESPOKE_RECORD (self->product)));
 }
 

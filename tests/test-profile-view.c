@@ -430,6 +430,60 @@ test_photo_undo (Fixture       *f,
   g_assert_cmpint (shown_photo_width (f), ==, 100);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A deleted statement comes back, in its old place, from the toast's Undo. */
+static void
+test_delete_toast_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *entry = get_child (f, "appreciation_add");
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+
+  type_and_enter (entry, "Kind.");
+  type_and_enter (entry, "Funny.");
+  type_and_enter (entry, "Patient.");
+  before = stored_section (f, BESPOKE_SECTION_APPRECIATION);
+  g_assert_cmpstr (before, ==, "Kind.|Funny.|Patient.");
+
+  g_assert_true (bespoke_profile_view_delete_statement (f->view,
+                                                        bespoke_statement_row_get_statement (row_at (f, "appreciation_list", 1)),
+                                                        &error));
+  g_assert_no_error (error);
+  after = stored_section (f, BESPOKE_SECTION_APPRECIATION);
+  g_assert_cmpstr (after, ==, "Kind.|Patient.");
+
+  /* Straight away: the toast goes by itself after a few seconds. */
+  undo = find_button (f->window, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  back = stored_section (f, BESPOKE_SECTION_APPRECIATION);
+  g_assert_cmpstr (back, ==, "Kind.|Funny.|Patient.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +497,7 @@ main (int   argc,
   g_test_add ("/profile-view/edit", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/profile-view/reorder", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_reorder, fixture_tear_down);
   g_test_add ("/profile-view/delete", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/profile-view/delete-toast-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_delete_toast_undo, fixture_tear_down);
   g_test_add ("/profile-view/staff-heading", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_staff_heading, fixture_tear_down);
   g_test_add ("/profile-view/photo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_photo, fixture_tear_down);
   g_test_add ("/profile-view/photo-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_photo_undo, fixture_tear_down);

@@ -168,17 +168,9 @@ field_text (BespokeRecord *record,
       return g_strdup_printf ("%u", g_value_get_uint (&value));
 
     case FIELD_PERCENT:
-      {
-        guint bp = g_value_get_uint (&value);
-
-        if (bp == 0)
-          return g_strdup ("");
-        if (bp % 100 == 0)
-          return g_strdup_printf ("%u", bp / 100);
-        if (bp % 10 == 0)
-          return g_strdup_printf ("%u.%u", bp / 100, (bp % 100) / 10);
-        return g_strdup_printf ("%u.%02u", bp / 100, bp % 100);
-      }
+      if (g_value_get_uint (&value) == 0)
+        return g_strdup ("");
+      return bespoke_format_hundredths (g_value_get_uint (&value));
 
     default:
       g_assert_not_reached ();
@@ -260,61 +252,21 @@ parse_field (const Field  *field,
 
     case FIELD_PERCENT:
       {
-        const char *p = text;
+        guint bp = 0;
 
-        if (*text != '\0')
+        /* Empty is none; a premium is at most 1,000%. */
+        if (*text != '\0' && !bespoke_parse_percent_bp (text, 100000, &bp, &local_error))
           {
-            if (g_str_has_suffix (text, "%"))
-              text[strlen (text) - 1] = '\0';
-            for (p = text; *p != '\0' && (g_ascii_isdigit (*p) || *p == '.'); p++)
-              ;
-          }
-        /* A percentage has the shape of an amount in pounds: 12.5 is 1250 hundredths. */
-        if (*p != '\0' || (*text != '\0' && !bespoke_money_parse (text, &pence, NULL)) || pence > 100000)
-          {
-            g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
-                         _("%s: “%s” is not a percentage. Type a number such as 12.5, or leave it empty for none."), title, typed);
+            g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, "%s: %s", title, local_error->message);
             return FALSE;
           }
-        g_value_set_uint (value, (guint) pence);
+        g_value_set_uint (value, bp);
         return TRUE;
       }
 
     default:
       g_assert_not_reached ();
     }
-}
-
-/* A new version of @product: every column copied, a new uuid, the next
- * version number, and a price that applies from today (or from the old
- * version's date, if that is later). */
-static BespokeProduct *
-new_version (BespokeProduct *product)
-{
-  g_autofree char *today = today_iso ();
-  BespokeProduct *next = bespoke_product_new ();
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs = 0;
-  const char *valid_from = bespoke_product_get_valid_from (product);
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (product), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (g_str_equal (pspecs[i]->name, "uuid") || g_str_equal (pspecs[i]->name, "modified-at") ||
-          !(pspecs[i]->flags & G_PARAM_WRITABLE) || (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY))
-        continue;
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (product), pspecs[i]->name, &value);
-      g_object_set_property (G_OBJECT (next), pspecs[i]->name, &value);
-    }
-
-  if (bespoke_product_get_series_uuid (product) == NULL)
-    bespoke_product_set_series_uuid (next, bespoke_record_get_uuid (BESPOKE_RECORD (product)));
-  bespoke_product_set_version (next, bespoke_product_get_version (product) + 1);
-  bespoke_product_set_valid_from (next, valid_from != NULL && g_strcmp0 (valid_from, today) > 0 ? valid_from : today);
-  return next;
 }
 
 static void
@@ -387,7 +339,11 @@ next_product (BespokeMenusWindow *self,
   /* A new version is only kept as made here once stored; see
    * remember_made_here(). */
   if (price && !g_hash_table_contains (self->made_here, uuid))
-    return new_version (self->product);
+    {
+      g_autofree char *today = today_iso ();
+
+      return bespoke_product_new_version (self->product, today);
+    }
   return BESPOKE_PRODUCT (bespoke_record_copy (BESPOKE_RECORD (self->product)));
 }
 

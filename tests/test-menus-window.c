@@ -196,6 +196,49 @@ test_menus_price_change_is_new_version (void)
   destroy_window (window);
 }
 
+/* A premium is typed as a percentage and kept in hundredths of a percent;
+ * it is shown as bespoke-format shows hundredths: whole numbers without a
+ * point, anything else with two decimals. */
+static void
+test_menus_premium_percent (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  BespokeMenusWindow *window = new_window (store);
+  g_autoptr(GPtrArray) typed = NULL;
+  g_autoptr(GPtrArray) emptied = NULL;
+  const char *message;
+
+  open_product (window, PERSONAL_CARE);
+
+  /* 12.5% = 1250 hundredths; a space before the sign is fine. */
+  type_into (window, "premium_percent_row", "12.5 %");
+  g_assert_false (error_shown (window));
+  typed = versions (store, PERSONAL_CARE_SERIES);
+  g_assert_cmpuint (bespoke_product_get_premium_percent_bp (g_ptr_array_index (typed, typed->len - 1)), ==, 1250);
+
+  /* More than 1,000% is refused, and the field is named. */
+  type_into (window, "premium_percent_row", "1000.01");
+  g_assert_true (error_shown (window));
+  message = gtk_label_get_label (get_child (window, "error_label"));
+  g_assert_nonnull (strstr (message, "is not a percentage"));
+  g_assert_true (g_str_has_prefix (message, adw_preferences_row_get_title (get_child (window, "premium_percent_row"))));
+
+  /* Shown again from the store: 1250 reads "12.50". */
+  type_into (window, "premium_percent_row", "12.5");
+  g_assert_false (error_shown (window));
+  g_signal_emit_by_name (get_child (window, "back_button"), "clicked");
+  open_product (window, PERSONAL_CARE);
+  g_assert_cmpstr (gtk_editable_get_text (get_child (window, "premium_percent_row")), ==, "12.50");
+
+  /* Empty is none. */
+  type_into (window, "premium_percent_row", "");
+  g_assert_false (error_shown (window));
+  emptied = versions (store, PERSONAL_CARE_SERIES);
+  g_assert_cmpuint (bespoke_product_get_premium_percent_bp (g_ptr_array_index (emptied, emptied->len - 1)), ==, 0);
+
+  destroy_window (window);
+}
+
 static void
 test_menus_invalid_input_is_not_saved (void)
 {
@@ -308,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/menus-window/lists-products-by-kind", test_menus_lists_products_by_kind);
   g_test_add_func ("/menus-window/price-change-is-new-version", test_menus_price_change_is_new_version);
   g_test_add_func ("/menus-window/invalid-input-is-not-saved", test_menus_invalid_input_is_not_saved);
+  g_test_add_func ("/menus-window/premium-percent", test_menus_premium_percent);
   g_test_add_func ("/menus-window/add-provider-and-product", test_menus_add_provider_and_product);
 
   return g_test_run ();

@@ -116,7 +116,8 @@ typedef struct
 } UndoImport;
 
 static void
-undo_import_free (gpointer data)
+undo_import_free (gpointer  data,
+                  GClosure *closure)
 {
   UndoImport *undo = data;
 
@@ -129,10 +130,9 @@ undo_import_free (gpointer data)
 }
 
 static void
-on_undo_import_clicked_cb (AdwToast *toast,
-                           gpointer  user_data)
+on_undo_import_clicked_cb (AdwToast   *toast,
+                           UndoImport *undo)
 {
-  UndoImport *undo = g_object_get_data (G_OBJECT (toast), "bespoke-undo-import");
   g_autoptr(GError) error = NULL;
 
   if (undo == NULL || undo->snapshot == NULL)
@@ -152,11 +152,9 @@ on_undo_import_clicked_cb (AdwToast *toast,
 }
 
 static void
-on_import_toast_dismissed_cb (AdwToast *toast,
-                              gpointer  user_data)
+on_import_toast_dismissed_cb (AdwToast   *toast,
+                              UndoImport *undo)
 {
-  UndoImport *undo = g_object_get_data (G_OBJECT (toast), "bespoke-undo-import");
-
   /* Too late to undo: the copy goes. */
   if (undo != NULL && undo->snapshot != NULL)
     {
@@ -198,9 +196,9 @@ bespoke_exchange_import_toast_new (GtkWindow      *parent,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "bespoke-undo-import", undo, undo_import_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_import_clicked_cb), NULL);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed_cb), NULL);
+  /* The undo lives as long as the toast: both handlers go when it does. */
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_import_clicked_cb), undo, undo_import_free, 0);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed_cb), undo);
   return toast;
 }
 
@@ -416,6 +414,7 @@ typedef struct
   BespokeWindow *window;
   BespokePerson *person;   /* NULL for everything */
   char         **found;    /* or the people a search found */
+  GFile         *replace;  /* the file the "Replace the File?" dialog asks about */
 } ExportJob;
 
 static void
@@ -424,6 +423,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->window);
   g_clear_object (&job->person);
   g_clear_pointer (&job->found, g_strfreev);
+  g_clear_object (&job->replace);
   g_free (job);
 }
 
@@ -459,10 +459,9 @@ on_replace_response_cb (AdwMessageDialog *dialog,
                         gpointer          user_data)
 {
   ExportJob *job = user_data;
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "bespoke-file");
 
   if (g_str_equal (response, "replace"))
-    write_export (job, file);
+    write_export (job, job->replace);
 }
 
 static void
@@ -507,7 +506,7 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
           adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
           adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
           adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          g_object_set_data_full (G_OBJECT (dialog), "bespoke-file", g_steal_pointer (&file), g_object_unref);
+          job->replace = g_steal_pointer (&file);
           g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response_cb), job,
                                  export_job_closure_free, 0);
           gtk_window_present (GTK_WINDOW (dialog));

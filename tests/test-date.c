@@ -85,6 +85,51 @@ test_format_long (void)
   g_assert_null (bespoke_date_format_long (NULL));
 }
 
+/* Dates as people type them: day first, or ISO; and as a field shows them */
+static void
+test_parse_user (void)
+{
+  const struct { const char *text; guint d, m, y; } good[] = {
+    { "30/6/2027", 30, 6, 2027 },
+    { " 1/04/2027 ", 1, 4, 2027 },
+    { "29/2/2028", 29, 2, 2028 },      /* 2028 is a leap year */
+    { "2027-06-30", 30, 6, 2027 },
+  };
+  const char *bad[] = { "29/2/2027", "31/4/2027", "30/13/2027", "30/6/2027x", "tomorrow", "" };
+  GDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = NULL;
+
+      g_assert_true (bespoke_date_parse_user (good[i].text, &date, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_date_get_day (&date), ==, good[i].d);
+      g_assert_cmpuint (g_date_get_month (&date), ==, good[i].m);
+      g_assert_cmpuint (g_date_get_year (&date), ==, good[i].y);
+      shown = bespoke_date_format_short (&date);
+      if (i == 0 || i == 3)
+        g_assert_cmpstr (shown, ==, "30/6/2027");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (bespoke_date_parse_user (bad[i], &date, &error));
+      g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "30/6/2027"));   /* says what to type */
+      g_assert_false (g_date_valid (&date));
+    }
+
+  g_date_set_dmy (&date, 1, G_DATE_APRIL, 2027);
+  {
+    g_autofree char *shown = bespoke_date_format_short (&date);
+    g_assert_cmpstr (shown, ==, "1/4/2027");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +139,7 @@ main (int   argc,
   g_test_add_func ("/date/parse", test_parse);
   g_test_add_func ("/date/parse/invalid", test_parse_invalid);
   g_test_add_func ("/date/format-long", test_format_long);
+  g_test_add_func ("/date/parse-user", test_parse_user);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bespoke-date.h"
@@ -84,4 +85,49 @@ bespoke_date_format_long (const char *iso)
                           (guint) g_date_get_day (&date),
                           _(months[g_date_get_month (&date) - 1]),
                           (guint) g_date_get_year (&date));
+}
+
+/**
+ * bespoke_date_parse_user:
+ * @text: a date as someone typed it: "30/6/2027" or "2027-06-30"
+ *
+ * Returns: %TRUE and fills @out, or %FALSE with a sentence saying what to type.
+ */
+gboolean
+bespoke_date_parse_user (const char  *text,
+                         GDate       *out,
+                         GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  guint day, month, year;
+  char extra;
+
+  g_date_clear (out, 1);
+  if (strchr (copy, '/') != NULL &&
+      sscanf (copy, "%u/%u/%u%c", &day, &month, &year, &extra) == 3)
+    {
+      if (year >= 1 && year <= 9999 && month >= 1 && month <= 12 &&
+          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        {
+          g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+          return TRUE;
+        }
+      return bespoke_set_invalid (error, _("There is no such day. Type a date such as 30/6/2027 or 2027-06-30."));
+    }
+  if (bespoke_date_parse (copy, out, NULL))
+    return TRUE;
+  return bespoke_set_invalid (error, _("That is not a date. Type a date such as 30/6/2027 or 2027-06-30."));
+}
+
+/**
+ * bespoke_date_format_short:
+ *
+ * Returns: @date as people write it in a field, day first: "1/4/2027"
+ */
+char *
+bespoke_date_format_short (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%u/%u/%u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }

@@ -15,4 +15,11 @@ gboolean  bespoke_date_is_valid_iso (const char  *iso);
 char     *bespoke_date_to_iso       (const GDate *date);
 char     *bespoke_date_format_long  (const char  *iso);
 
+/* Dates as people type and read them in a field: "30/6/2027" (UK order),
+ * or ISO "2027-06-30" typed. */
+gboolean  bespoke_date_parse_user   (const char  *text,
+                                     GDate       *out,
+                                     GError     **error);
+char     *bespoke_date_format_short (const GDate *date);
+
 G_END_DECLS

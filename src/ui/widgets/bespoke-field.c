@@ -100,7 +100,7 @@ bespoke_field_date_text (const char *iso)
 
   if (iso == NULL || !bespoke_date_parse (iso, &date, NULL))
     return g_strdup ("");
-  return g_strdup_printf ("%u/%u/%u", g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
+  return bespoke_date_format_short (&date);
 }
 
 /* Saving */

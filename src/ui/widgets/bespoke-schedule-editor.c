@@ -82,32 +82,6 @@ fail (GError     **error,
 }
 
 gboolean
-bespoke_parse_user_date (const char  *text,
-                         GDate       *out,
-                         GError     **error)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  guint day, month, year;
-  char extra;
-
-  g_date_clear (out, 1);
-  if (strchr (copy, '/') != NULL &&
-      sscanf (copy, "%u/%u/%u%c", &day, &month, &year, &extra) == 3)
-    {
-      if (year >= 1 && year <= 9999 && month >= 1 && month <= 12 &&
-          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-        {
-          g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-          return TRUE;
-        }
-      return fail (error, _("There is no such day. Type a date such as 30/6/2027 or 2027-06-30."));
-    }
-  if (bespoke_date_parse (copy, out, NULL))
-    return TRUE;
-  return fail (error, _("That is not a date. Type a date such as 30/6/2027 or 2027-06-30."));
-}
-
-gboolean
 bespoke_parse_user_time (const char  *text,
                          guint       *out_minutes,
                          GError     **error)
@@ -214,7 +188,7 @@ read_date (GtkEntry  *entry,
       *out = 0;
       return TRUE;
     }
-  if (!bespoke_parse_user_date (text, &date, error))
+  if (!bespoke_date_parse_user (text, &date, error))
     return FALSE;
   *out = g_date_get_julian (&date);
   return TRUE;
@@ -418,7 +392,7 @@ set_date_text (GtkEntry *entry,
     }
   /* UK order, as people write it */
   g_date_set_julian (&date, julian);
-  text = g_strdup_printf ("%u/%u/%u", g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
+  text = bespoke_date_format_short (&date);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 

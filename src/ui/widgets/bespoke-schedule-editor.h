@@ -18,11 +18,8 @@ void                   bespoke_schedule_editor_set_schedule (BespokeScheduleEdit
 gboolean               bespoke_schedule_editor_get_valid    (BespokeScheduleEditor *self);
 const char            *bespoke_schedule_editor_get_message  (BespokeScheduleEditor *self);
 
-/* Reading what people type: an ISO date or a UK one (30/6/2027), and a
- * time of day (07:30, 7.30, 7). */
-gboolean               bespoke_parse_user_date              (const char            *text,
-                                                             GDate                 *out,
-                                                             GError               **error);
+/* Reading a time of day as people type it (07:30, 7.30, 7); dates are
+ * bespoke_date_parse_user(). */
 gboolean               bespoke_parse_user_time              (const char            *text,
                                                              guint                 *out_minutes,
                                                              GError               **error);

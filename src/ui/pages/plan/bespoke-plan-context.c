@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-plan-context.h"
-#include "bespoke-schedule-editor.h"
+#include "bespoke-date.h"
 
 /**
  * BespokePlanContext:
@@ -235,7 +235,7 @@ bespoke_plan_apply_date (BespokeRecord  *record,
       g_object_set (record, property, NULL, NULL);
       return TRUE;
     }
-  if (!bespoke_parse_user_date (text, &date, error))
+  if (!bespoke_date_parse_user (text, &date, error))
     {
       g_prefix_error (error, "%s: ", field_name);
       return FALSE;

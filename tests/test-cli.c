@@ -353,8 +353,10 @@ test_cost (void)
 
   cli (&run, "--database", db, "cost", "Paul", "--csv", "--by-month", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "line,schedule,paid,contingent,funding,units,unit,cost_pence,cost,2027-01,2027-02,"));
-  g_assert_nonnull (strstr (run.out, "individual-budget,522.00,hour,1122300,11223.00,903.00,860.00,"));
+  /* a spreadsheet: the UTF-8 BOM, CRLF, pounds with a currency column */
+  g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBF" "line,schedule,paid,contingent,funding,units,unit,currency,cost,2027-01,2027-02,"));
+  g_assert_nonnull (strstr (run.out, "individual-budget,522.00,hour,GBP,11223.00,903.00,860.00,"));
+  g_assert_nonnull (strstr (run.out, "\r\ncommitted,,,,,,,GBP,22000.00\r\n"));
 
   cli (&run, "--database", db, "cost", "Jennie Walsh", "--by-mnth", NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -381,6 +383,10 @@ test_homes_and_isf (void)
   /* D: £53,000 − (£30,000 + £10,000) = £13,000 */
   g_assert_nonnull (strstr (run.out, "Dev Patel                 £53,000.00  £30,000.00  £10,000.00     £13,000.00"));
   g_assert_nonnull (strstr (run.out, "No flags"));
+
+  cli (&run, "--database", db, "isf", "Oak House", "--csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\r\nDev Patel,GBP,53000.00,30000.00,10000.00,13000.00\r\n"));
 
   cli (&run, "--database", db, "isf", "Elm Court", NULL);
   g_assert_cmpint (run.status, ==, 1);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bespoke-cli-private.h"
+#include "bespoke-spreadsheet.h"
 
 /* bespoke-cli cost, holidays, homes and isf: what plans and homes cost. */
 
@@ -59,30 +60,6 @@ month_name (guint32 julian)
   return g_strdup (buf);
 }
 
-/* CSV: a field in quotes when it needs them, quotes doubled. */
-static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
-{
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\n\r") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, text);
-  g_string_append_c (out, last ? '\n' : ',');
-}
-
 /* The person's current plan (bespoke_plans_find_current()), or an error
  * that says there is none. */
 static BespokePlan *
@@ -102,50 +79,15 @@ current_plan (BespokeStore   *store,
   return plan;
 }
 
+/* A spreadsheet file's bytes on stdout, as they are. */
 static void
-print_cost_csv (BespokeCostReport *report,
-                gboolean           by_month)
+print_bytes (GBytes *bytes)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
 
-  csv_field (out, "line", FALSE);
-  csv_field (out, "schedule", FALSE);
-  csv_field (out, "paid", FALSE);
-  csv_field (out, "contingent", FALSE);
-  csv_field (out, "funding", FALSE);
-  csv_field (out, "units", FALSE);
-  csv_field (out, "unit", FALSE);
-  csv_field (out, "cost_pence", FALSE);
-  csv_field (out, "cost", !by_month);
-  for (guint m = 0; by_month && m < report->months->len; m++)
-    {
-      g_autofree char *name = month_name (g_array_index (report->months, BespokeMonthCost, m).first_day);
-      csv_field (out, name, m + 1 == report->months->len);
-    }
-
-  for (guint i = 0; i < report->lines->len; i++)
-    {
-      BespokeLineCost *lc = g_ptr_array_index (report->lines, i);
-      g_autofree char *units = bespoke_format_hundredths_fixed (lc->units_hundredths);
-      g_autofree char *pence = g_strdup_printf ("%" G_GINT64_FORMAT, lc->cost);
-      g_autofree char *pounds = bespoke_format_pence_decimal (lc->cost);
-
-      csv_field (out, lc->description, FALSE);
-      csv_field (out, lc->schedule_summary, FALSE);
-      csv_field (out, lc->paid ? "yes" : "no", FALSE);
-      csv_field (out, lc->contingent ? "yes" : "no", FALSE);
-      csv_field (out, bespoke_enum_to_nick (BESPOKE_TYPE_FUNDING, lc->funding), FALSE);
-      csv_field (out, units, FALSE);
-      csv_field (out, bespoke_enum_to_nick (BESPOKE_TYPE_UNIT, lc->unit), FALSE);
-      csv_field (out, pence, FALSE);
-      csv_field (out, pounds, !by_month);
-      for (guint m = 0; by_month && m < lc->months->len; m++)
-        {
-          g_autofree char *amount = bespoke_format_pence_decimal (g_array_index (lc->months, BespokeMonthCost, m).amount);
-          csv_field (out, amount, m + 1 == lc->months->len);
-        }
-    }
-  g_print ("%s", out->str);
+  fwrite (data, 1, size, stdout);
+  fflush (stdout);
 }
 
 int
@@ -153,7 +95,7 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
 {
   gboolean csv = FALSE, by_month = FALSE;
   GOptionEntry entries[] = {
-    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the lines as CSV"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print a spreadsheet (CSV with a BOM and CRLF, as Excel and Calc read it)"), NULL },
     { "by-month", 0, 0, G_OPTION_ARG_NONE, &by_month, N_("Add the cost of each calendar month"), NULL },
     { NULL }
   };
@@ -173,7 +115,9 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
 
   if (csv)
     {
-      print_cost_csv (report, by_month);
+      g_autoptr(GBytes) bytes = bespoke_spreadsheet_cost_report (report, by_month);
+
+      print_bytes (bytes);
       return BESPOKE_CLI_OK;
     }
 
@@ -350,12 +294,26 @@ bespoke_cli_cmd_isf (Cli *cli, int argc, char **argv)
   g_autoptr(BespokeHome) home = NULL;
   g_autoptr(BespokeIsfTable) table = NULL;
 
-  if (!bespoke_cli_parse_options ("isf", "HOME", NULL, &argc, &argv, 1, 1))
+  gboolean csv = FALSE;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print a spreadsheet (CSV with a BOM and CRLF, as Excel and Calc read it)"), NULL },
+    { NULL }
+  };
+
+  if (!bespoke_cli_parse_options ("isf", "HOME [--csv]", entries, &argc, &argv, 1, 1))
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, FALSE, &error)) ||
       !(home = find_home (store, argv[1], &error)) ||
       !(table = bespoke_isf_report (store, bespoke_record_get_uuid (BESPOKE_RECORD (home)), &error)))
     return bespoke_cli_fail (error);
+
+  if (csv)
+    {
+      g_autoptr(GBytes) bytes = bespoke_spreadsheet_isf (table);
+
+      print_bytes (bytes);
+      return BESPOKE_CLI_OK;
+    }
 
   {
     g_autofree char *budget = bespoke_money_format (table->budget);

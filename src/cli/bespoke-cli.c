@@ -63,15 +63,22 @@ bespoke_cli_parse_options (const char    *command,
                            int            min_args,
                            int            max_args)
 {
-  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters);
-  g_autoptr(GOptionContext) context = g_option_context_new (title);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup (g_get_prgname ());
+  g_autofree char *usage_name = g_strdup_printf ("bespoke-cli %s", command);
+  gboolean parsed;
 
   g_option_context_set_help_enabled (context, TRUE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* --help reads "Usage: bespoke-cli cost [OPTION…] PERSON …": GOption
+   * names the program by its prgname */
+  g_set_prgname (usage_name);
+  parsed = g_option_context_parse (context, argc, argv, &error);
+  g_set_prgname (prgname);
+  if (!parsed)
     {
       bespoke_cli_usage_error (error->message);
       return FALSE;
@@ -96,7 +103,7 @@ static const Command commands[] = {
   { "show", "PERSON", N_("Show a person’s profile, circle and plan"), bespoke_cli_cmd_show },
   { "cost", "PERSON [--csv] [--by-month]", N_("Cost a person’s plan: lines, totals, budget, warnings"), bespoke_cli_cmd_cost },
   { "homes", "", N_("List shared homes: name, a tab, then UUID"), bespoke_cli_cmd_homes },
-  { "isf", "HOME", N_("A shared home’s Individual Service Funds, with flags"), bespoke_cli_cmd_isf },
+  { "isf", "HOME [--csv]", N_("A shared home’s Individual Service Funds, with flags"), bespoke_cli_cmd_isf },
   { "holidays", "--nation N --year Y", N_("The bank holidays the costing uses"), bespoke_cli_cmd_holidays },
   { "synth", "N [--seed S]", N_("Add N synthetic people, for benchmarks"), bespoke_cli_cmd_synth },
   { "export", "(PERSON… | --all | --menu PROVIDER) -o FILE", N_("Write an XML exchange file"), bespoke_cli_cmd_export },

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "bespoke-costing.h"
+#include "bespoke-isf.h"
+
+G_BEGIN_DECLS
+
+/* The spreadsheets a council or a family opens in Excel or Calc, made
+ * once here for bespoke-cli and the window alike (see bespoke-csv.h for
+ * the file's rules). */
+GBytes *bespoke_spreadsheet_cost_report (const BespokeCostReport *report,
+                                         gboolean                 by_month);
+GBytes *bespoke_spreadsheet_isf         (const BespokeIsfTable   *table);
+
+G_END_DECLS

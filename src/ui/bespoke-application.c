@@ -9,6 +9,7 @@
 #include "bespoke-exchange.h"
 #include "bespoke-homes-window.h"
 #include "bespoke-menus-window.h"
+#include "bespoke-search-provider.h"
 #include "bespoke-startup.h"
 #include "bespoke-store.h"
 #include "bespoke-window.h"
@@ -24,7 +25,8 @@ struct _BespokeApplication
 {
   AdwApplication parent_instance;
 
-  gboolean       exit_after_first_frame;
+  gboolean               exit_after_first_frame;
+  BespokeSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (BespokeApplication, bespoke_application, ADW_TYPE_APPLICATION)
@@ -35,6 +37,8 @@ static const GOptionEntry option_entries[] = {
   /* For start-up benchmarks: quit once the first window has been drawn. */
   { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     NULL, NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE.bespoke…]") },
   { NULL }
@@ -365,7 +369,53 @@ shared_homes_action (GSimpleAction *action,
   present_store_window (user_data, BESPOKE_TYPE_HOMES_WINDOW);
 }
 
+/* app.new-person: the desktop file's "New Person" action. */
+static void
+new_person_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  BespokeWindow *window;
+
+  bespoke_application_open_database (user_data, NULL);
+  if ((window = current_main_window (user_data)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-person", NULL);
+}
+
+/* app.show-person(UUID): a search result from GNOME Shell. */
+static void
+show_person_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(BespokePerson) person = NULL;
+  BespokeWindow *window;
+
+  bespoke_application_open_database (user_data, NULL);
+  if ((window = current_main_window (user_data)) == NULL)
+    return;
+  person = bespoke_store_find_person (bespoke_window_get_store (window), g_variant_get_string (parameter, NULL), NULL);
+  if (person != NULL)
+    bespoke_window_show_person (window, person);
+}
+
+/* app.search-people(TEXT): "more results" from GNOME Shell's search. */
+static void
+search_people_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  BespokeWindow *window;
+
+  bespoke_application_open_database (user_data, NULL);
+  if ((window = current_main_window (user_data)) != NULL)
+    bespoke_window_set_people_filter (window, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "new-person", new_person_action },
+  { "show-person", show_person_action, "s" },
+  { "search-people", search_people_action, "s" },
   { "quit", quit_action },
   { "about", about_action },
   { "product-menus", product_menus_action },
@@ -398,10 +448,58 @@ bespoke_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.text-normal", normal_accels);
 }
 
+static int
+bespoke_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("bespoke %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  /* Started by D-Bus (DBusActivatable): stay a little while for the
+   * search provider or an action, then go. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, 20000);
+  return -1;
+}
+
+static gboolean
+bespoke_application_dbus_register (GApplication     *application,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  BespokeApplication *self = BESPOKE_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (bespoke_application_parent_class)->dbus_register (application, connection, object_path, error))
+    return FALSE;
+  self->search_provider = bespoke_search_provider_new (application);
+  return bespoke_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+bespoke_application_dbus_unregister (GApplication    *application,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  BespokeApplication *self = BESPOKE_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    bespoke_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (bespoke_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 static void
 bespoke_application_class_init (BespokeApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = bespoke_application_handle_local_options;
+  app_class->dbus_register = bespoke_application_dbus_register;
+  app_class->dbus_unregister = bespoke_application_dbus_unregister;
 
   app_class->activate = bespoke_application_activate;
   app_class->command_line = bespoke_application_command_line;

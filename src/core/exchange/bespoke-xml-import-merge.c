@@ -291,7 +291,7 @@ merge_snapshot (Import  *self,
     else if (_bespoke_xml_is_ours (child, "provider-name"))
       provider_name = _bespoke_xml_node_text (child);
 
-  if (provider_uuid == NULL || !g_uuid_string_is_valid (provider_uuid))
+  if (!_bespoke_xml_is_uuid (provider_uuid))
     {
       _bespoke_xml_fail_at (self, node, _("The product has no provider-uuid. Ask for the file to be exported again."));
       return FALSE;

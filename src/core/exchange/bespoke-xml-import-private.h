@@ -47,6 +47,7 @@ gboolean       _bespoke_xml_read_document    (Import         *self,
                                               GError        **error);
 gboolean       _bespoke_xml_is_ours          (xmlNode        *node,
                                               const char     *name);
+gboolean       _bespoke_xml_is_uuid          (const char     *text);
 guint          _bespoke_xml_node_line        (xmlNode        *node);
 void           _bespoke_xml_fail_at          (Import         *self,
                                               xmlNode        *node,

@@ -48,6 +48,20 @@ _bespoke_xml_is_ours (xmlNode    *node,
          (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
 }
 
+/* A UUID as Bespoke writes them: canonical, lower case.  (GLib accepts
+ * upper case too; two spellings of one id would be two records here and
+ * one anywhere else.) */
+gboolean
+_bespoke_xml_is_uuid (const char *text)
+{
+  if (text == NULL || !g_uuid_string_is_valid (text))
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    if (g_ascii_isupper (*c))
+      return FALSE;
+  return TRUE;
+}
+
 /* The line of @node's start tag (where its '>' is).  libxml2 keeps an
  * element's line in 16 bits; past line 65,535, XML_PARSE_BIG_LINES keeps
  * the whole number for text nodes only, as the line where the text ends,
@@ -314,7 +328,7 @@ _bespoke_xml_record_from_node (Import     *self,
   g_autoptr(BespokeRecord) record = NULL;
   gint64 modified_at = 0;
 
-  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+  if (!_bespoke_xml_is_uuid (uuid))
     {
       g_autofree char *message = g_strdup_printf (_("The %s has no id, or its id “%s” is not a UUID. Ask for the file to be exported again."),
                                                   (const char *) node->name, uuid ? uuid : "");
@@ -559,10 +573,15 @@ read_elements (Import           *self,
       if (type == XML_READER_TYPE_ELEMENT && depth == 0 && !seen_root)
         {
           seen_root = TRUE;
-          /* its message is plainer than the schema's about the same thing */
-          g_clear_pointer (&self->xml_error, g_free);
+          /* The parser reads ahead of the reader: by now the schema has
+           * seen the first chunk of the file, and its errors there stand.
+           * Only a wrong root replaces them, with a plainer message about
+           * the same thing. */
           if (!check_root (self, reader))
-            break;
+            {
+              g_clear_pointer (&self->xml_error, g_free);
+              break;
+            }
         }
       if (self->xml_error != NULL || self->error != NULL)
         break;
@@ -631,6 +650,12 @@ _bespoke_xml_read_document (Import      *self,
   xmlSetStructuredErrorFunc (self, on_xml_error_cb);
 
   read_elements (self, reader);
+
+  /* whatever the reader saw or skipped, the validator saw every byte: a
+   * document it found invalid is never accepted, even if its message was
+   * lost */
+  if (self->xml_error == NULL && self->error == NULL && xmlSchemaIsValid (valid) != 1)
+    self->xml_error = g_strdup (_("The file does not follow the Bespoke exchange schema, so it is damaged or was not written by Bespoke. Ask for it to be exported again."));
 
   /* libxml2's own error about the file comes first: the record that
    * failed after it was read before the schema had seen all of it. */

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Hostile exchange files (issue #12): what the schema forbids is refused
+ * wherever it is in the file, including the first chunk the parser reads
+ * before the reader reaches the root element; each refusal leaves the
+ * database's bytes as they were. */
+#define G_LOG_DOMAIN "bespoke-test-hostile"
+
+#include <locale.h>
+
+#include "hostile-test-util.h"
+
+/* ---- the first chunk -------------------------------------------------- */
+
+/* An unknown element at byte 213, well inside the first 512 bytes that
+ * libxml2 parses (and validates) before the reader returns the root. */
+static void
+test_bad_element_at_byte_213 (void)
+{
+  Victim v = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  victim_set_up (&v);
+  path = write_variant (v.dir, "byte-213.xml", "<name>Sam Hostile</name>\n    ", "<name>Sam H</name><bogus/>");
+  g_file_get_contents (path, &text, NULL, NULL);
+  g_assert_cmpint (strstr (text, "<bogus/>") - text, ==, 213);
+  message = victim_refuses_at (&v, path, 4, "“bogus” is not expected here");
+  victim_tear_down (&v);
+}
+
+static void
+test_unknown_root_attribute (void)
+{
+  Victim v = { 0 };
+  g_autofree char *path = NULL;
+
+  victim_set_up (&v);
+  path = write_variant (v.dir, "root-attribute.xml", "schema-version=\"1\"", "schema-version=\"1\" sneaky=\"yes\"");
+  victim_refuses_at (&v, path, 2, "sneaky");
+  victim_tear_down (&v);
+}
+
+/* Bespoke's parser never runs XInclude, and the schema has no place for
+ * one: the element is refused, and nothing it names is read. */
+static void
+test_top_level_xinclude (void)
+{
+  Victim v = { 0 };
+  g_autofree char *path = NULL;
+
+  victim_set_up (&v);
+  path = write_variant (v.dir, "xinclude.xml", "  <person",
+                        "  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\" parse=\"text\"/>\n  <person");
+  victim_refuses_at (&v, path, 3, "include");
+  victim_tear_down (&v);
+}
+
+/* <notes> holds text only: an element inside it is refused. */
+static void
+test_element_inside_notes (void)
+{
+  Victim v = { 0 };
+  g_autofree char *path = NULL;
+
+  victim_set_up (&v);
+  path = write_variant (v.dir, "notes-element.xml", "    <is-staff>",
+                        "    <notes>Likes <b>bold</b> text</notes>\n    <is-staff>");
+  victim_refuses_at (&v, path, 5, "notes");
+  victim_tear_down (&v);
+}
+
+/* An upper-case copy of a UUID already in the database: refused in the
+ * first chunk (the person's own id) and after it (the budget's), so the
+ * database never holds an id that its own export would spell differently. */
+static void
+test_upper_case_uuid (void)
+{
+  Victim v = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *person_path = NULL;
+  g_autofree char *budget_path = NULL;
+  g_autofree char *person_id = NULL;
+  g_autofree char *budget_id = NULL;
+
+  victim_set_up (&v);
+  people = bespoke_store_list (v.store, BESPOKE_TYPE_PERSON, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+  upper = g_ascii_strup (uuid_of (people->pdata[0]), -1);
+  g_assert_cmpstr (upper, !=, uuid_of (people->pdata[0]));
+
+  person_id = g_strdup_printf ("id=\"%s\"", upper);
+  person_path = write_variant (v.dir, "upper-person.xml", "id=\"5f0c2a1e-8d3b-4c6a-9e7f-1a2b3c4d5e60\"", person_id);
+  victim_refuses_at (&v, person_path, 3, "is not a UUID");
+
+  budget_id = g_strdup_printf ("id=\"%s\"", "5F0C2A1E-8D3B-4C6A-9E7F-1A2B3C4D5E63");
+  budget_path = write_variant (v.dir, "upper-budget.xml", "id=\"5f0c2a1e-8d3b-4c6a-9e7f-1a2b3c4d5e63\"", budget_id);
+  victim_refuses_at (&v, budget_path, 20, "is not a UUID");
+  victim_tear_down (&v);
+}
+
+/* The same file with its UUIDs in lower case imports; its export imports
+ * again, unchanged. */
+static void
+test_valid_round_trip (void)
+{
+  g_autoptr(BespokeStore) store = open_store_at (":memory:");
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", "valid.xml", NULL);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "out.bespoke", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeXmlImportReport) first = NULL;
+  g_autoptr(BespokeXmlImportReport) second = NULL;
+
+  first = bespoke_xml_import (store, valid, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->added[BESPOKE_XML_KIND_PERSON], ==, 1);
+  bespoke_xml_export (store, BESPOKE_XML_EXPORT_ALL, NULL, out, &error);
+  g_assert_no_error (error);
+  second = bespoke_xml_import (store, out, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->added[BESPOKE_XML_KIND_PERSON], ==, 0);
+  g_assert_cmpuint (second->conflicts->len, ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/hostile/first-chunk/bad-element-at-byte-213", test_bad_element_at_byte_213);
+  g_test_add_func ("/hostile/first-chunk/unknown-root-attribute", test_unknown_root_attribute);
+  g_test_add_func ("/hostile/first-chunk/top-level-xinclude", test_top_level_xinclude);
+  g_test_add_func ("/hostile/first-chunk/element-inside-notes", test_element_inside_notes);
+  g_test_add_func ("/hostile/upper-case-uuid", test_upper_case_uuid);
+  g_test_add_func ("/hostile/valid-round-trip", test_valid_round_trip);
+
+  return g_test_run ();
+}

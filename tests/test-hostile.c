@@ -126,6 +126,105 @@ test_valid_round_trip (void)
   g_assert_cmpuint (second->conflicts->len, ==, 0);
 }
 
+
+/* ---- limits on what a line asks for ----------------------------------- */
+
+/* valid.xml with an unpaid activity in its plan: @quantity staff, a daily
+ * schedule from @start for @minutes, and @excepts (text of <except>
+ * elements) */
+static char *
+write_activity (const char *dir,
+                const char *name,
+                const char *quantity,
+                const char *start,
+                const char *minutes,
+                const char *excepts)
+{
+  g_autofree char *activity = g_strdup_printf (
+    "      <activity id=\"5f0c2a1e-8d3b-4c6a-9e7f-1a2b3c4d5e64\" modified=\"2027-01-08T09:30:00.000000Z\">\n"
+    "        <position>0</position>\n"
+    "        <support-type>family</support-type>\n"
+    "        <quantity>%s</quantity>\n"
+    "        <schedule kind=\"weekly\"><days>mon,tue,wed,thu,fri,sat,sun</days><start>%s</start>"
+    "<minutes>%s</minutes><every>1</every><bank-holidays>default</bank-holidays>%s</schedule>\n"
+    "        <funding>none</funding>\n"
+    "        <share-ratio>1</share-ratio>\n"
+    "        <discount-bp>0</discount-bp>\n"
+    "        <free-units>0</free-units>\n"
+    "        <disturbance-minutes>0</disturbance-minutes>\n"
+    "      </activity>\n"
+    "    </care-plan>", quantity, start, minutes, excepts);
+
+  return write_variant (dir, name, "    </care-plan>", activity);
+}
+
+/* <quantity>4294967295</quantity> was valid, and costing it froze the
+ * window; <minutes>4294967295</minutes> every day took 16 s.  The schema
+ * now says the most (1000 staff, 7 days a visit), and a file over it is
+ * refused at its line. */
+static void
+test_line_limits (void)
+{
+  Victim v = { 0 };
+  g_autofree char *fine = NULL;
+  g_autofree char *quantity = NULL;
+  g_autofree char *minutes = NULL;
+  g_autofree char *wrap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  victim_set_up (&v);
+  fine = write_activity (v.dir, "fine.xml", "1000", "23:59", "10080", "");
+  g_assert_true (bespoke_xml_validate (fine, &error));
+  g_assert_no_error (error);
+
+  quantity = write_activity (v.dir, "quantity.xml", "4294967295", "09:00", "60", "");
+  victim_refuses_at (&v, quantity, 27, "“quantity” is 4294967295, more than 1000");
+  minutes = write_activity (v.dir, "minutes.xml", "1", "09:00", "4294967295", "");
+  victim_refuses_at (&v, minutes, 28, "“minutes” is 4294967295, more than 10080");
+  wrap = write_activity (v.dir, "wrap.xml", "1", "23:59", "10081", "");
+  victim_refuses_at (&v, wrap, 28, "more than 10080");
+  victim_tear_down (&v);
+}
+
+/* 50,000 <except> dates took 27 s to import, and as long to load again:
+ * now they are gathered and sorted once, and the plan costs at once. */
+static void
+test_fifty_thousand_excepts (void)
+{
+  g_autoptr(BespokeStore) store = open_store_at (":memory:");
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(GString) excepts = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeXmlImportReport) report = NULL;
+  g_autoptr(BespokeSupportLine) line = NULL;
+  g_autoptr(BespokeCostReport) cost = NULL;
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, G_DATE_JANUARY, 1950);
+  for (guint i = 0; i < 50000; i++)
+    {
+      char iso[16];
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &d);
+      g_string_append_printf (excepts, "<except>%s</except>", iso);
+      g_date_add_days (&d, 1);
+    }
+  path = write_activity (dir, "excepts.xml", "1", "09:00", "60", excepts->str);
+  report = bespoke_xml_import (store, path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added[BESPOKE_XML_KIND_PERSON], ==, 1);
+
+  line = BESPOKE_SUPPORT_LINE (bespoke_store_load (store, BESPOKE_TYPE_SUPPORT_LINE,
+                                                   "5f0c2a1e-8d3b-4c6a-9e7f-1a2b3c4d5e64", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bespoke_support_line_get_schedule (line)->excluded->len, ==, 50000);
+  cost = bespoke_costing_report (store, "5f0c2a1e-8d3b-4c6a-9e7f-1a2b3c4d5e62", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cost->lines->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -138,6 +237,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/first-chunk/element-inside-notes", test_element_inside_notes);
   g_test_add_func ("/hostile/upper-case-uuid", test_upper_case_uuid);
   g_test_add_func ("/hostile/valid-round-trip", test_valid_round_trip);
+  g_test_add_func ("/hostile/line-limits", test_line_limits);
+  g_test_add_func ("/hostile/fifty-thousand-excepts", test_fifty_thousand_excepts);
 
   return g_test_run ();
 }

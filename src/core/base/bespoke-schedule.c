@@ -96,20 +96,61 @@ compare_days (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Where @day is, or would go, in the sorted excluded days. */
+static guint
+excluded_position (const GArray *days,
+                   guint32       day)
+{
+  guint lo = 0, hi = days->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (days, guint32, mid) < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * bespoke_schedule_exclude:
+ *
+ * Adds @julian_day to the days the schedule skips, kept sorted and without
+ * repeats: a binary search, and no move at all for a day after the last.
+ */
 void
 bespoke_schedule_exclude (BespokeSchedule *self,
                           guint32          julian_day)
 {
+  guint at;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (g_date_valid_julian (julian_day));
 
   if (self->excluded == NULL)
     self->excluded = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint i = 0; i < self->excluded->len; i++)
-    if (g_array_index (self->excluded, guint32, i) == julian_day)
-      return;
-  g_array_append_val (self->excluded, julian_day);
+  at = excluded_position (self->excluded, julian_day);
+  if (at < self->excluded->len && g_array_index (self->excluded, guint32, at) == julian_day)
+    return;
+  g_array_insert_val (self->excluded, at, julian_day);
+}
+
+/* Sorts the days gathered by the parser, once, and drops repeats. */
+static void
+sort_excluded (BespokeSchedule *self)
+{
+  guint kept = 0;
+
+  if (self->excluded == NULL)
+    return;
   g_array_sort (self->excluded, compare_days);
+  for (guint i = 0; i < self->excluded->len; i++)
+    if (kept == 0 || g_array_index (self->excluded, guint32, i) != g_array_index (self->excluded, guint32, kept - 1))
+      g_array_index (self->excluded, guint32, kept++) = g_array_index (self->excluded, guint32, i);
+  g_array_set_size (self->excluded, kept);
 }
 
 /* A day the text form can hold: bespoke_schedule_parse() reads dates with
@@ -131,6 +172,7 @@ day_is_readable (guint32 julian)
 }
 
 #define OUT_OF_YEARS N_("The schedule has a date outside the years Bespoke works with (1900 to 2200). Check the year.")
+#define TOO_LONG N_("One visit lasts more than 7 days (168 h), the longest Bespoke costs. Give the length of one visit; a longer stay is several visits.")
 
 /**
  * bespoke_schedule_validate:
@@ -143,6 +185,9 @@ bespoke_schedule_validate (const BespokeSchedule  *self,
                            GError                **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->duration_minutes > BESPOKE_SCHEDULE_MAX_MINUTES)
+    return bespoke_set_invalid (error, _(TOO_LONG));
 
   switch (self->kind)
     {
@@ -306,6 +351,112 @@ parse_day (const char *value,
   return TRUE;
 }
 
+/* One "key=value" of the text form into @self; FALSE if it cannot be read. */
+static gboolean
+parse_field (BespokeSchedule *self,
+             const char      *key,
+             const char      *value)
+{
+  guint64 n = 0;
+  gboolean ok = FALSE;
+
+  if (g_str_equal (key, "date"))
+    ok = parse_day (value, &self->date);
+  else if (g_str_equal (key, "anchor"))
+    ok = parse_day (value, &self->anchor);
+  else if (g_str_equal (key, "from"))
+    ok = parse_day (value, &self->term_start);
+  else if (g_str_equal (key, "until"))
+    ok = parse_day (value, &self->term_end);
+  else if (g_str_equal (key, "except"))
+    {
+      guint32 day;
+      if ((ok = parse_day (value, &day)))
+        {
+          /* gathered, then sorted once: 50,000 of them stay quick */
+          if (self->excluded == NULL)
+            self->excluded = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_array_append_val (self->excluded, day);
+        }
+    }
+  else if (g_str_equal (key, "days"))
+    {
+      g_auto(GStrv) days = g_strsplit (value, ",", -1);
+
+      ok = TRUE;
+      self->weekdays = 0;
+      for (guint d = 0; days[d] != NULL && ok; d++)
+        {
+          int idx = find_name (days[d], day_names, 7);
+          if (idx < 0)
+            ok = *days[d] == '\0' && days[d + 1] == NULL && d == 0;
+          else
+            self->weekdays |= (guint8) (1u << idx);
+        }
+    }
+  else if (g_str_equal (key, "start"))
+    {
+      guint64 h = 0, m = 0;
+      g_auto(GStrv) hm = g_strsplit (value, ":", -1);
+
+      ok = g_strv_length (hm) == 2 && parse_uint (hm[0], 23, &h) && parse_uint (hm[1], 59, &m);
+      self->start_minute = (guint16) (h * 60 + m);
+    }
+  else if (g_str_equal (key, "minutes"))
+    {
+      ok = parse_uint (value, G_MAXUINT32, &n);
+      self->duration_minutes = (guint32) n;
+    }
+  else if (g_str_equal (key, "every"))
+    {
+      ok = parse_uint (value, G_MAXUINT16, &n);
+      self->every_weeks = (guint16) n;
+    }
+  else if (g_str_equal (key, "day"))
+    {
+      ok = parse_uint (value, 31, &n);
+      self->month_day = (guint8) n;
+    }
+  else if (g_str_equal (key, "quantity"))
+    {
+      g_auto(GStrv) qp = g_strsplit (value, ".", -1);
+      guint64 whole = 0, frac = 0;
+
+      ok = g_strv_length (qp) == 2 && strlen (qp[1]) == 2 &&
+           parse_uint (qp[0], G_MAXUINT32 / 100, &whole) && parse_uint (qp[1], 99, &frac);
+      self->quantity_hundredths = (guint32) (whole * 100 + frac);
+    }
+  else if (g_str_equal (key, "per"))
+    {
+      int idx = find_name (value, per_names, G_N_ELEMENTS (per_names));
+      if ((ok = idx >= 0))
+        self->per = (BespokePer) idx;
+    }
+  else if (g_str_equal (key, "bank-holidays"))
+    {
+      int idx = find_name (value, bank_names, G_N_ELEMENTS (bank_names));
+      if ((ok = idx >= 0))
+        self->bank_holidays = (BespokeBankHolidays) idx;
+    }
+  return ok;
+}
+
+/* @text for a message: its first 200 bytes (whole characters), then "…" */
+static char *
+shortened (const char *text)
+{
+  const char *end = text;
+
+  while (*end != '\0' && end - text < 200)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_strndup (text, (gsize) (end - text));
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 /**
  * bespoke_schedule_parse:
  *
@@ -318,6 +469,7 @@ bespoke_schedule_parse (const char  *text,
 {
   g_autoptr(BespokeSchedule) self = NULL;
   g_auto(GStrv) parts = NULL;
+  g_autofree char *canonical = NULL;
   int kind;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -336,89 +488,12 @@ bespoke_schedule_parse (const char  *text,
     {
       const char *eq = strchr (parts[i], '=');
       g_autofree char *key = NULL;
-      const char *value;
-      guint64 n = 0;
-      gboolean ok = FALSE;
+      gboolean ok;
 
       if (eq == NULL)
         goto bad;
       key = g_strndup (parts[i], (gsize) (eq - parts[i]));
-      value = eq + 1;
-
-      if (g_str_equal (key, "date"))
-        ok = parse_day (value, &self->date);
-      else if (g_str_equal (key, "anchor"))
-        ok = parse_day (value, &self->anchor);
-      else if (g_str_equal (key, "from"))
-        ok = parse_day (value, &self->term_start);
-      else if (g_str_equal (key, "until"))
-        ok = parse_day (value, &self->term_end);
-      else if (g_str_equal (key, "except"))
-        {
-          guint32 day;
-          if ((ok = parse_day (value, &day)))
-            bespoke_schedule_exclude (self, day);
-        }
-      else if (g_str_equal (key, "days"))
-        {
-          g_auto(GStrv) days = g_strsplit (value, ",", -1);
-
-          ok = TRUE;
-          self->weekdays = 0;
-          for (guint d = 0; days[d] != NULL && ok; d++)
-            {
-              int idx = find_name (days[d], day_names, 7);
-              if (idx < 0)
-                ok = *days[d] == '\0' && days[d + 1] == NULL && d == 0;
-              else
-                self->weekdays |= (guint8) (1u << idx);
-            }
-        }
-      else if (g_str_equal (key, "start"))
-        {
-          guint64 h = 0, m = 0;
-          g_auto(GStrv) hm = g_strsplit (value, ":", -1);
-
-          ok = g_strv_length (hm) == 2 && parse_uint (hm[0], 23, &h) && parse_uint (hm[1], 59, &m);
-          self->start_minute = (guint16) (h * 60 + m);
-        }
-      else if (g_str_equal (key, "minutes"))
-        {
-          ok = parse_uint (value, G_MAXUINT32, &n);
-          self->duration_minutes = (guint32) n;
-        }
-      else if (g_str_equal (key, "every"))
-        {
-          ok = parse_uint (value, G_MAXUINT16, &n);
-          self->every_weeks = (guint16) n;
-        }
-      else if (g_str_equal (key, "day"))
-        {
-          ok = parse_uint (value, 31, &n);
-          self->month_day = (guint8) n;
-        }
-      else if (g_str_equal (key, "quantity"))
-        {
-          g_auto(GStrv) qp = g_strsplit (value, ".", -1);
-          guint64 whole = 0, frac = 0;
-
-          ok = g_strv_length (qp) == 2 && strlen (qp[1]) == 2 &&
-               parse_uint (qp[0], G_MAXUINT32 / 100, &whole) && parse_uint (qp[1], 99, &frac);
-          self->quantity_hundredths = (guint32) (whole * 100 + frac);
-        }
-      else if (g_str_equal (key, "per"))
-        {
-          int idx = find_name (value, per_names, G_N_ELEMENTS (per_names));
-          if ((ok = idx >= 0))
-            self->per = (BespokePer) idx;
-        }
-      else if (g_str_equal (key, "bank-holidays"))
-        {
-          int idx = find_name (value, bank_names, G_N_ELEMENTS (bank_names));
-          if ((ok = idx >= 0))
-            self->bank_holidays = (BespokeBankHolidays) idx;
-        }
-
+      ok = parse_field (self, key, eq + 1);
       if (!ok)
         goto bad;
       continue;
@@ -429,8 +504,25 @@ bespoke_schedule_parse (const char  *text,
       return NULL;
     }
 
+  sort_excluded (self);
   if (!bespoke_schedule_validate (self, error))
     return NULL;
+
+  /* Strict: the text must be exactly what bespoke_schedule_serialize()
+   * writes for the value read, so that it round-trips.  A field that does
+   * not belong to the kind, "19:0", "060", a repeated or unsorted "except"
+   * are all refused rather than silently dropped or rewritten. */
+  canonical = bespoke_schedule_serialize (self);
+  if (!g_str_equal (canonical, text))
+    {
+      g_autofree char *given = shortened (text);
+      g_autofree char *wanted = shortened (canonical);
+
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+                   _("The schedule “%s” is not written the way Bespoke writes one: it has a part that does not belong to a “%s” schedule, or one written differently. Bespoke would write it “%s”."),
+                   given, kind_names[self->kind], wanted);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

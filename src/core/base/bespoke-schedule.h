@@ -31,6 +31,11 @@ typedef enum
   BESPOKE_PER_MONTH,
 } BespokePer;
 
+/* The longest one occurrence may last: 7 days.  Costing walks a plan's
+ * days and occurrences, so this bounds the work of each (see the README's
+ * "Limits"). */
+#define BESPOKE_SCHEDULE_MAX_MINUTES (7 * 24 * 60)
+
 /* Weekday bits, Monday first as in ISO 8601 and GDateWeekday. */
 #define BESPOKE_WEEKDAY_BIT(gdate_weekday) (1u << ((gdate_weekday) - 1))
 #define BESPOKE_WEEKDAYS_MON_FRI 0x1f

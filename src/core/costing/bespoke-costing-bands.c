@@ -22,7 +22,51 @@ typedef struct
   i128                *month_value;    /* pence × 60, by month */
   i128                *month_charged_units;  /* minutes for hours, else counts × 60 */
   i128                 units;          /* delivered: minutes for hours, else counts × 60 */
+  gboolean             overflow;       /* a sum above would have wrapped */
+  i128                 week_value;     /* a typical week's month_value */
+  i128                 week_units;     /* and its month_charged_units */
+  guint                work;           /* days walked and pieces charged */
 } Accumulator;
+
+/* Costing's work, counted for the tests: a day walked or a piece of an
+ * occurrence charged.  It grows with the plan's days and occurrences,
+ * never with a quantity or a duration. */
+static gint work_count;
+
+guint
+bespoke_costing_get_work_count (void)
+{
+  return (guint) g_atomic_int_get (&work_count);
+}
+
+/* *sum += a × b, or the overflow noted.  (A product of a 32-bit and a
+ * 64-bit number cannot overflow 128 bits: only the sum is checked then,
+ * which keeps the hot loop quick.) */
+static inline void
+add_product (Accumulator *acc,
+             i128        *sum,
+             i128         a,
+             i128         b)
+{
+  i128 product;
+
+  if (a >= G_MININT32 && a <= G_MAXINT32 && b >= G_MININT64 && b <= G_MAXINT64)
+    product = a * b;
+  else if (__builtin_mul_overflow (a, b, &product))
+    {
+      acc->overflow = TRUE;
+      return;
+    }
+  if (__builtin_add_overflow (*sum, product, sum))
+    acc->overflow = TRUE;
+}
+
+static void
+count_work (Accumulator *acc)
+{
+  g_atomic_int_add (&work_count, (gint) acc->work);
+  acc->work = 0;
+}
 
 static inline gboolean
 is_holiday (Accumulator *acc,
@@ -37,12 +81,13 @@ is_holiday (Accumulator *acc,
 static gint64
 hour_rate (Accumulator *acc,
            guint32      julian,
+           gboolean     holiday,   /* is_holiday (acc, julian), looked up once a day */
            guint        minute)
 {
   guint wd = weekday_of (julian);
   gint64 band;
 
-  if (acc->holiday_rate && acc->rate_bh >= 0 && is_holiday (acc, julian))
+  if (acc->holiday_rate && acc->rate_bh >= 0 && holiday)
     return acc->rate_bh;
   if (wd == G_DATE_SATURDAY && acc->rate_sat >= 0)
     return acc->rate_sat;
@@ -68,6 +113,23 @@ unit_rate (Accumulator *acc,
   return acc->base;
 }
 
+/* Charges @units (minutes, or counts × 60) at @rate, less those of them
+ * still free (@free_units, already taken from acc->free_left). */
+static void
+charge_less_free (Accumulator *acc,
+                  guint        month,
+                  i128         units,
+                  i128         free_units,
+                  gint64       rate)
+{
+  acc->work++;
+  if (__builtin_add_overflow (acc->units, units, &acc->units))
+    acc->overflow = TRUE;
+  add_product (acc, &acc->month_value[month], units - free_units, rate);
+  if (__builtin_add_overflow (acc->month_charged_units[month], units - free_units, &acc->month_charged_units[month]))
+    acc->overflow = TRUE;
+}
+
 static void
 charge (Accumulator *acc,
         guint        month,
@@ -77,7 +139,6 @@ charge (Accumulator *acc,
 {
   i128 free_now = 0;
 
-  acc->units += units;
   if (acc->free_left > 0)
     {
       i128 whole = units / unit_scale;
@@ -85,32 +146,52 @@ charge (Accumulator *acc,
       acc->free_left -= (guint64) free_now;
       free_now *= unit_scale;
     }
-  acc->month_value[month] += (units - free_now) * rate;
-  acc->month_charged_units[month] += units - free_now;
+  charge_less_free (acc, month, units, free_now, rate);
 }
 
-/* An hourly occurrence: split at 06:00, 20:00 and midnight. */
+/* An hourly occurrence, @quantity times over: split at 06:00, 20:00 and
+ * midnight, each piece charged once for all @quantity.  Free minutes go as
+ * they would one copy after another: whole copies first, then the first
+ * minutes of the next. */
 static void
 charge_hours (Accumulator *acc,
               guint        month,
               guint32      day,
               guint        start_minute,
-              guint32      minutes)
+              guint32      minutes,
+              guint        quantity)
 {
   guint minute = start_minute;
+  guint64 free_copies = 0, free_partial = 0;
+  gboolean holiday = acc->holiday_rate && acc->rate_bh >= 0 && is_holiday (acc, day);
+
+  if (acc->free_left > 0 && minutes > 0)
+    {
+      free_copies = MIN ((guint64) quantity, acc->free_left / minutes);
+      acc->free_left -= free_copies * minutes;
+      if (free_copies < quantity)
+        {
+          free_partial = MIN (acc->free_left, (guint64) minutes);
+          acc->free_left -= free_partial;
+        }
+    }
 
   while (minutes > 0)
     {
       guint boundary = minute < 6 * 60 ? 6 * 60 : minute < 20 * 60 ? 20 * 60 : 24 * 60;
       guint32 chunk = MIN (minutes, boundary - minute);
+      guint64 partial = MIN (free_partial, (guint64) chunk);
 
-      charge (acc, month, chunk, hour_rate (acc, day, minute), 1);
+      free_partial -= partial;
+      charge_less_free (acc, month, (i128) chunk * quantity, (i128) chunk * free_copies + partial,
+                        hour_rate (acc, day, holiday, minute));
       minutes -= chunk;
       minute += chunk;
       if (minute == 24 * 60)
         {
           minute = 0;
           day++;
+          holiday = acc->holiday_rate && acc->rate_bh >= 0 && minutes > 0 && is_holiday (acc, day);
         }
     }
 }
@@ -125,15 +206,28 @@ typedef struct
   guint32                last_day_charged;  /* DAY unit: each day once */
 } Occurrences;
 
+/* The excluded days are kept sorted: a binary search. */
 static gboolean
 excluded (const BespokeSchedule *s,
           guint32                day)
 {
+  guint lo = 0, hi;
+
   if (s->excluded == NULL)
     return FALSE;
-  for (guint i = 0; i < s->excluded->len; i++)
-    if (g_array_index (s->excluded, guint32, i) == day)
-      return TRUE;
+  hi = s->excluded->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint32 here = g_array_index (s->excluded, guint32, mid);
+
+      if (here == day)
+        return TRUE;
+      if (here < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   return FALSE;
 }
 
@@ -155,19 +249,20 @@ occurrence (Accumulator  *acc,
   switch (occ->unit)
     {
     case BESPOKE_UNIT_HOUR:
-      for (guint q = 0; q < occ->quantity; q++)
-        charge_hours (acc, month, day, start_minute, minutes);
+      charge_hours (acc, month, day, start_minute, minutes, occ->quantity);
       break;
     case BESPOKE_UNIT_NIGHT:
     case BESPOKE_UNIT_EACH:
       charge (acc, month, (i128) occ->quantity * 60, unit_rate (acc, day), 60);
       if (occ->unit == BESPOKE_UNIT_NIGHT && occ->disturbance_rate >= 0 && occ->disturbance_minutes > 0)
-        acc->month_value[month] += (i128) occ->disturbance_minutes * occ->disturbance_rate * occ->quantity;
+        add_product (acc, &acc->month_value[month], (i128) occ->disturbance_minutes * occ->quantity,
+                     occ->disturbance_rate);
       break;
     case BESPOKE_UNIT_DAY:
       {
-        /* every day the occurrence touches, once */
-        guint32 last = day + (start_minute + MAX (minutes, 1u) - 1) / (24 * 60);
+        /* every day the occurrence touches, once (in 64 bits: no sum of a
+         * start and a duration wraps) */
+        guint32 last = day + (guint32) (((guint64) start_minute + MAX (minutes, 1u) - 1) / (24 * 60));
         for (guint32 d = MAX (day, occ->last_day_charged + 1); d <= last; d++)
           {
             guint m = months ? (d <= months->period_end ? month_index (months, d) : month) : 0;
@@ -212,6 +307,7 @@ walk_calendar (Accumulator  *acc,
 
         for (guint32 day = first; day <= last; day++)
           {
+            acc->work++;
             if (!(s->weekdays & (1u << (weekday_of (day) - 1))))
               continue;
             if (s->kind == BESPOKE_SCHEDULE_WEEKLY && every > 1)
@@ -232,6 +328,7 @@ walk_calendar (Accumulator  *acc,
           GDate d;
           guint target;
 
+          acc->work++;
           g_date_clear (&d, 1);
           g_date_set_julian (&d, day);
           month_start = day - (g_date_get_day (&d) - 1);
@@ -269,12 +366,12 @@ typical_week (Accumulator           *acc,
               Q                     *value,
               Q                     *units)
 {
-  i128 value_buf = 0, units_buf = 0;
   Q per_week = Q_ZERO;
 
   acc->ignore_holidays = TRUE;
-  acc->month_value = &value_buf;
-  acc->month_charged_units = &units_buf;
+  acc->week_value = acc->week_units = 0;
+  acc->month_value = &acc->week_value;
+  acc->month_charged_units = &acc->week_units;
 
   if (unit == BESPOKE_UNIT_WEEK || unit == BESPOKE_UNIT_MONTH || unit == BESPOKE_UNIT_YEAR)
     {
@@ -319,8 +416,8 @@ typical_week (Accumulator           *acc,
       break;
     }
 
-  *value = q_mul (q_make (value_buf, 60), per_week);
-  *units = q_mul (q_make (units_buf, 60), per_week);
+  *value = acc->overflow ? Q_OVERFLOW : q_mul (q_make (acc->week_value, 60), per_week);
+  *units = acc->overflow ? Q_OVERFLOW : q_mul (q_make (acc->week_units, 60), per_week);
 }
 
 gint64
@@ -388,6 +485,7 @@ bespoke_costing_value_week_rule (const CostingLine *c,
   acc.rate_sun = bespoke_product_get_rate_sunday (product);
   acc.rate_bh = -1;
   typical_week (&acc, &occ, s, unit, price, &week_value, &week_units);
+  count_work (&acc);
 
   weeks = rule == BESPOKE_ANNUALISATION_52_WEEKS ? Q_INT (52) : q_make (365, 7);
   weeks = q_mul (weeks, bespoke_costing_years_in_period (period_start, period_end));
@@ -448,11 +546,12 @@ bespoke_costing_value_calendar (const CostingLine *c,
 
   if (first <= last)
     walk_calendar (&acc, &occ, months, first, last);
+  count_work (&acc);
 
   for (guint i = 0; i < months->n_months; i++)
     {
-      value[i] = q_make (month_value[i], 60);
-      units[i] = q_make (month_units[i], 60);
+      value[i] = acc.overflow ? Q_OVERFLOW : q_make (month_value[i], 60);
+      units[i] = acc.overflow ? Q_OVERFLOW : q_make (month_units[i], 60);
     }
-  mv->delivered = q_make (acc.units, 60);
+  mv->delivered = acc.overflow ? Q_OVERFLOW : q_make (acc.units, 60);
 }

@@ -41,6 +41,20 @@ first_of_month (guint year,
   return g_date_get_julian (&date);
 }
 
+/* The period is at most five years: it ends before the day five years
+ * after it starts (so it touches at most 61 calendar months). */
+static gboolean
+within_five_years (guint32 start,
+                   guint32 end)
+{
+  GDate limit;
+
+  g_date_clear (&limit, 1);
+  g_date_set_julian (&limit, start);
+  g_date_add_years (&limit, 5);
+  return end < g_date_get_julian (&limit);
+}
+
 gboolean
 bespoke_costing_months_init (Months  *m,
                              guint32  start,
@@ -56,7 +70,7 @@ bespoke_costing_months_init (Months  *m,
   m->first_year = y;
   m->first_month = mo;
   m->n_months = (ey - y) * 12 + emo - mo + 1;
-  if (m->n_months > G_N_ELEMENTS (m->starts))
+  if (!within_five_years (start, end) || m->n_months > G_N_ELEMENTS (m->starts))
     {
       g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
                            _("The plan period is longer than five years. Split it into plans of a year or so."));
@@ -146,13 +160,13 @@ bespoke_costing_split_months (const Q      *values,
   gint64 diff;
 
   for (guint i = 0; i < n; i++)
-    {
-      if (!q_round (values[i], &rounded[i]))
-        return FALSE;
-      sum += rounded[i];
-    }
+    if (!q_round (values[i], &rounded[i]) || __builtin_add_overflow (sum, rounded[i], &sum))
+      return FALSE;
 
-  for (diff = total - sum; diff != 0; diff += diff > 0 ? -1 : 1)
+  /* each month's rounding moves it by at most half a penny */
+  if (__builtin_sub_overflow (total, sum, &diff) || diff > (gint64) n || diff < -(gint64) n)
+    return FALSE;
+  for (; diff != 0; diff += diff > 0 ? -1 : 1)
     {
       guint best = 0;
       Q best_gap = Q_ZERO;

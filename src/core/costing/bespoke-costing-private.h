@@ -19,15 +19,30 @@ G_BEGIN_DECLS
  * Amounts are rationals of 128-bit integers, reduced as they go.  The hot
  * loops add plain integers (pence × minutes); rationals appear only once
  * per month of a line, where the per-line factors (hours, sharing,
- * premiums, discounts, pro rata) are applied. */
+ * premiums, discounts, pro rata) are applied.
+ *
+ * Every operation is checked: one that would overflow gives Q_OVERFLOW (a
+ * zero denominator), which every later operation passes on and q_round()
+ * refuses, so that an overflow is an error, never a wrap. */
 
 typedef __int128 i128;
 
 typedef struct
 {
   i128 n;
-  i128 d;  /* > 0 */
+  i128 d;  /* > 0; 0 after an overflow */
 } Q;
+
+#define Q_ZERO ((Q) { 0, 1 })
+#define Q_INT(x) ((Q) { (x), 1 })
+#define Q_OVERFLOW ((Q) { 0, 0 })
+#define I128_MIN ((i128) ((unsigned __int128) 1 << 127))
+
+static inline gboolean
+q_ok (Q q)
+{
+  return q.d != 0;
+}
 
 static inline i128
 gcd128 (i128 a,
@@ -52,7 +67,10 @@ q_make (i128 n,
 {
   i128 g;
 
-  g_assert (d != 0);
+  /* a zero denominator is an earlier overflow (or a division by nothing):
+   * either way, no value */
+  if (d == 0 || n == I128_MIN || d == I128_MIN)
+    return Q_OVERFLOW;
   if (d < 0)
     {
       n = -n;
@@ -66,34 +84,48 @@ static inline Q
 q_add (Q a,
        Q b)
 {
+  i128 x, y, n, d;
+
+  if (!q_ok (a) || !q_ok (b))
+    return Q_OVERFLOW;
   if (a.d == b.d)
-    return q_make (a.n + b.n, a.d);
-  return q_make (a.n * b.d + b.n * a.d, a.d * b.d);
+    return __builtin_add_overflow (a.n, b.n, &n) ? Q_OVERFLOW : q_make (n, a.d);
+  if (__builtin_mul_overflow (a.n, b.d, &x) || __builtin_mul_overflow (b.n, a.d, &y) ||
+      __builtin_add_overflow (x, y, &n) || __builtin_mul_overflow (a.d, b.d, &d))
+    return Q_OVERFLOW;
+  return q_make (n, d);
 }
 
 static inline Q
 q_mul (Q a,
        Q b)
 {
-  Q x = q_make (a.n, b.d);
-  Q y = q_make (b.n, a.d);
-  return q_make (x.n * y.n, x.d * y.d);
-}
+  Q x, y;
+  i128 n, d;
 
-#define Q_ZERO ((Q) { 0, 1 })
-#define Q_INT(x) ((Q) { (x), 1 })
+  if (!q_ok (a) || !q_ok (b))
+    return Q_OVERFLOW;
+  x = q_make (a.n, b.d);
+  y = q_make (b.n, a.d);
+  if (__builtin_mul_overflow (x.n, y.n, &n) || __builtin_mul_overflow (x.d, y.d, &d))
+    return Q_OVERFLOW;
+  return q_make (n, d);
+}
 
 /* Rounds half away from zero, the one rounding rule; FALSE on overflow. */
 static inline gboolean
 q_round (Q       q,
          gint64 *out)
 {
-  i128 whole = q.n / q.d;
-  i128 rest = q.n % q.d;
+  i128 whole, rest;
 
+  if (!q_ok (q))
+    return FALSE;
+  whole = q.n / q.d;
+  rest = q.n % q.d;
   if (rest < 0)
     rest = -rest;
-  if (2 * rest >= q.d)
+  if (rest >= q.d - rest)
     whole += q.n < 0 ? -1 : 1;
   if (whole > G_MAXINT64 || whole < G_MININT64)
     return FALSE;
@@ -101,11 +133,16 @@ q_round (Q       q,
   return TRUE;
 }
 
+/* a > b; both must be values (not overflows) */
 static inline gboolean
 q_greater (Q a,
            Q b)
 {
-  return a.n * b.d > b.n * a.d;
+  i128 x, y;
+
+  if (__builtin_mul_overflow (a.n, b.d, &x) || __builtin_mul_overflow (b.n, a.d, &y))
+    return (long double) a.n / (long double) a.d > (long double) b.n / (long double) b.d;
+  return x > y;
 }
 
 /* ---- dates ------------------------------------------------------------ */

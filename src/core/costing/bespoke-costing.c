@@ -262,6 +262,20 @@ bespoke_costing_cost_line (BespokePlan         *plan,
   c.period_end = bespoke_costing_julian_of (bespoke_plan_get_period_end (plan));
   c.rule = bespoke_plan_get_annualisation (plan);
   c.quantity = MAX (bespoke_support_line_get_quantity (line), 1);
+  if (c.quantity > BESPOKE_COSTING_MAX_QUANTITY)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+                   _("A support line asks for %u staff or units each time; Bespoke costs at most %u. Check the number."),
+                   c.quantity, (guint) BESPOKE_COSTING_MAX_QUANTITY);
+      return FALSE;
+    }
+  if (bespoke_support_line_get_disturbance_minutes (line) > BESPOKE_COSTING_MAX_DISTURBANCE_MINUTES)
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+                   _("A support line has %u minutes of disturbance a night; a night has at most %u. Check the number."),
+                   bespoke_support_line_get_disturbance_minutes (line), (guint) BESPOKE_COSTING_MAX_DISTURBANCE_MINUTES);
+      return FALSE;
+    }
   if (c.period_start == 0 || c.period_end == 0 || c.period_end < c.period_start)
     return bespoke_set_invalid (error, _("The plan’s period is not set, or it ends before it starts. Set both dates on the plan."));
   if (!bespoke_costing_months_init (&c.months, c.period_start, c.period_end, error))

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* The most a support line may ask for, so that no plan costs for long:
+ * costing walks the plan's days and occurrences; a quantity is a
+ * multiplier on each occurrence, never a loop.  (A schedule's longest
+ * occurrence, 7 days, is BESPOKE_SCHEDULE_MAX_MINUTES.) */
+#define BESPOKE_COSTING_MAX_QUANTITY             1000  /* staff or units each time */
+#define BESPOKE_COSTING_MAX_DISTURBANCE_MINUTES  1440  /* a night's disturbance, at most a day */
+
 /* The costing engine.  It counts the real occurrences of each line in the
  * plan period (or a typical week, under the week-based rules), splits each
  * hour at time-band boundaries and midnight, and keeps every amount exact
@@ -85,6 +92,7 @@ BespokeCostReport *bespoke_costing_report     (BespokeStore        *store,
 
 const char        *bespoke_costing_rule_text  (BespokeAnnualisation rule);
 guint              bespoke_costing_get_run_count (void);
+guint              bespoke_costing_get_work_count (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeLineCost, bespoke_line_cost_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeCostReport, bespoke_cost_report_free)

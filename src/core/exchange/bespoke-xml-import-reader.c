@@ -127,6 +127,8 @@ plain_schema_message (const char *message)
       N_("the amount in “\\1” is \\2 pence, and it cannot be less than nothing") },
     { "^Element '([^']+)', attribute 'pence': \\[facet 'maxInclusive'\\] The value '([^']*)'.*",
       N_("the amount in “\\1” is \\2 pence; a refund must be less than nothing") },
+    { "^Element '([^']+)': \\[facet 'maxInclusive'\\] The value '([^']*)' is greater than the maximum value allowed \\('([^']*)'\\).*",
+      N_("“\\1” is \\2, more than \\3, the most Bespoke allows there") },
     { "^Element '([^']+)', attribute 'pence': '([^']*)' is not a valid value.*",
       N_("the amount in “\\1” is “\\2” pence, which is not a whole number Bespoke can hold") },
     { "^Element '([^']+)', attribute 'id': \\[facet 'pattern'\\] The value '([^']*)'.*",

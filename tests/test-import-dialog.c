@@ -12,6 +12,7 @@
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
 #include "bespoke-test-util.h"
+#include "bespoke-window.h"
 
 /* The example data has 11 people: Paul, Jennie, Anne-Marie, Danny and Sam,
  * and the six residents of Oak House (Ann, Ben, Cara, Dev, Ellie, Frank). */
@@ -609,6 +610,77 @@ test_export (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&empty));
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Issue #15: the export writes exactly the file the user chose.  A name
+ * without ".bespoke" is asked about first; "Keep the Name" writes that
+ * name and no "NAME.bespoke" beside it (the Flatpak document portal
+ * grants only the chosen name), and Cancel writes nothing. */
+static void
+test_export_exact_name (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(BespokeStore) store = open_store (f, "example.db");
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = g_build_filename (f->dir, "paul for the council", NULL);
+  g_autofree char *sibling = g_strconcat (plain, ".bespoke", NULL);
+  g_autofree char *cancelled = g_build_filename (f->dir, "not written", NULL);
+  g_autofree char *suffixed = g_build_filename (f->dir, "paul.bespoke", NULL);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled);
+  g_autoptr(GFile) suffixed_file = g_file_new_for_path (suffixed);
+  BespokeWindow *window;
+  AdwMessageDialog *dialog;
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  paul = bespoke_store_load (store, BESPOKE_TYPE_PERSON, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+  window = bespoke_window_new (NULL, store);
+
+  bespoke_exchange_export_chosen (GTK_WINDOW (window), paul, plain_file);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add “.bespoke” to the Name?");
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (dialog, "keep");
+  g_assert_true (bespoke_xml_validate (plain, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (sibling, G_FILE_TEST_EXISTS));
+  /* a button closes the dialog after its response; here the test does */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  bespoke_exchange_export_chosen (GTK_WINDOW (window), paul, cancelled_file);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+
+  /* with the suffix: no question, the file at once */
+  bespoke_exchange_export_chosen (GTK_WINDOW (window), paul, suffixed_file);
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_true (bespoke_xml_validate (suffixed, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* "A selection": the people a search found.  In the example data the
  * search "ann" finds Ann Hughes and Anne-Marie Byrne (the words of their
  * names that start with "ann"), so the file holds exactly those two; with
@@ -792,6 +864,7 @@ main (int   argc,
               test_cancel_after_import_finished, fixture_tear_down);
   g_test_add ("/import-dialog/open-file", Fixture, NULL, fixture_set_up, test_open_file, fixture_tear_down);
   g_test_add ("/export/person", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/export/exact-name", Fixture, NULL, fixture_set_up, test_export_exact_name, fixture_tear_down);
   g_test_add ("/export/found", Fixture, NULL, fixture_set_up, test_export_found, fixture_tear_down);
 
   return g_test_run ();

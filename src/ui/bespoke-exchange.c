@@ -453,15 +453,89 @@ write_export (ExportJob *job,
     show_error (GTK_WINDOW (job->window), _("The File Could Not Be Exported"), error->message);
 }
 
+static void choose_export_file (BespokeWindow *window,
+                                BespokePerson *person,
+                                char         **found,
+                                GFile         *folder,
+                                const char    *name);
+
+/* "Add .bespoke to the name?": keep the name chosen, or choose again with
+ * the suffix.  Bespoke never writes a sibling the user did not choose: in
+ * the Flatpak sandbox, the document portal grants only the chosen name. */
 static void
-on_replace_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
+on_suffix_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
 {
   ExportJob *job = user_data;
 
-  if (g_str_equal (response, "replace"))
+  if (g_str_equal (response, "keep"))
     write_export (job, job->replace);
+  else if (g_str_equal (response, "add"))
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (job->replace);
+      g_autofree char *basename = g_file_get_basename (job->replace);
+      g_autofree char *with_suffix = g_strconcat (basename, ".bespoke", NULL);
+
+      choose_export_file (job->window, job->person, g_steal_pointer (&job->found), folder, with_suffix);
+    }
+}
+
+static void export_chosen (ExportJob *job,
+                           GFile     *chosen);
+
+/**
+ * bespoke_exchange_export_chosen:
+ * @window: the window exporting
+ * @person: (nullable): the person to export, or %NULL for everything
+ * @chosen: the file the user chose
+ *
+ * Writes exactly @chosen (the chooser has already asked about replacing
+ * it); when its name lacks ".bespoke", first asks whether to add it.
+ */
+void
+bespoke_exchange_export_chosen (GtkWindow     *window,
+                                BespokePerson *person,
+                                GFile         *chosen)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->window = g_object_ref (BESPOKE_WINDOW (window));
+  job->person = person ? g_object_ref (person) : NULL;
+  export_chosen (job, chosen);
+}
+
+static void
+export_chosen (ExportJob *job,
+               GFile     *chosen)
+{
+  g_autofree char *basename = g_file_get_basename (chosen);
+  GtkWidget *dialog;
+
+  if (basename == NULL || g_str_has_suffix (basename, ".bespoke"))
+    {
+      write_export (job, chosen);
+      export_job_free (job);
+      return;
+    }
+
+  /* The suffix is what makes the file open with Bespoke. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (job->window), _("Add “.bespoke” to the Name?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has no “.bespoke” at the end, so it will not open with Bespoke when someone double-clicks it. Add it and choose again, or keep the name as it is."),
+                                  basename);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep the Name"),
+                                    "add", _("_Add .bespoke"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  job->replace = g_object_ref (chosen);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_suffix_response_cb), job,
+                         export_job_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -471,65 +545,25 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
 {
   ExportJob *job = user_data;
   g_autoptr(GFile) chosen = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *basename = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT ||
       (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
-    {
-      export_job_free (job);
-      g_object_unref (native);
-      return;
-    }
-
-  /* The suffix is what makes the file open with Bespoke. */
-  basename = g_file_get_basename (chosen);
-  if (basename != NULL && !g_str_has_suffix (basename, ".bespoke"))
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (chosen);
-      g_autofree char *with_suffix = g_strconcat (basename, ".bespoke", NULL);
-
-      file = parent ? g_file_get_child (parent, with_suffix) : g_object_ref (chosen);
-
-      /* The chooser asked about the name typed, not this one. */
-      if (g_file_query_exists (file, NULL))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (job->window), _("Replace the File?"), NULL);
-
-          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                          _("A file named “%s” is already in that folder. Replacing it loses what it holds."),
-                                          with_suffix);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "cancel", _("_Cancel"),
-                                            "replace", _("_Replace"),
-                                            NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          job->replace = g_steal_pointer (&file);
-          g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response_cb), job,
-                                 export_job_closure_free, 0);
-          gtk_window_present (GTK_WINDOW (dialog));
-          g_object_unref (native);
-          return;
-        }
-    }
+    export_job_free (job);
   else
-    file = g_object_ref (chosen);
-
-  write_export (job, file);
-  export_job_free (job);
+    export_chosen (job, chosen);
   g_object_unref (native);
 }
 
 static void
 choose_export_file (BespokeWindow *window,
                     BespokePerson *person,
-                    char         **found)  /* transfer full */
+                    char         **found,  /* transfer full */
+                    GFile         *folder,
+                    const char    *name)
 {
   g_autoptr(GtkFileFilter) filter = bespoke_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *name = bespoke_exchange_export_name (person, now);
+  g_autofree char *default_name = name ? NULL : bespoke_exchange_export_name (person, now);
   GtkFileChooserNative *native;
   ExportJob *job;
 
@@ -538,7 +572,9 @@ choose_export_file (BespokeWindow *window,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name ? name : default_name);
 
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (window);
@@ -556,11 +592,11 @@ on_export_scope_response_cb (AdwMessageDialog *dialog,
   BespokeWindow *window = user_data;
 
   if (g_str_equal (response, "person"))
-    choose_export_file (window, bespoke_window_get_person (window), NULL);
+    choose_export_file (window, bespoke_window_get_person (window), NULL, NULL, NULL);
   else if (g_str_equal (response, "everyone"))
-    choose_export_file (window, NULL, NULL);
+    choose_export_file (window, NULL, NULL, NULL, NULL);
   else if (g_str_equal (response, "found"))
-    choose_export_file (window, NULL, bespoke_exchange_found_people (bespoke_window_get_people_model (window)));
+    choose_export_file (window, NULL, bespoke_exchange_found_people (bespoke_window_get_people_model (window)), NULL, NULL);
 }
 
 static void
@@ -580,7 +616,7 @@ export_action (GSimpleAction *action,
   found = bespoke_exchange_found_people (bespoke_window_get_people_model (window));
   if (person == NULL && found == NULL)
     {
-      choose_export_file (window, NULL, NULL);
+      choose_export_file (window, NULL, NULL, NULL, NULL);
       return;
     }
 

@@ -24,6 +24,9 @@ gboolean  bespoke_exchange_export_people      (BespokeStore       *store,
                                                const char * const *uuids,
                                                GFile              *file,
                                                GError            **error);
+void      bespoke_exchange_export_chosen      (GtkWindow          *window,
+                                               BespokePerson      *person,
+                                               GFile              *chosen);
 char    **bespoke_exchange_found_people       (BespokePeopleModel *model);
 void      bespoke_exchange_delete_snapshot    (const char      *snapshot);
 AdwToast *bespoke_exchange_import_toast_new   (GtkWindow       *parent,

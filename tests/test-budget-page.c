@@ -83,7 +83,26 @@ test_budget_page_paul (void)
     g_assert_nonnull (strstr (words, "By provider: Hillside Support £22,000.00."));
   }
 
+  /* "Export as Spreadsheet…" saves what the page shows (issue #15): the
+   * morning line, 261 weekdays × 2 h × £21.50 = £11,223.00, with January's
+   * 21 weekdays × £43.00 = £903.00 first among its months, and the totals */
+  {
+    g_autoptr(GBytes) bytes = bespoke_budget_page_get_spreadsheet (BESPOKE_BUDGET_PAGE (page));
+    g_autofree char *text = NULL;
+    gsize size;
+    const char *data;
+
+    g_assert_nonnull (bytes);
+    data = g_bytes_get_data (bytes, &size);
+    text = g_strndup (data, size);
+    g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "line,schedule,paid,contingent,funding,units,unit,currency,cost,2027-01,"));
+    g_assert_nonnull (strstr (text, ",individual-budget,522.00,hour,GBP,11223.00,903.00,"));
+    g_assert_nonnull (strstr (text, "\r\ncommitted,,,,,,,GBP,22000.00\r\n"));
+    g_assert_nonnull (strstr (text, "\r\nremaining,,,,,,,GBP,12000.00\r\n"));
+  }
+
   bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_null (bespoke_budget_page_get_spreadsheet (BESPOKE_BUDGET_PAGE (page)));
   g_assert_finalize_object (page);
 }
 

@@ -8,7 +8,10 @@
 
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "bespoke-core.h"
+#include "bespoke-test-util.h"
 
 static void
 assert_bytes (GBytes     *bytes,
@@ -104,6 +107,37 @@ test_isf_spreadsheet (void)
                 "flag,\"The allocations add up to £90.00, £10.00 less than the budget.\"\r\n");
 }
 
+/* The file is written whole, at 0600 (it holds a person's money), to
+ * exactly the name given; a folder that does not exist gets a sentence
+ * naming the file and no file. */
+static void
+test_write (void)
+{
+  const char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Paul budget", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "x.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("\xEF\xBB\xBF" "a\r\n", 6);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  struct stat st;
+
+  g_assert_true (bespoke_spreadsheet_write (bytes, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, "\xEF\xBB\xBF" "a\r\n", 6);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_false (bespoke_spreadsheet_write (bytes, missing_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "x.csv"));
+  g_assert_nonnull (strstr (error->message, "folder does not exist"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -112,5 +146,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/defuse", test_defuse);
   g_test_add_func ("/csv/defused-cells-in-file", test_defused_cells_in_file);
   g_test_add_func ("/csv/isf-spreadsheet", test_isf_spreadsheet);
+  g_test_add_func ("/csv/write", test_write);
   return g_test_run ();
 }

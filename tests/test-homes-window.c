@@ -161,6 +161,21 @@ test_homes_isf_table (void)
   words = warnings (window);
   g_assert_nonnull (strstr (words, "add up to the home’s budget of £300,000.00"));
 
+  /* "Export as Spreadsheet…" (issue #15): the same figures, in pounds */
+  {
+    g_autoptr(GBytes) bytes = bespoke_homes_window_get_spreadsheet (window);
+    g_autofree char *text = NULL;
+    gsize size;
+    const char *data;
+
+    g_assert_nonnull (bytes);
+    data = g_bytes_get_data (bytes, &size);
+    text = g_strndup (data, size);
+    g_assert_nonnull (strstr (text, "\r\nDev Patel,GBP,53000.00,30000.00,10000.00,13000.00\r\n"));
+    g_assert_nonnull (strstr (text, "\r\nBen Carter,GBP,42000.00,30000.00,10000.00,2000.00\r\n"));
+    g_assert_nonnull (strstr (text, "\r\ntotal,GBP,300000.00\r\n"));
+  }
+
   destroy_window (window);
 }
 

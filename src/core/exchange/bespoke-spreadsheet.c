@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bespoke-csv.h"
 #include "bespoke-format.h"
 #include "bespoke-spreadsheet.h"
@@ -146,4 +148,38 @@ bespoke_spreadsheet_isf (const BespokeIsfTable *table)
       bespoke_csv_end_row (csv);
     }
   return bespoke_csv_finish (g_steal_pointer (&csv));
+}
+
+/**
+ * bespoke_spreadsheet_write:
+ * @bytes: a spreadsheet from bespoke_spreadsheet_cost_report() or _isf()
+ * @file: exactly the file the user chose
+ *
+ * Writes @file whole or not at all (a temporary beside it, renamed into
+ * place), readable only by the user, since it holds a person's money.
+ */
+gboolean
+bespoke_spreadsheet_write (GBytes  *bytes,
+                           GFile   *file,
+                           GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (g_file_replace_contents (file, data, size, NULL, FALSE,
+                               G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                               NULL, NULL, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The disk is full, so “%s” was not saved. Free some space, or choose another place."), name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("“%s” was not saved: its folder does not exist. Choose another folder."), name);
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("“%s” was not saved: %s"), name, local_error->message);
+  return FALSE;
 }

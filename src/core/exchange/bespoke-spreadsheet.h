@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "bespoke-costing.h"
 #include "bespoke-isf.h"
@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 GBytes *bespoke_spreadsheet_cost_report (const BespokeCostReport *report,
                                          gboolean                 by_month);
 GBytes *bespoke_spreadsheet_isf         (const BespokeIsfTable   *table);
+gboolean bespoke_spreadsheet_write      (GBytes                  *bytes,
+                                         GFile                   *file,
+                                         GError                 **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "bespoke-budget-chart.h"
 #include "bespoke-budget-page.h"
 #include "bespoke-enums.h"
+#include "bespoke-spreadsheet-chooser.h"
 
 /**
  * BespokeBudgetPage:
@@ -473,6 +474,41 @@ bespoke_budget_page_map (GtkWidget *widget)
     recompute (self);
 }
 
+/**
+ * bespoke_budget_page_get_spreadsheet:
+ *
+ * The budget as a spreadsheet (bespoke_spreadsheet_cost_report(), with the
+ * months), or %NULL when no plan is shown.
+ */
+GBytes *
+bespoke_budget_page_get_spreadsheet (BespokeBudgetPage *self)
+{
+  const BespokeCostReport *report;
+
+  g_return_val_if_fail (BESPOKE_IS_BUDGET_PAGE (self), NULL);
+
+  if (self->costing == NULL || self->person == NULL ||
+      (report = bespoke_plan_costing_get_report (self->costing, NULL)) == NULL)
+    return NULL;
+  return bespoke_spreadsheet_cost_report (report, TRUE);
+}
+
+static void
+export_spreadsheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BespokeBudgetPage *self = BESPOKE_BUDGET_PAGE (widget);
+  g_autoptr(GBytes) bytes = bespoke_budget_page_get_spreadsheet (self);
+  g_autofree char *name = NULL;
+
+  if (bytes == NULL)
+    return;
+  /* Translators: the file name offered, e.g. "Paul Roberts budget.csv" */
+  name = g_strdup_printf (_("%s budget.csv"), bespoke_person_get_name (self->person));
+  bespoke_spreadsheet_chooser_save (widget, _("Export Budget as Spreadsheet"), name, bytes);
+}
+
 static void
 bespoke_budget_page_class_init (BespokeBudgetPageClass *klass)
 {
@@ -506,6 +542,8 @@ bespoke_budget_page_class_init (BespokeBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, months_group);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, months_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, rule_label);
+
+  gtk_widget_class_install_action (widget_class, "budget.export-spreadsheet", NULL, export_spreadsheet_action);
 }
 
 static void

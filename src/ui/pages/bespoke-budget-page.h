@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BespokeBudgetPage, bespoke_budget_page, BESPOKE, BUDGET_PAGE, GtkWidget)
 
 GtkWidget *bespoke_budget_page_new        (void);
+GBytes    *bespoke_budget_page_get_spreadsheet (BespokeBudgetPage *self);
 void       bespoke_budget_page_set_person (BespokeBudgetPage *self,
                                            BespokeStore      *store,
                                            BespokeHistory    *history,

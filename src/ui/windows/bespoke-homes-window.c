@@ -10,6 +10,7 @@
 #include "bespoke-homes-window.h"
 #include "bespoke-record-row.h"
 #include "bespoke-resident-row.h"
+#include "bespoke-spreadsheet-chooser.h"
 
 /**
  * BespokeHomesWindow:
@@ -807,6 +808,41 @@ bespoke_homes_window_set_property (GObject      *object,
     }
 }
 
+/**
+ * bespoke_homes_window_get_spreadsheet:
+ *
+ * The shown home's Individual Service Funds as a spreadsheet
+ * (bespoke_spreadsheet_isf()), or %NULL with no home or no table.
+ */
+GBytes *
+bespoke_homes_window_get_spreadsheet (BespokeHomesWindow *self)
+{
+  g_autoptr(BespokeIsfTable) table = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_HOMES_WINDOW (self), NULL);
+
+  if (self->home == NULL ||
+      (table = bespoke_isf_compute (self->home, self->residents, self->names, NULL)) == NULL)
+    return NULL;
+  return bespoke_spreadsheet_isf (table);
+}
+
+static void
+export_spreadsheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BespokeHomesWindow *self = BESPOKE_HOMES_WINDOW (widget);
+  g_autoptr(GBytes) bytes = bespoke_homes_window_get_spreadsheet (self);
+  g_autofree char *name = NULL;
+
+  if (bytes == NULL)
+    return;
+  /* Translators: the file name offered, e.g. "Oak House ISF.csv" */
+  name = g_strdup_printf (_("%s ISF.csv"), bespoke_home_get_name (self->home));
+  bespoke_spreadsheet_chooser_save (widget, _("Export Individual Service Funds as Spreadsheet"), name, bytes);
+}
+
 static void
 bespoke_homes_window_class_init (BespokeHomesWindowClass *klass)
 {
@@ -853,6 +889,7 @@ bespoke_homes_window_class_init (BespokeHomesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "homes.export-spreadsheet", NULL, export_spreadsheet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

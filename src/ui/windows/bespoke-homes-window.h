@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (BespokeHomesWindow, bespoke_homes_window, BESPOKE, HOMES_W
 BespokeHomesWindow *bespoke_homes_window_new       (GtkApplication     *application,
                                                     BespokeStore       *store);
 BespokeStore       *bespoke_homes_window_get_store (BespokeHomesWindow *self);
+GBytes             *bespoke_homes_window_get_spreadsheet (BespokeHomesWindow *self);
 
 G_END_DECLS

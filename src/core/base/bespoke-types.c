@@ -57,6 +57,8 @@ bespoke_enum_label (GType enum_type,
                                           N_("52 weeks of a typical week"),
                                           N_("365/7 weeks of a typical week") };
   static const char *splits[] = { N_("Equally"), N_("By weights") };
+  static const char *managers[] = { N_("Not chosen yet"), N_("The person"), N_("A family member"),
+                                    N_("A provider, as an Individual Service Fund"), N_("The council") };
   const char **table = NULL;
   guint n = 0;
 
@@ -72,6 +74,7 @@ bespoke_enum_label (GType enum_type,
   PICK (BESPOKE_TYPE_NATION, nations)
   PICK (BESPOKE_TYPE_ANNUALISATION, annualisations)
   PICK (BESPOKE_TYPE_SPLIT, splits)
+  PICK (BESPOKE_TYPE_MONEY_MANAGER, managers)
 #undef PICK
 
   g_return_val_if_fail (table != NULL, "");

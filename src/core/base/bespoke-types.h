@@ -95,6 +95,17 @@ typedef enum
   BESPOKE_SPLIT_WEIGHTS,  /*< nick=weights >*/
 } BespokeSplit;
 
+/* Who manages the money of a plan (In Control's "how I will be in
+ * control").  Stored as the nick, or nothing while it is not chosen. */
+typedef enum
+{
+  BESPOKE_MONEY_MANAGER_UNSET,        /*< nick=unset >*/
+  BESPOKE_MONEY_MANAGER_PERSON,       /*< nick=person >*/
+  BESPOKE_MONEY_MANAGER_FAMILY,       /*< nick=family >*/
+  BESPOKE_MONEY_MANAGER_PROVIDER_ISF, /*< nick=provider-isf >*/
+  BESPOKE_MONEY_MANAGER_COUNCIL,      /*< nick=council >*/
+} BespokeMoneyManager;
+
 const char *bespoke_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    bespoke_enum_from_nick (GType       enum_type,

@@ -414,7 +414,7 @@ check_root (Import           *self,
                    line, name ? name : "", ns ? ns : "", BESPOKE_XML_NAMESPACE);
       return FALSE;
     }
-  if (g_strcmp0 (version, BESPOKE_XML_SCHEMA_VERSION) != 0)
+  if (!bespoke_xml_schema_version_supported (version))
     {
       g_set_error (&self->error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
                    _("Line %d: this file says it is version “%s” of the Bespoke exchange format, and this Bespoke reads version %s. Update Bespoke, or ask for a file from the same version."),

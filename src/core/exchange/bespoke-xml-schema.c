@@ -87,6 +87,26 @@ bespoke_xml_schema_init_parser (void)
     }
 }
 
+/**
+ * bespoke_xml_schema_version_supported:
+ * @version: (nullable): a file's schema-version
+ *
+ * Whether the import reads @version: every version from
+ * %BESPOKE_XML_SCHEMA_OLDEST to %BESPOKE_XML_SCHEMA_VERSION.  Each version
+ * only adds optional fields to the one before, so one schema checks them
+ * all.
+ */
+gboolean
+bespoke_xml_schema_version_supported (const char *version)
+{
+  static const char *versions[] = { BESPOKE_XML_SCHEMA_OLDEST, "2" };
+
+  for (guint i = 0; version != NULL && i < G_N_ELEMENTS (versions); i++)
+    if (g_str_equal (version, versions[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 quiet_error_cb (void        *user_data,
                 xmlErrorPtr  error)

@@ -11,11 +11,13 @@ G_BEGIN_DECLS
  * columns' elements are in bespoke-xml-columns.h). */
 
 #define BESPOKE_XML_NAMESPACE      "urn:bespoke:exchange:1"
-#define BESPOKE_XML_SCHEMA_VERSION "1"
+#define BESPOKE_XML_SCHEMA_VERSION "2"  /* what the export writes */
+#define BESPOKE_XML_SCHEMA_OLDEST  "1"  /* the oldest the import reads */
 #define BESPOKE_XML_SYNC_ALL       "*"
 
 xmlSchemaPtr  bespoke_xml_schema_get            (GError       **error);
 void          bespoke_xml_schema_init_parser    (void);
+gboolean      bespoke_xml_schema_version_supported (const char *version);
 
 const char   *bespoke_xml_schema_element_for    (GType          record_type);
 GType         bespoke_xml_schema_type_for       (const char    *element);

@@ -33,10 +33,25 @@ enum {
   PROP_STAFF_PREFERENCES,
   PROP_ANNUALISATION,
   PROP_DISCOUNT_BP,
+  PROP_MONEY_MANAGER,
+  PROP_DECIDES_DAY_TO_DAY,
+  PROP_OVERRIDE_IMPORTANT,
+  PROP_OVERRIDE_CHANGE,
+  PROP_OVERRIDE_SUPPORTED,
+  PROP_OVERRIDE_MONEY,
+  PROP_OVERRIDE_CONTROL,
+  PROP_OVERRIDE_SAFE,
+  PROP_OVERRIDE_ACTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* the override reasons' properties, in the order of BespokeCriterion */
+static const char *override_properties[BESPOKE_PLAN_N_CRITERIA] = {
+  "override-important", "override-change", "override-supported", "override-money",
+  "override-control", "override-safe", "override-action",
+};
 
 static gboolean
 bespoke_plan_validate (BespokeRecord  *record,
@@ -52,6 +67,14 @@ bespoke_plan_validate (BespokeRecord  *record,
     return FALSE;
   if (bespoke_plan_get_discount_bp (self) > 10000)
     return bespoke_set_invalid (error, _("The plan’s discount is more than 100%. Enter a discount from 0% to 100%."));
+  {
+    const char *manager = bespoke_record_get_string (record, properties[PROP_MONEY_MANAGER]);
+    int value;
+
+    if (manager != NULL &&
+        (!bespoke_enum_from_nick (BESPOKE_TYPE_MONEY_MANAGER, manager, &value) || value == BESPOKE_MONEY_MANAGER_UNSET))
+      return bespoke_set_invalid (error, _("Who manages the money is not one Bespoke knows. Choose the person, a family member, a provider (ISF) or the council."));
+  }
   return bespoke_record_check_date (bespoke_plan_get_review_date (self), _("The review date"), error);
 }
 
@@ -92,6 +115,21 @@ bespoke_plan_class_init (BespokePlanClass *klass)
   properties[PROP_DISCOUNT_BP] =
     g_param_spec_uint ("discount-bp", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* who manages the money: a BespokeMoneyManager's nick, or NULL while not
+   * chosen (so that plans without one are written as before) */
+  properties[PROP_MONEY_MANAGER] =
+    g_param_spec_string ("money-manager", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* who decides day to day, in words */
+  properties[PROP_DECIDES_DAY_TO_DAY] =
+    g_param_spec_string ("decides-day-to-day", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* the written reasons to agree the plan though a criterion fails */
+  for (guint i = 0; i < BESPOKE_PLAN_N_CRITERIA; i++)
+    properties[PROP_OVERRIDE_IMPORTANT + i] =
+      g_param_spec_string (override_properties[i], NULL, NULL, NULL,
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "plans", properties, N_PROPS);
   record_class->parent_property = "person-uuid";
@@ -244,4 +282,84 @@ bespoke_plan_set_discount_bp (BespokePlan *self,
   g_return_if_fail (BESPOKE_IS_PLAN (self));
 
   bespoke_record_set_uint (BESPOKE_RECORD (self), properties[PROP_DISCOUNT_BP], discount_bp);
+}
+
+BespokeMoneyManager
+bespoke_plan_get_money_manager (BespokePlan *self)
+{
+  int value = BESPOKE_MONEY_MANAGER_UNSET;
+
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), BESPOKE_MONEY_MANAGER_UNSET);
+
+  if (!bespoke_enum_from_nick (BESPOKE_TYPE_MONEY_MANAGER,
+                               bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_MONEY_MANAGER]),
+                               &value))
+    return BESPOKE_MONEY_MANAGER_UNSET;
+  return (BespokeMoneyManager) value;
+}
+
+/* BESPOKE_MONEY_MANAGER_UNSET is kept as nothing */
+void
+bespoke_plan_set_money_manager (BespokePlan         *self,
+                                BespokeMoneyManager  money_manager)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_MONEY_MANAGER],
+                             money_manager == BESPOKE_MONEY_MANAGER_UNSET ? NULL
+                             : bespoke_enum_to_nick (BESPOKE_TYPE_MONEY_MANAGER, money_manager));
+}
+
+const char *
+bespoke_plan_get_decides_day_to_day (BespokePlan *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_DECIDES_DAY_TO_DAY]);
+}
+
+void
+bespoke_plan_set_decides_day_to_day (BespokePlan *self,
+                                     const char  *decides_day_to_day)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_DECIDES_DAY_TO_DAY], decides_day_to_day);
+}
+
+/**
+ * bespoke_plan_get_override:
+ * @criterion: a BespokeCriterion
+ *
+ * Returns: (nullable): the written reason to agree the plan though
+ *   @criterion fails, as stored
+ */
+const char *
+bespoke_plan_get_override (BespokePlan *self,
+                           guint        criterion)
+{
+  g_return_val_if_fail (BESPOKE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (criterion < BESPOKE_PLAN_N_CRITERIA, NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_OVERRIDE_IMPORTANT + criterion]);
+}
+
+void
+bespoke_plan_set_override (BespokePlan *self,
+                           guint        criterion,
+                           const char  *reason)
+{
+  g_return_if_fail (BESPOKE_IS_PLAN (self));
+  g_return_if_fail (criterion < BESPOKE_PLAN_N_CRITERIA);
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_OVERRIDE_IMPORTANT + criterion], reason);
+}
+
+/* The name of the property that holds @criterion's override reason */
+const char *
+bespoke_plan_override_property (guint criterion)
+{
+  g_return_val_if_fail (criterion < BESPOKE_PLAN_N_CRITERIA, NULL);
+
+  return override_properties[criterion];
 }

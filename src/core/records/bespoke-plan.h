@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BespokePlan, bespoke_plan, BESPOKE, PLAN, BespokeRecord)
 
+/* In Control's seven criteria for a support plan (a BespokeCriterion in
+ * bespoke-plan-check.h): each may carry a written reason to agree the plan
+ * though it fails. */
+#define BESPOKE_PLAN_N_CRITERIA 7
+
 BespokePlan *bespoke_plan_new (void);
 
 const char *bespoke_plan_get_person_uuid (BespokePlan *self);
@@ -29,5 +34,12 @@ BespokeAnnualisation bespoke_plan_get_annualisation (BespokePlan *self);
 void bespoke_plan_set_annualisation (BespokePlan *self, BespokeAnnualisation annualisation);
 guint bespoke_plan_get_discount_bp (BespokePlan *self);
 void bespoke_plan_set_discount_bp (BespokePlan *self, guint discount_bp);
+BespokeMoneyManager bespoke_plan_get_money_manager (BespokePlan *self);
+void bespoke_plan_set_money_manager (BespokePlan *self, BespokeMoneyManager money_manager);
+const char *bespoke_plan_get_decides_day_to_day (BespokePlan *self);
+void bespoke_plan_set_decides_day_to_day (BespokePlan *self, const char *decides_day_to_day);
+const char *bespoke_plan_get_override (BespokePlan *self, guint criterion);
+void bespoke_plan_set_override (BespokePlan *self, guint criterion, const char *reason);
+const char *bespoke_plan_override_property (guint criterion);
 
 G_END_DECLS

@@ -62,10 +62,10 @@ month_name (guint32 julian)
 
 /* The person's current plan (bespoke_plans_find_current()), or an error
  * that says there is none. */
-static BespokePlan *
-current_plan (BespokeStore   *store,
-              BespokePerson  *person,
-              GError        **error)
+BespokePlan *
+bespoke_cli_current_plan (BespokeStore   *store,
+                          BespokePerson  *person,
+                          GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
   BespokePlan *plan = bespoke_plans_find_current (store, bespoke_record_get_uuid (BESPOKE_RECORD (person)), &local_error);
@@ -109,7 +109,7 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, FALSE, &error)) ||
       !(person = bespoke_store_find_person (store, argv[1], &error)) ||
-      !(plan = current_plan (store, person, &error)) ||
+      !(plan = bespoke_cli_current_plan (store, person, &error)) ||
       !(report = bespoke_costing_report (store, bespoke_record_get_uuid (BESPOKE_RECORD (plan)), &error)))
     return bespoke_cli_fail (error);
 

@@ -44,6 +44,9 @@ gboolean      bespoke_cli_parse_options (const char    *command,
                                          int            max_args);
 
 /* bespoke-cli-cost.c */
+BespokePlan  *bespoke_cli_current_plan        (BespokeStore      *store,
+                                               BespokePerson     *person,
+                                               GError           **error);
 void          bespoke_cli_print_money_summary (BespokeCostReport *report,
                                                const char        *indent);
 
@@ -60,5 +63,6 @@ int bespoke_cli_cmd_synth (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_export (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_import (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_validate (Cli *cli, int argc, char **argv);
+int bespoke_cli_cmd_check (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

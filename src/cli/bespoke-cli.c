@@ -102,6 +102,7 @@ static const Command commands[] = {
   { "people", "[--search TEXT]", N_("List people: name, a tab, then UUID"), bespoke_cli_cmd_people },
   { "show", "PERSON", N_("Show a person’s profile, circle and plan"), bespoke_cli_cmd_show },
   { "cost", "PERSON [--csv] [--by-month]", N_("Cost a person’s plan: lines, totals, budget, warnings"), bespoke_cli_cmd_cost },
+  { "check", "PERSON", N_("Check a person’s plan against the seven criteria; exit 0 if it can be agreed"), bespoke_cli_cmd_check },
   { "homes", "", N_("List shared homes: name, a tab, then UUID"), bespoke_cli_cmd_homes },
   { "isf", "HOME [--csv]", N_("A shared home’s Individual Service Funds, with flags"), bespoke_cli_cmd_isf },
   { "holidays", "--nation N --year Y", N_("The bank holidays the costing uses"), bespoke_cli_cmd_holidays },

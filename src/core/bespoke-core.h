@@ -22,6 +22,7 @@
 #include "bespoke-people-model.h"
 #include "bespoke-person.h"
 #include "bespoke-plan.h"
+#include "bespoke-plan-check.h"
 #include "bespoke-plan-costing.h"
 #include "bespoke-plans.h"
 #include "bespoke-product.h"

@@ -333,14 +333,16 @@ risk (Builder      *b,
 }
 
 static void
-plan_with_budget (Builder    *b,
-                  const char *uuid,
-                  const char *person_uuid,
-                  const char *start,
-                  const char *end,
-                  const char *review,
-                  const char *staff_preferences,
-                  gint64      budget)
+plan_with_budget (Builder             *b,
+                  const char          *uuid,
+                  const char          *person_uuid,
+                  const char          *start,
+                  const char          *end,
+                  const char          *review,
+                  const char          *staff_preferences,
+                  BespokeMoneyManager  money_manager,
+                  const char          *decides_day_to_day,
+                  gint64               budget)
 {
   BespokePlan *plan = g_object_new (BESPOKE_TYPE_PLAN, "uuid", uuid, NULL);
   BespokeBudget *money = new_child (b, BESPOKE_TYPE_BUDGET);
@@ -351,6 +353,8 @@ plan_with_budget (Builder    *b,
   bespoke_plan_set_review_date (plan, review);
   bespoke_plan_set_status (plan, BESPOKE_PLAN_AGREED);
   bespoke_plan_set_staff_preferences (plan, staff_preferences ? _(staff_preferences) : NULL);
+  bespoke_plan_set_money_manager (plan, money_manager);
+  bespoke_plan_set_decides_day_to_day (plan, decides_day_to_day ? _(decides_day_to_day) : NULL);
   save (b, plan);
 
   bespoke_budget_set_plan_uuid (money, uuid);
@@ -404,6 +408,7 @@ paul (Builder *b)
    * and offers an outcome-based one-off of £3,000.00 (contingent). */
   plan_with_budget (b, PAUL_PLAN, PAUL, "2027-01-01", "2027-12-31", "2027-12-01",
                     N_("Danny, Paul’s cousin, is one of his support workers, at his family’s insistence."),
+                    BESPOKE_MONEY_MANAGER_PERSON, N_("Paul, with his mum Margaret when he asks her"),
                     3400000);
   line (b, PAUL_PLAN, 0, N_("Support in the mornings while Mum is at work"), BESPOKE_SUPPORT_PAID,
         PERSONAL_CARE_UUID, "Danny Price", weekly (BESPOKE_WEEKDAYS_MON_FRI, 7 * 60 + 30, 120, 1, 0),
@@ -466,7 +471,8 @@ jennie (Builder *b)
   profile (b, JENNIE, statements);
   circle (b, JENNIE, "Siobhan Walsh", _("Sister"), BESPOKE_RING_INTIMATE, 0);
   circle (b, JENNIE, "Priya", _("Swimming teacher"), BESPOKE_RING_COMMUNITY, 1);
-  plan_with_budget (b, JENNIE_PLAN, JENNIE, "2027-04-01", "2028-03-31", "2028-02-01", NULL, 2450000);
+  plan_with_budget (b, JENNIE_PLAN, JENNIE, "2027-04-01", "2028-03-31", "2028-02-01", NULL,
+                    BESPOKE_MONEY_MANAGER_UNSET, NULL, 2450000);
   outcome (b, JENNIE_PLAN, 0, N_("I want to travel to the swimming pool on my own."),
            N_("Jennie takes the bus to the pool alone four Saturdays in a row."), "2027-10-31");
 }

@@ -8,6 +8,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-field.h"
+#include "bespoke-plan-check-section.h"
 #include "bespoke-plan-context.h"
 #include "bespoke-plan-header.h"
 #include "bespoke-plan-lines.h"
@@ -59,6 +60,7 @@ struct _BespokePlanPage
   BespokePlanLines   *lines;
   BespokePlanRisks   *risks;
   BespokePlanRefunds *refunds;
+  BespokePlanCheckSection *check;
 };
 
 G_DEFINE_FINAL_TYPE (BespokePlanPage, bespoke_plan_page, GTK_TYPE_WIDGET)
@@ -69,7 +71,7 @@ static BespokePlanSection *
 section (BespokePlanPage *self,
          guint            i)
 {
-  gpointer sections[] = { self->header, self->outcomes, self->lines, self->risks, self->refunds };
+  gpointer sections[] = { self->header, self->outcomes, self->lines, self->risks, self->refunds, self->check };
 
   return i < G_N_ELEMENTS (sections) ? BESPOKE_PLAN_SECTION (sections[i]) : NULL;
 }
@@ -85,13 +87,15 @@ toast_cb (BespokePlanContext *context,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
-/* Every line's cost, from the engine, under its description */
+/* Every line's cost, from the engine, under its description; and the
+ * plan check, from the same report */
 static void
 update_costs (BespokePlanPage *self)
 {
   if (bespoke_plan_context_get_plan (self->context) == NULL || self->costing == NULL)
     return;
   bespoke_plan_lines_show_costs (self->lines, bespoke_plan_costing_get_report (self->costing, NULL));
+  bespoke_plan_check_section_update (self->check);
 }
 
 /* Any record saved by the page, or by one of its fields: its row follows,
@@ -193,6 +197,8 @@ on_store_changed_cb (BespokeStore    *store,
 
   if (bespoke_plans_type_affects_plan (type))
     schedule_rebuild (self);
+  else if (type == BESPOKE_TYPE_STATEMENT)
+    bespoke_plan_check_section_update (self->check);  /* "What's important to me" */
 }
 
 static void
@@ -264,6 +270,7 @@ bespoke_plan_page_set_person (BespokePlanPage *self,
       if (store != NULL)
         self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
     }
+  bespoke_plan_check_section_set_costing (self->check, self->costing);
   g_set_object (&self->history, history);
   bespoke_field_set_set_store (self->fields, store, history);
   if (self->costing != NULL)
@@ -347,6 +354,7 @@ bespoke_plan_page_class_init (BespokePlanPageClass *klass)
   g_type_ensure (BESPOKE_TYPE_PLAN_LINES);
   g_type_ensure (BESPOKE_TYPE_PLAN_RISKS);
   g_type_ensure (BESPOKE_TYPE_PLAN_REFUNDS);
+  g_type_ensure (BESPOKE_TYPE_PLAN_CHECK_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-plan-page.ui");
   gtk_widget_class_set_css_name (widget_class, "planpage");
@@ -359,6 +367,7 @@ bespoke_plan_page_class_init (BespokePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokePlanPage, lines);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanPage, risks);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanPage, refunds);
+  gtk_widget_class_bind_template_child (widget_class, BespokePlanPage, check);
   gtk_widget_class_bind_template_callback (widget_class, on_create_clicked_cb);
 }
 

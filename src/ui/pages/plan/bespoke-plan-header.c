@@ -10,8 +10,9 @@
 /**
  * BespokePlanHeader:
  *
- * The head of the Plan page: the plan's period, review date, status,
- * costing rule and discount, the individual budget a year, and the
+ * The head of the Plan page: the plan's period, review date, status
+ * (Agreed only as the plan check allows), who manages the money and who
+ * decides day to day, costing rule and discount, the individual budget a year, and the
  * preferences about staff, with one error sentence under them all.
  */
 struct _BespokePlanHeader
@@ -23,7 +24,8 @@ struct _BespokePlanHeader
   BespokeField       *start;
   BespokeField       *end;
   BespokeField       *review;
-  BespokeField       *status;
+  BespokeField       *money;
+  BespokeField       *decides;
   BespokeField       *rule;
   BespokeField       *discount;
   BespokeField       *budget;
@@ -33,6 +35,9 @@ struct _BespokePlanHeader
   AdwEntryRow        *end_row;
   AdwEntryRow        *review_row;
   AdwComboRow        *status_row;
+  AdwComboRow        *money_row;
+  AdwEntryRow        *decides_row;
+  gboolean            showing_status;  /* the status shown from code, not chosen */
   AdwComboRow        *rule_row;
   GtkSpinButton      *discount_spin;
   AdwEntryRow        *budget_row;
@@ -80,11 +85,13 @@ apply_budget_amount (BespokeRecord *r, const char *text, GError **error)
 }
 
 BESPOKE_PLAN_TEXT_APPLIER (apply_staff_preferences, "staff-preferences")
+BESPOKE_PLAN_TEXT_APPLIER (apply_decides_day_to_day, "decides-day-to-day")
 
+/* the combo's rows are the BespokeMoneyManager values, "Not chosen yet" first */
 static void
-apply_status (BespokeRecord *r, guint i)
+apply_money_manager (BespokeRecord *r, guint i)
 {
-  bespoke_plan_set_status (BESPOKE_PLAN (r), (BespokePlanStatus) i);
+  bespoke_plan_set_money_manager (BESPOKE_PLAN (r), (BespokeMoneyManager) i);
 }
 
 static void
@@ -135,8 +142,10 @@ bind_fields (BespokePlanHeader *self,
   self->review = bespoke_field_bind_text (fields, self->review_row, NULL, apply_review_date,
                                           _("Change the review date"), self->error_label);
   bespoke_field_add_date_picker (self->review, "review-date");
-  self->status = bespoke_field_bind_combo (fields, self->status_row, NULL, apply_status,
-                                           _("Change the plan’s status"), self->error_label);
+  self->money = bespoke_field_bind_combo (fields, self->money_row, NULL, apply_money_manager,
+                                          _("Change who manages the money"), self->error_label);
+  self->decides = bespoke_field_bind_text (fields, self->decides_row, NULL, apply_decides_day_to_day,
+                                           _("Change who decides day to day"), self->error_label);
   self->rule = bespoke_field_bind_combo (fields, self->rule_row, NULL, apply_annualisation,
                                          _("Change the costing rule"), self->error_label);
   self->discount = bespoke_field_bind_spin (fields, self->discount_spin, NULL, apply_plan_discount,
@@ -174,6 +183,57 @@ show_index (BespokeField *field,
 {
   bespoke_field_set_uuid (field, uuid);
   bespoke_field_set_index (field, index);
+}
+
+/* The status is not a plain field: it becomes Agreed only if the plan
+ * check allows it (bespoke_plan_check_agreement()); otherwise the sentence
+ * says which criterion stops it, and the status stays as it was. */
+static void
+show_status (BespokePlanHeader *self,
+             BespokePlanStatus  status)
+{
+  self->showing_status = TRUE;
+  adw_combo_row_set_selected (self->status_row, status);
+  self->showing_status = FALSE;
+}
+
+static void
+on_status_selected_cb (BespokePlanHeader *self)
+{
+  BespokeFieldSet *fields = self->fields;
+  BespokePlanStatus status = (BespokePlanStatus) adw_combo_row_get_selected (self->status_row);
+  g_autoptr(BespokeRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  BespokePlan *plan;
+  const char *uuid;
+
+  if (self->showing_status || self->context == NULL || fields == NULL ||
+      (plan = bespoke_plan_context_get_plan (self->context)) == NULL)
+    return;
+  /* what was typed (an override reason) counts */
+  bespoke_field_set_flush (fields);
+  uuid = bespoke_record_get_uuid (BESPOKE_RECORD (plan));
+  plan = BESPOKE_PLAN (bespoke_field_set_lookup (fields, uuid));
+  if (plan == NULL || bespoke_plan_get_status (plan) == status)
+    return;
+
+  if (status == BESPOKE_PLAN_AGREED &&
+      !bespoke_plan_check_agreement (bespoke_field_set_get_store (fields), uuid, NULL, &error))
+    {
+      bespoke_field_show_error (GTK_WIDGET (self->status_row), self->error_label, error->message);
+      show_status (self, bespoke_plan_get_status (plan));
+      return;
+    }
+  copy = bespoke_record_copy (BESPOKE_RECORD (plan));
+  bespoke_plan_set_status (BESPOKE_PLAN (copy), status);
+  if (!bespoke_field_set_save (fields, copy, status == BESPOKE_PLAN_AGREED ? _("Agree the plan") : _("Change the plan’s status"),
+                               &error))
+    {
+      bespoke_field_show_error (GTK_WIDGET (self->status_row), self->error_label, error->message);
+      show_status (self, bespoke_plan_get_status (plan));
+      return;
+    }
+  bespoke_field_show_error (GTK_WIDGET (self->status_row), self->error_label, NULL);
 }
 
 /* The individual budget; one is made, and saved with the first amount
@@ -216,7 +276,9 @@ bespoke_plan_header_set_plan (BespokePlanSection *section,
   show_date (self->start, uuid, bespoke_plan_get_period_start (plan));
   show_date (self->end, uuid, bespoke_plan_get_period_end (plan));
   show_date (self->review, uuid, bespoke_plan_get_review_date (plan));
-  show_index (self->status, uuid, bespoke_plan_get_status (plan));
+  show_status (self, bespoke_plan_get_status (plan));
+  show_index (self->money, uuid, bespoke_plan_get_money_manager (plan));
+  show_text (self->decides, uuid, bespoke_plan_get_decides_day_to_day (plan));
   show_index (self->rule, uuid, bespoke_plan_get_annualisation (plan));
   show_index (self->discount, uuid, bespoke_plan_get_discount_bp (plan) / 100);
   show_text (self->budget, bespoke_record_get_uuid (BESPOKE_RECORD (budget)), amount);
@@ -256,6 +318,8 @@ bespoke_plan_header_class_init (BespokePlanHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, end_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, review_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, status_row);
+  gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, money_row);
+  gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, decides_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, rule_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, discount_spin);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanHeader, budget_row);
@@ -269,4 +333,6 @@ bespoke_plan_header_init (BespokePlanHeader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   set_enum_model (self->status_row, BESPOKE_TYPE_PLAN_STATUS, 3);
   set_enum_model (self->rule_row, BESPOKE_TYPE_ANNUALISATION, 3);
+  set_enum_model (self->money_row, BESPOKE_TYPE_MONEY_MANAGER, 5);
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
 }

@@ -17,7 +17,9 @@ main (int   argc,
 
   bespoke_startup_begin ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BESPOKE_LOCALEDIR: translations from a build folder, such as the
+   * pseudo-translation (po/meson.build), without installing them */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BESPOKE_LOCALEDIR") ? g_getenv ("BESPOKE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

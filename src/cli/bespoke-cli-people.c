@@ -308,7 +308,7 @@ bespoke_cli_cmd_show (Cli *cli, int argc, char **argv)
   if (bespoke_person_get_is_staff (person))
     g_print (_(" — staff"));
   g_print ("\n");
-  g_print ("UUID: %s\n", bespoke_record_get_uuid (BESPOKE_RECORD (person)));
+  g_print (_("UUID: %s\n"), bespoke_record_get_uuid (BESPOKE_RECORD (person)));
   print_date_field (_("Date of birth"), bespoke_person_get_date_of_birth (person));
   if (bespoke_person_get_notes (person) != NULL)
     g_print (_("Notes: %s\n"), bespoke_person_get_notes (person));

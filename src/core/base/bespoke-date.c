@@ -72,19 +72,35 @@ bespoke_date_to_iso (const GDate *date)
 char *
 bespoke_date_format_long (const char *iso)
 {
-  static const char *months[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
+  g_autoptr(GDateTime) when = NULL;
   GDate date;
 
   if (!bespoke_date_parse (iso, &date, NULL))
     return NULL;
 
-  return g_strdup_printf ("%u %s %u",
-                          (guint) g_date_get_day (&date),
-                          _(months[g_date_get_month (&date) - 1]),
-                          (guint) g_date_get_year (&date));
+  /* the locale's own month names, from GLib (genitive where a language
+   * needs it after a day) */
+  when = g_date_time_new_utc ((int) g_date_get_year (&date), (int) g_date_get_month (&date),
+                              (int) g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a date in text, "23 November 2026"; see g_date_time_format()
+   * for the codes: %-d the day without padding, %B the month's name, %Y the year */
+  return g_date_time_format (when, _("%-d %B %Y"));
+}
+
+/**
+ * bespoke_date_weekday_short:
+ * @monday_based: 0 for Monday … 6 for Sunday
+ *
+ * Returns: the locale's short name of the day, "Mon" in English, from
+ *   GLib (g_date_time_format()'s %a), not a list of our own.
+ */
+char *
+bespoke_date_weekday_short (guint monday_based)
+{
+  /* Monday 1 January 2024, and the days after it */
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2024, 1, 1 + (int) MIN (monday_based, 6), 12, 0, 0);
+
+  return g_date_time_format (when, "%a");
 }
 
 /**

@@ -14,6 +14,7 @@ gboolean  bespoke_date_parse        (const char  *iso,
 gboolean  bespoke_date_is_valid_iso (const char  *iso);
 char     *bespoke_date_to_iso       (const GDate *date);
 char     *bespoke_date_format_long  (const char  *iso);
+char     *bespoke_date_weekday_short (guint        monday_based);
 
 /* Dates as people type and read them in a field: "30/6/2027" (UK order),
  * or ISO "2027-06-30" typed. */

@@ -531,7 +531,7 @@ static void
 describe_days (GString *out,
                guint8   weekdays)
 {
-  static const char *short_days[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+  char *short_days[7];
   gboolean first = TRUE;
   guint i = 0;
 
@@ -540,6 +540,8 @@ describe_days (GString *out,
       g_string_append (out, _("Every day"));
       return;
     }
+  for (guint d = 0; d < 7; d++)
+    short_days[d] = bespoke_date_weekday_short (d);
 
   /* runs of three or more consecutive days are written as a range */
   while (i < 7)
@@ -557,13 +559,15 @@ describe_days (GString *out,
         g_string_append (out, ", ");
       first = FALSE;
       if (j - i >= 2)
-        g_string_append_printf (out, "%s–%s", _(short_days[i]), _(short_days[j]));
+        g_string_append_printf (out, "%s–%s", short_days[i], short_days[j]);
       else if (j > i)
-        g_string_append_printf (out, "%s, %s", _(short_days[i]), _(short_days[j]));
+        g_string_append_printf (out, "%s, %s", short_days[i], short_days[j]);
       else
-        g_string_append (out, _(short_days[i]));
+        g_string_append (out, short_days[i]);
       i = j + 1;
     }
+  for (guint d = 0; d < 7; d++)
+    g_free (short_days[d]);
 }
 
 /**

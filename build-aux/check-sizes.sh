@@ -7,7 +7,9 @@
 #  - no C file under src/ is longer than 1,000 lines;
 #  - no function is longer than 120 lines, counted from the `{` that opens
 #    it in column 0 to the `}` that closes it in column 0;
-#  - nothing under src/core/ includes GTK or libadwaita.
+#  - nothing under src/core/ includes GTK or libadwaita;
+#  - nothing under src/docs/ does either (GdkPixbuf, which is not GTK, is
+#    allowed): the documents are drawn the same with no display.
 # Run by `meson test --suite data` (the test is called "sizes").
 set -u
 root="${1:-$(dirname "$0")/..}"
@@ -40,5 +42,10 @@ if grep -rnE '#[[:space:]]*include[[:space:]]*[<"](gtk|gdk|adwaita)' src/core >&
   status=1
 fi
 
-[ "$status" -eq 0 ] && echo "check-sizes: every file and function is within its size; the core has no GTK"
+if grep -rnE '#[[:space:]]*include[[:space:]]*[<"](gtk|gdk/|gdk\.h|adwaita)' src/docs >&2; then
+  echo "check-sizes: src/docs must never include GTK or libadwaita (above): it draws with Pango and Cairo" >&2
+  status=1
+fi
+
+[ "$status" -eq 0 ] && echo "check-sizes: every file and function is within its size; the core and the documents have no GTK"
 exit "$status"

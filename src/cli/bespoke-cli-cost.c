@@ -255,10 +255,10 @@ bespoke_cli_cmd_homes (Cli *cli, int argc, char **argv)
   return BESPOKE_CLI_OK;
 }
 
-static BespokeHome *
-find_home (BespokeStore  *store,
-           const char    *key,
-           GError       **error)
+BespokeHome *
+bespoke_cli_find_home (BespokeStore  *store,
+                       const char    *key,
+                       GError       **error)
 {
   g_autoptr(GPtrArray) homes = bespoke_store_list (store, BESPOKE_TYPE_HOME, NULL, error);
   BespokeHome *found = NULL;
@@ -303,7 +303,7 @@ bespoke_cli_cmd_isf (Cli *cli, int argc, char **argv)
   if (!bespoke_cli_parse_options ("isf", "HOME [--csv]", entries, &argc, &argv, 1, 1))
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, FALSE, &error)) ||
-      !(home = find_home (store, argv[1], &error)) ||
+      !(home = bespoke_cli_find_home (store, argv[1], &error)) ||
       !(table = bespoke_isf_report (store, bespoke_record_get_uuid (BESPOKE_RECORD (home)), &error)))
     return bespoke_cli_fail (error);
 

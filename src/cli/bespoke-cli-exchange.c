@@ -60,10 +60,10 @@ bespoke_cli_cmd_synth (Cli *cli, int argc, char **argv)
 /* ---- export, import, validate ---------------------------------------- */
 
 /* A provider by UUID, the start of one, or its exact name. */
-static char *
-find_provider (BespokeStore  *store,
-               const char    *key,
-               GError       **error)
+char *
+bespoke_cli_find_provider (BespokeStore  *store,
+                           const char    *key,
+                           GError       **error)
 {
   g_autoptr(GPtrArray) providers = bespoke_store_list (store, BESPOKE_TYPE_PROVIDER, NULL, error);
   const char *found = NULL;
@@ -126,7 +126,7 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
     scope = BESPOKE_XML_EXPORT_ALL;
   else if (menu != NULL)
     {
-      char *uuid = find_provider (store, menu, &error);
+      char *uuid = bespoke_cli_find_provider (store, menu, &error);
       if (uuid == NULL)
         return bespoke_cli_fail (error);
       g_ptr_array_add (uuids, uuid);

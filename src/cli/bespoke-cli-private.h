@@ -49,6 +49,14 @@ BespokePlan  *bespoke_cli_current_plan        (BespokeStore      *store,
                                                GError           **error);
 void          bespoke_cli_print_money_summary (BespokeCostReport *report,
                                                const char        *indent);
+BespokeHome  *bespoke_cli_find_home     (BespokeStore  *store,
+                                         const char    *key,
+                                         GError       **error);
+
+/* bespoke-cli-exchange.c */
+char         *bespoke_cli_find_provider (BespokeStore  *store,
+                                         const char    *key,
+                                         GError       **error);
 
 /* The commands, each in the file of its group */
 int bespoke_cli_cmd_init (Cli *cli, int argc, char **argv);
@@ -64,5 +72,6 @@ int bespoke_cli_cmd_export (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_import (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_validate (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_check (Cli *cli, int argc, char **argv);
+int bespoke_cli_cmd_print (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -110,6 +110,7 @@ static const Command commands[] = {
   { "export", "(PERSON… | --all | --menu PROVIDER) -o FILE", N_("Write an XML exchange file"), bespoke_cli_cmd_export },
   { "import", "FILE [--dry-run]", N_("Merge an XML exchange file; conflicts are kept apart"), bespoke_cli_cmd_import },
   { "validate", "FILE", N_("Check an XML exchange file without importing it"), bespoke_cli_cmd_validate },
+  { "print", "(PERSON --KIND | --home HOME) -o FILE.pdf", N_("Write a document as PDF (“print --help” lists them)"), bespoke_cli_cmd_print },
 };
 
 static void

@@ -86,6 +86,20 @@ pdf_text (const char *path,
   return squeeze_spaces (out);
 }
 
+/* The same, with the page's layout kept (-layout): a table's row reads as
+ * one line, its cells in order */
+static inline char *
+pdf_layout_text (const char *path,
+                 guint       page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page ? page : 1);
+  g_autofree char *last = g_strdup_printf ("%u", page ? page : 100000);
+  const char *argv[] = { "pdftotext", "-layout", "-f", first, "-l", last, "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = run_tool (argv);
+
+  return squeeze_spaces (out);
+}
+
 static inline guint
 pdf_pages (const char *path)
 {

@@ -236,6 +236,30 @@ test_profile_overflow_names_section (void)
   g_assert_null (strstr (warning, "What’s important"));
 }
 
+/* The description of the 300-statement profile holds every statement, on
+ * as many pages as it needs */
+static void
+test_description_300 (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autofree char *uuid = add_generated_person (store, "Three Hundred", 300, FALSE);
+  g_autoptr(BespokeDocument) document = document_ok (store, BESPOKE_DOCUMENT_DESCRIPTION, uuid);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  path = write_ok (document, "description.pdf");
+  g_assert_cmpuint (pdf_pages (path), >, 1);
+  text = pdf_text (path, 0);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *statement = generated_statement (i);
+      assert_text_has (text, statement);
+    }
+  assert_text_has (text, "Person-centred description: Three Hundred");
+}
+
 static void
 test_pdf_no_folder (void)
 {
@@ -311,6 +335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/docs/profile/staff", test_profile_staff);
   g_test_add_func ("/docs/profile/generated", test_profile_generated);
   g_test_add_func ("/docs/profile/overflow-names-section", test_profile_overflow_names_section);
+  g_test_add_func ("/docs/description/300", test_description_300);
   g_test_add_func ("/docs/pdf/no-folder", test_pdf_no_folder);
   g_test_add_func ("/docs/pdf/replaces", test_pdf_replaces);
   g_test_add_func ("/docs/bad-subject", test_bad_subject);

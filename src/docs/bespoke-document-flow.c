@@ -499,7 +499,7 @@ draw_text_block (BespokeDocument *self,
     }
   _doc_set_colour (cr, block->level == 1 ? 0x1c3d63 : TEXT_COLOUR);
   _doc_show_layout (cr, l, x, y, block->kind == DOC_BLOCK_HEADING ? heading_tags[block->level] : "P");
-  if (block->kind == DOC_BLOCK_HEADING && block->level <= 2)
+  if (block->kind == DOC_BLOCK_HEADING && block->level <= 2 && block->background == DOC_NO_COLOUR)
     {
       cairo_set_line_width (cr, block->level == 1 ? 1.2 : 0.6);
       _doc_set_colour (cr, block->level == 1 ? 0x1c3d63 : RULE_COLOUR);

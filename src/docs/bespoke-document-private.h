@@ -175,5 +175,15 @@ void             _doc_flow_draw          (BespokeDocument *self,
 gboolean _bespoke_document_build_profile     (BespokeDocument *self, BespokeStore *store,
                                               BespokePerson *person, GError **error);
 const char *_doc_section_heading             (BespokePerson *person, guint section);
+gboolean _bespoke_document_build_plan        (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, GError **error);
+char    *_doc_line_who                       (BespokeStore *store, BespokeSupportLine *line);
+gboolean _bespoke_document_build_budget      (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, GError **error);
+void     _doc_add_money_summary              (BespokeDocument *self, BespokeCostReport *report);
+gboolean _bespoke_document_build_description (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, GError **error);
+gboolean _bespoke_document_build_home        (BespokeDocument *self, BespokeStore *store,
+                                              const char *home_uuid, GError **error);
 
 G_END_DECLS

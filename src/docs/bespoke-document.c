@@ -56,11 +56,7 @@ build (BespokeDocument      *self,
   g_autoptr(BespokePerson) person = NULL;
 
   if (self->kind == BESPOKE_DOCUMENT_HOME)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Bespoke cannot print this document yet."));
-      return FALSE;
-    }
+    return _bespoke_document_build_home (self, store, subject_uuid, error);
 
   if (!(person = _doc_load_person (store, subject_uuid, error)))
     return FALSE;
@@ -70,10 +66,13 @@ build (BespokeDocument      *self,
     case BESPOKE_DOCUMENT_PROFILE:
       return _bespoke_document_build_profile (self, store, person, error);
     case BESPOKE_DOCUMENT_PLAN:
+      return _bespoke_document_build_plan (self, store, person, error);
     case BESPOKE_DOCUMENT_BUDGET:
+      return _bespoke_document_build_budget (self, store, person, error);
+    case BESPOKE_DOCUMENT_DESCRIPTION:
+      return _bespoke_document_build_description (self, store, person, error);
     case BESPOKE_DOCUMENT_WEEK:
     case BESPOKE_DOCUMENT_EASY_READ:
-    case BESPOKE_DOCUMENT_DESCRIPTION:
     case BESPOKE_DOCUMENT_OFFER:
     case BESPOKE_DOCUMENT_HOME:
     default:

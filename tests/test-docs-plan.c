@@ -223,6 +223,182 @@ test_no_plan (void)
   g_assert_nonnull (strstr (error->message, "has no support plan"));
 }
 
+
+/* The example menu, every product under its kind (bespoke-example.c) */
+static const char *const one_offs[] = {
+  "Job finding", "Facilitation of a person-centred plan", "Support design", "Behaviour analysis review",
+  "Assistive-technology assessment", "Holiday", "Service design", "Benefits review",
+  "Health-and-safety environment review", "Housing brokerage", NULL,
+};
+static const char *const defined_terms[] = {
+  "Life skills training", "Community integration", "Active support", "Job skills training",
+  "Facilitation of a person-centred review", NULL,
+};
+static const char *const ongoings[] = {
+  "Personal care and support", "Support at work", "Short break", "Sleep-in", "Waking night", "Live-in support",
+  "Training of PAs", "Quality assurance", "Housing-related support", "Recruitment of PAs",
+  "Management of a team of PAs", "On-call and out-of-hours support", NULL,
+};
+
+static char *
+write_offer (BespokeStore *store,
+             const char   *person_uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeDocument) document = bespoke_document_new (store, BESPOKE_DOCUMENT_OFFER, person_uuid,
+                                                              EXAMPLE_HILLSIDE, &error);
+  g_autofree char *dir = temp_dir ();
+  char *path = g_build_filename (dir, "offer.pdf", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (bespoke_document_write_pdf (document, path, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Each product's name comes after its kind's heading and before the next */
+static void
+assert_under (const char        *text,
+              const char        *heading,
+              const char        *next,
+              const char *const *names)
+{
+  const char *start = strstr (text, heading);
+  const char *end = next ? strstr (text, next) : text + strlen (text);
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s ", names[i]);
+      const char *at = strstr (start, name);
+
+      if (at == NULL || at > end)
+        g_error ("“%s” is not under “%s”", names[i], heading);
+    }
+}
+
+static void
+test_offer_paul (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *layout = NULL;
+
+  if (!have_poppler ())
+    return;
+  path = write_offer (store, BESPOKE_EXAMPLE_PAUL_UUID);
+  text = pdf_text (path, 0);
+  layout = pdf_layout_text (path, 0);
+  assert_text_has (text, "Hillside Support’s offer for Paul Roberts");
+  assert_under (text, "One-off Product", "Defined-term Product", one_offs);
+  assert_under (text, "Defined-term Product", "Ongoing Product", defined_terms);
+  assert_under (text, "Ongoing Product", NULL, ongoings);
+  /* His plan's products, marked with their cost for the period (the hand
+   * calculation in bespoke-example.c), at the menu's prices */
+  assert_text_has (layout, "Personal care and support £21.50 per hour ✓ £11,223.00");
+  assert_text_has (layout, "Support at work £53.00 per day ✓ £5,512.00");
+  assert_text_has (layout, "Short break £405.00 ✓ £5,265.00");
+  /* The outcome-based one-off, £3,000.00, beside the outcome that pays it */
+  assert_text_has (layout, "Job finding £3,000.00 ✓ £3,000.00");
+  assert_text_has (text, "Paid only if the outcome is reached: Finding Paul a job he keeps for six months");
+  /* Nothing else is marked */
+  g_assert_null (strstr (layout, "Sleep-in £90.00 per night ✓"));
+}
+
+/* A rural postcode with a 15% premium on personal care: £21.50 × 1.15 =
+ * £24.725, rounded half away from zero to £24.73 */
+static void
+test_offer_rural_premium (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeProduct) care = bespoke_store_load (store, BESPOKE_TYPE_PRODUCT,
+                                                       "9b3c6a52-6f1e-4c57-9a57-0e1f5d0a0101", &error);
+  g_autoptr(BespokePerson) rhian = bespoke_person_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *layout = NULL;
+
+  g_assert_no_error (error);
+  bespoke_product_set_premium_postcode_areas (care, "LD, SY");
+  bespoke_product_set_premium_percent_bp (care, 1500);
+  save_ok (store, care);
+  bespoke_person_set_name (rhian, "Rhian Morgan");
+  bespoke_person_set_postcode (rhian, "LD1 5AB");
+  save_ok (store, rhian);
+  if (!have_poppler ())
+    return;
+
+  path = write_offer (store, uuid_of (rhian));
+  layout = pdf_layout_text (path, 0);
+  assert_text_has (layout, "Personal care and support £24.73 per hour");
+  /* Other products have no premium; she has no plan, so nothing is marked */
+  assert_text_has (layout, "Support at work £53.00 per day");
+  g_assert_null (strstr (layout, "✓ £"));
+
+  /* Paul, in no premium area, still pays the menu price */
+  g_free (path);
+  g_free (layout);
+  path = write_offer (store, BESPOKE_EXAMPLE_PAUL_UUID);
+  layout = pdf_layout_text (path, 0);
+  assert_text_has (layout, "Personal care and support £21.50 per hour");
+}
+
+static void
+test_week_paul (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeDocument) document = bespoke_document_new (store, BESPOKE_DOCUMENT_WEEK, BESPOKE_EXAMPLE_PAUL_UUID,
+                                                              NULL, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *size = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (bespoke_document_get_landscape (document));
+  if (!have_poppler ())
+    return;
+  path = write_document (store, BESPOKE_DOCUMENT_WEEK, BESPOKE_EXAMPLE_PAUL_UUID, "week.pdf");
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  size = pdf_info (path, "Page size");
+  g_assert_true (g_str_has_prefix (size, "841.89 x 595.28"));
+  text = pdf_text (path, 0);
+  /* Every day, the legend's supporters paid and unpaid, and no money */
+  assert_text_has (text, "Monday");
+  assert_text_has (text, "Sunday");
+  assert_text_has (text, "Danny Price, Hillside Support (paid)");
+  assert_text_has (text, "Margaret Roberts (family) (unpaid)");
+  assert_text_has (text, "Kev (friend) (unpaid)");
+  assert_text_has (text, "07:30–09:30");
+  g_assert_null (strstr (text, "£"));
+}
+
+static void
+test_easy_read_paul (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  path = write_document (store, BESPOKE_DOCUMENT_EASY_READ, BESPOKE_EXAMPLE_PAUL_UUID, "easy.pdf");
+  text = pdf_text (path, 0);
+  /* Questions for headings; the profile, the outcomes, the week, who to call */
+  assert_text_has (text, "What is important to me?");
+  assert_text_has (text, "How can you help me?");
+  assert_text_has (text, "What do I want to do?");
+  assert_text_has (text, "Who helps me?");
+  assert_text_has (text, "Who can I call?");
+  assert_text_has (text, "Seeing my mum every day, and my cousin Danny.");
+  assert_text_has (text, "I want a paid job, and to keep it for six months.");
+  assert_text_has (text, "Margaret Roberts: Mum.");
+  /* No money */
+  g_assert_null (strstr (text, "£"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,5 +409,9 @@ main (int argc, char **argv)
   g_test_add_func ("/docs/plan/no-plan", test_no_plan);
   g_test_add_func ("/docs/budget/paul", test_budget_paul);
   g_test_add_func ("/docs/home/oak-house", test_home_oak_house);
+  g_test_add_func ("/docs/offer/paul", test_offer_paul);
+  g_test_add_func ("/docs/offer/rural-premium", test_offer_rural_premium);
+  g_test_add_func ("/docs/week/paul", test_week_paul);
+  g_test_add_func ("/docs/easy-read/paul", test_easy_read_paul);
   return g_test_run ();
 }

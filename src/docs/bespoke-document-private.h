@@ -183,6 +183,13 @@ gboolean _bespoke_document_build_budget      (BespokeDocument *self, BespokeStor
 void     _doc_add_money_summary              (BespokeDocument *self, BespokeCostReport *report);
 gboolean _bespoke_document_build_description (BespokeDocument *self, BespokeStore *store,
                                               BespokePerson *person, GError **error);
+gboolean _bespoke_document_build_offer       (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, const char *provider_uuid,
+                                              GError **error);
+gboolean _bespoke_document_build_week        (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, GError **error);
+gboolean _bespoke_document_build_easy_read   (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, GError **error);
 gboolean _bespoke_document_build_home        (BespokeDocument *self, BespokeStore *store,
                                               const char *home_uuid, GError **error);
 

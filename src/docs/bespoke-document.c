@@ -71,14 +71,15 @@ build (BespokeDocument      *self,
       return _bespoke_document_build_budget (self, store, person, error);
     case BESPOKE_DOCUMENT_DESCRIPTION:
       return _bespoke_document_build_description (self, store, person, error);
-    case BESPOKE_DOCUMENT_WEEK:
-    case BESPOKE_DOCUMENT_EASY_READ:
     case BESPOKE_DOCUMENT_OFFER:
+      return _bespoke_document_build_offer (self, store, person, extra_uuid, error);
+    case BESPOKE_DOCUMENT_WEEK:
+      return _bespoke_document_build_week (self, store, person, error);
+    case BESPOKE_DOCUMENT_EASY_READ:
+      return _bespoke_document_build_easy_read (self, store, person, error);
     case BESPOKE_DOCUMENT_HOME:
     default:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Bespoke cannot print this document yet."));
-      return FALSE;
+      g_assert_not_reached ();
     }
   return FALSE;
 }

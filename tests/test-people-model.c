@@ -301,6 +301,51 @@ test_lifetime (Fixture       *f,
   save_person (f->store, "After The Model", FALSE);
 }
 
+static guint
+count_found (BespokePeopleModel *model,
+             const char         *search)
+{
+  bespoke_people_model_set_search (model, search);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* Search that understands names (issues #13 and #15): accents, NFC and
+ * NFD, apostrophes and hyphens as word breaks and joined.  Each name below
+ * is searched for as a new user would type it. */
+static void
+test_folded_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeStore) store = bespoke_store_open (":memory:", &error);
+  g_autoptr(BespokePeopleModel) model = NULL;
+
+  g_assert_no_error (error);
+  save_person (store, "\u00c9lodie Martin", FALSE);          /* Élodie, composed (NFC) */
+  save_person (store, "E\u0301amon Walsh", FALSE);           /* Éamon, decomposed (NFD) */
+  save_person (store, "Siobh\u00e1n O\u2019Brien", FALSE);   /* a typographic apostrophe */
+  save_person (store, "Anne-Marie Byrne", FALSE);
+  save_person (store, "Zo\u00eb Clarke", FALSE);
+  model = bespoke_people_model_new (store, BESPOKE_PEOPLE_ALL);
+
+  g_assert_cmpuint (count_found (model, "elodie"), ==, 1);
+  assert_item_name (model, 0, "\u00c9lodie Martin");
+  g_assert_cmpuint (count_found (model, "ELODIE"), ==, 1);
+  g_assert_cmpuint (count_found (model, "E\u0301lodie"), ==, 1);     /* typed decomposed */
+  g_assert_cmpuint (count_found (model, "\u00c9amon"), ==, 1);       /* composed finds decomposed */
+  g_assert_cmpuint (count_found (model, "eamon walsh"), ==, 1);
+  g_assert_cmpuint (count_found (model, "obrien"), ==, 1);
+  g_assert_cmpuint (count_found (model, "o'brien"), ==, 1);
+  g_assert_cmpuint (count_found (model, "O\u2019Brien"), ==, 1);
+  g_assert_cmpuint (count_found (model, "brien"), ==, 1);
+  g_assert_cmpuint (count_found (model, "siobhan"), ==, 1);
+  g_assert_cmpuint (count_found (model, "anne marie"), ==, 1);
+  g_assert_cmpuint (count_found (model, "annemarie"), ==, 1);
+  g_assert_cmpuint (count_found (model, "anne-marie"), ==, 1);
+  g_assert_cmpuint (count_found (model, "zoe"), ==, 1);
+  g_assert_cmpuint (count_found (model, "marie zoe"), ==, 0);
+  g_assert_cmpuint (count_found (model, "\u00e9"), ==, 2);           /* é: Élodie, Éamon */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +355,7 @@ main (int   argc,
   g_test_add ("/people-model/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
   g_test_add ("/people-model/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/people-model/store-changes", Fixture, NULL, fixture_set_up, test_store_changes, fixture_tear_down);
+  g_test_add_func ("/people-model/folded-search", test_folded_search);
   g_test_add ("/people-model/lifetime", Fixture, NULL, fixture_set_up, test_lifetime, fixture_tear_down);
 
   return g_test_run ();

@@ -1118,6 +1118,50 @@ test_bulk_cache (void)
   g_assert_finalize_object (store);
 }
 
+/* Schema 6 (folded name search) on a database made before it: the old
+ * index held the words case-folded only ("élodie"), so "elodie" found no
+ * one; after opening, the index is built again, folded, in one
+ * transaction, and the rebuild's row is gone. */
+static void
+test_folded_search_migration (void)
+{
+  g_autofree char *tmp = temp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "old.db", NULL);
+  g_autoptr(BespokePerson) elodie = person_new (NULL, "\u00c9lodie Martin");
+  g_autofree char *uuid = g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (elodie)));
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(BespokeStore) store = bespoke_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (bespoke_store_save (store, elodie, &error));
+    g_assert_no_error (error);
+  }
+  {
+    /* back to schema 5, with its index as schema 5 wrote it */
+    sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE);
+    g_autofree char *insert = g_strdup_printf ("INSERT INTO people_search (word, uuid) VALUES "
+                                               "('\u00e9lodie', '%s'), ('martin', '%s')", uuid, uuid);
+
+    raw_exec (db, "DROP TABLE people_search_rebuild; DELETE FROM people_search; PRAGMA user_version = 5");
+    raw_exec (db, insert);
+    sqlite3_close (db);
+  }
+  {
+    g_autoptr(BespokeStore) store = bespoke_store_open (path, &error);
+    g_autoptr(GPtrArray) found = NULL;
+    g_autofree char *pending = NULL;
+
+    g_assert_no_error (error);
+    found = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, "elodie", 0, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (bespoke_record_get_uuid (g_ptr_array_index (found, 0)), ==, uuid);
+    pending = raw_query (path, "SELECT count(*) FROM people_search_rebuild");
+    g_assert_cmpstr (pending, ==, "0");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/store/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/store/consistent-read", test_consistent_read);
   g_test_add_func ("/store/bulk-cache", test_bulk_cache);
+  g_test_add_func ("/store/folded-search-migration", test_folded_search_migration);
 
   return g_test_run ();
 }

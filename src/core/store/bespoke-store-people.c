@@ -16,36 +16,88 @@
 /* People: the index of the words of their names, and counting, listing
  * and finding people by filter and search. */
 
-/* The case-folded words of @text, split at white space and at the
- * punctuation inside names, a whole character at a time: g_strsplit_set()
- * splits at single bytes, and "’" shares bytes with letters such as "ę". */
+/* @text folded for search: decomposed (NFKD), its marks stripped, and
+ * case-folded, so that "elodie" finds "Élodie", "ÉAMON" written composed
+ * finds "Éamon" written decomposed, and "ﬁnn" finds "Finn". */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  if (decomposed == NULL)
+    return NULL;
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_SPACING_MARK &&
+          type != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, -1);
+}
+
+static gboolean
+is_inner_separator (gunichar c)
+{
+  static const gunichar separators[] = { '-', '\'', 0x2019, 0x2010, 0x2011, '.', ',', '(', ')' };
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (c == separators[i])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_word (GPtrArray  *words,
+          const char *start,
+          const char *end,
+          guint       max_words)
+{
+  if (end > start && words->len < max_words)
+    g_ptr_array_add (words, g_strndup (start, (gsize) (end - start)));
+}
+
+/* The folded words of @text: split at white space and at the punctuation
+ * inside names (hyphens, apostrophes), a whole character at a time, and,
+ * for a name with such punctuation, the whole of it joined as well, so
+ * that "o'brien", "obrien" and "brien" all find "O’Brien" and "annemarie"
+ * finds "Anne-Marie". */
 static char **
 name_words (const char *text,
             guint       max_words)
 {
-  static const gunichar separators[] = { '-', '\'', 0x2019, '.', ',', '(', ')' };
   g_autofree char *folded = NULL;
   GPtrArray *words = g_ptr_array_new ();
-  const char *start;
 
-  if (text != NULL && g_utf8_validate (text, -1, NULL))
+  if (text != NULL && g_utf8_validate (text, -1, NULL) && (folded = fold_text (text)) != NULL)
     {
-      folded = g_utf8_casefold (text, -1);
-      start = folded;
+      const char *start = folded;
+      g_autoptr(GString) joined = g_string_new (NULL);
+      gboolean inner = FALSE;
+
       for (const char *p = folded; ; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
-          gboolean separator = c == 0 || g_unichar_isspace (c);
+          gboolean space = c == 0 || g_unichar_isspace (c);
 
-          for (guint i = 0; !separator && i < G_N_ELEMENTS (separators); i++)
-            separator = c == separators[i];
-          if (separator)
+          if (space || is_inner_separator (c))
             {
-              if (p > start && words->len < max_words)
-                g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+              add_word (words, start, p, max_words);
+              g_string_append_len (joined, start, p - start);
+              start = c == 0 ? p : g_utf8_next_char (p);
+              inner |= !space;
+            }
+          if (space)
+            {
+              if (inner)
+                add_word (words, joined->str, joined->str + joined->len, max_words);
+              g_string_truncate (joined, 0);
+              inner = FALSE;
               if (c == 0)
                 break;
-              start = g_utf8_next_char (p);
             }
         }
     }
@@ -53,14 +105,15 @@ name_words (const char *text,
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
-/* Every word of a person's names, case-folded, for search as you type. */
-gboolean
-_bespoke_store_index_person (BespokeStore   *self,
-                             BespokePerson  *person,
-                             GError        **error)
+/* Every folded word of a person's names, for search as you type. */
+static gboolean
+index_names (BespokeStore  *self,
+             const char    *uuid,
+             const char    *name,
+             const char    *preferred_name,
+             GError       **error)
 {
-  const char *uuid = bespoke_record_get_uuid (BESPOKE_RECORD (person));
-  const char *names[] = { bespoke_person_get_name (person), bespoke_person_get_preferred_name (person) };
+  const char *names[] = { name, preferred_name };
   sqlite3_stmt *stmt;
 
   if (!(stmt = _bespoke_store_prepare (self, "DELETE FROM people_search WHERE uuid = ?", error)))
@@ -84,6 +137,55 @@ _bespoke_store_index_person (BespokeStore   *self,
         }
     }
   return TRUE;
+}
+
+gboolean
+_bespoke_store_index_person (BespokeStore   *self,
+                             BespokePerson  *person,
+                             GError        **error)
+{
+  return index_names (self, bespoke_record_get_uuid (BESPOKE_RECORD (person)),
+                      bespoke_person_get_name (person), bespoke_person_get_preferred_name (person), error);
+}
+
+/* The migration to folded search words (fold_text()) empties the index and
+ * leaves a row in people_search_rebuild; the first open after it indexes
+ * everyone again here, in one transaction, so that a kill part-way leaves
+ * the row for the next open to finish. */
+gboolean
+_bespoke_store_rebuild_search (BespokeStore  *self,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean pending = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM people_search_rebuild LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    pending = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (!pending)
+    return TRUE;
+
+  if (!_bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, name, preferred_name FROM people", -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (!index_names (self, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 2), error))
+      {
+        sqlite3_finalize (stmt);
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        return FALSE;
+      }
+  sqlite3_finalize (stmt);
+  if (sqlite3_exec (self->db, "DELETE FROM people_search_rebuild", NULL, NULL, NULL) != SQLITE_OK)
+    goto fail;
+  return _bespoke_store_exec (self, "COMMIT", error);
+
+fail:
+  _bespoke_store_db_error (self, error, _("Indexing the names for search"));
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
 }
 
 static char **

@@ -116,5 +116,7 @@ GPtrArray    *_bespoke_store_collect           (BespokeStore  *self,
 gboolean      _bespoke_store_index_person      (BespokeStore  *self,
                                                 BespokePerson *person,
                                                 GError       **error);
+gboolean      _bespoke_store_rebuild_search    (BespokeStore  *self,
+                                                GError       **error);
 
 G_END_DECLS

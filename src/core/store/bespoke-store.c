@@ -457,7 +457,7 @@ bespoke_store_open (const char  *path,
     }
 
   self->schema_version = (int) query_int (self, "PRAGMA user_version");
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !_bespoke_store_rebuild_search (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -90,6 +90,15 @@ test_plan_paul (void)
   assert_text_has (text, "Danny is ill and cannot come in the morning.");
   assert_text_has (text, "Paul loses his job at the garage.");
   assert_text_has (text, "Rebook within four weeks; Paul chooses a day trip instead.");
+  /* The seven criteria, each with its result */
+  assert_text_has (text, "Does the plan meet the seven criteria?");
+  assert_text_has (text, "1. What’s important to me");
+  assert_text_has (text, "2. What I want to change or achieve");
+  assert_text_has (text, "3. How I will be supported");
+  assert_text_has (text, "4. How I will use my money");
+  assert_text_has (text, "5. How I will be in control");
+  assert_text_has (text, "6. How I will stay safe");
+  assert_text_has (text, "7. Action plan");
   /* Who agreed it */
   assert_text_has (text, "Who agreed this plan");
   assert_text_has (text, "For the council");
@@ -99,6 +108,30 @@ test_plan_paul (void)
 
 /* A plan with 70 more lines: the support table runs over several pages,
  * each with its header row again */
+/* A failing criterion with a written reason to go ahead: the plan prints
+ * the failure and the reason */
+static void
+test_plan_override_printed (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokePlan) plan = bespoke_plans_find_current (store, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  /* No review date: the action plan fails */
+  bespoke_plan_set_review_date (plan, NULL);
+  bespoke_plan_set_override (plan, BESPOKE_CRITERION_ACTION, "The review is set at the council panel in January.");
+  save_ok (store, plan);
+  if (!have_poppler ())
+    return;
+  path = write_document (store, BESPOKE_DOCUMENT_PLAN, BESPOKE_EXAMPLE_PAUL_UUID, "override.pdf");
+  text = pdf_text (path, 0);
+  assert_text_has (text, "Fails, agreed with a reason");
+  assert_text_has (text, "Reason to go ahead: The review is set at the council panel in January.");
+}
+
 static void
 test_plan_long_table (void)
 {
@@ -406,6 +439,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/docs/plan/paul", test_plan_paul);
   g_test_add_func ("/docs/plan/long-table", test_plan_long_table);
+  g_test_add_func ("/docs/plan/override-printed", test_plan_override_printed);
   g_test_add_func ("/docs/plan/no-plan", test_no_plan);
   g_test_add_func ("/docs/budget/paul", test_budget_paul);
   g_test_add_func ("/docs/home/oak-house", test_home_oak_house);

@@ -70,7 +70,7 @@ add_week (BespokeDocument *self,
       const BespokeSchedule *s = bespoke_support_line_get_schedule (line);
       g_autofree char *who = _doc_line_who (store, line);
       g_autofree char *what = g_markup_printf_escaped ("<b>%s</b>", bespoke_support_line_get_description (line));
-      g_autofree char *by = g_markup_printf_escaped (_("With %s."), who);
+      g_autofree char *by = g_markup_printf_escaped (_("Who: %s."), who);
 
       _doc_add_bullet (self, what);
       _doc_add_paragraph (self, by)->indent = EASY_SIZE * 1.2;

@@ -20,6 +20,7 @@ typedef struct
   BespokeProduct *product;      /* the current version of a series */
   gint64          in_plan;      /* pence for the plan period, or -1 */
   char           *plan_outcome; /* the plan line's words, for an outcome-based one-off */
+  gboolean        contingent;   /* in the plan, paid only if its outcome is reached */
 } OfferItem;
 
 static void
@@ -146,6 +147,7 @@ mark_plan_products (BespokeStore      *store,
           item->in_plan = MAX (item->in_plan, 0) + lc->cost;
           if (lc->contingent && item->plan_outcome == NULL)
             item->plan_outcome = g_strdup (lc->description);
+          item->contingent |= lc->contingent;
         }
     }
 }
@@ -228,7 +230,9 @@ add_kind (BespokeDocument     *self,
       if (item->in_plan >= 0)
         {
           g_autofree char *amount = _doc_money (item->in_plan);
-          plan_cell = g_markup_printf_escaped (_("<b>✓ %s</b>\nfor the plan period"), amount);
+          plan_cell = item->contingent
+                      ? g_markup_printf_escaped (_("<b>✓ %s</b>\nonly if the outcome is reached"), amount)
+                      : g_markup_printf_escaped (_("<b>✓ %s</b>\nfor the plan period"), amount);
         }
       _doc_table_add_row (table, what, price, plan_cell ? plan_cell : "", NULL);
     }

@@ -9,7 +9,8 @@
 
 /* The support plan for sign-off: a cover, what is important to the person,
  * the outcomes, the support (paid and unpaid side by side, costed by the
- * engine), the risks, the money, and a signature block; "Plan for NAME,
+ * engine), the risks, the money, who is in control, the seven criteria as
+ * the core's check finds them, and a signature block; "Plan for NAME,
  * PERIOD" and the page number in every footer. */
 
 /**
@@ -225,6 +226,64 @@ add_risks (BespokeDocument *self,
     }
 }
 
+/* Who is in control: who manages the money and who decides day to day */
+static void
+add_control (BespokeDocument *self,
+             BespokePlan     *plan)
+{
+  const char *decides = bespoke_plan_get_decides_day_to_day (plan);
+  g_autofree char *money = g_markup_printf_escaped (_("<b>Who manages the money:</b> %s"),
+                                                    bespoke_enum_label (BESPOKE_TYPE_MONEY_MANAGER,
+                                                                        bespoke_plan_get_money_manager (plan)));
+  g_autofree char *day = g_markup_printf_escaped (_("<b>Who decides day to day:</b> %s"),
+                                                  decides && *decides ? decides : _("not written yet"));
+
+  _doc_add_heading (self, 2, _("How I will be in control"));
+  _doc_add_paragraph (self, money);
+  _doc_add_paragraph (self, day);
+}
+
+/* In Control's seven criteria, as bespoke_plan_check_run() finds them:
+ * each one's title, whether it passes, the sentence that says why, and
+ * any written reason to agree the plan though it fails. */
+static gboolean
+add_criteria (BespokeDocument    *self,
+              BespokeStore       *store,
+              BespokePlan        *plan,
+              BespokeCostReport  *report,
+              GError            **error)
+{
+  static const double widths[] = { 0.3, 0.14, 0.56 };
+  g_autoptr(GPtrArray) results = bespoke_plan_check_run (store, bespoke_record_get_uuid (BESPOKE_RECORD (plan)),
+                                                         report, error);
+  DocBlock *table;
+
+  if (results == NULL)
+    return FALSE;
+  _doc_add_heading (self, 2, _("Does the plan meet the seven criteria?"));
+  table = _doc_add_table (self, 3, widths, NULL, 1);
+  _doc_table_add_row (table, _("Criterion"), _("Result"), _("What the check found"), NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      BespokeCriterionResult *r = g_ptr_array_index (results, i);
+      g_autofree char *title = g_markup_printf_escaped ("%u. %s", i + 1, r->title);
+      g_autofree char *detail = _doc_escape (r->detail);
+      g_autofree char *cell = NULL;
+      const char *result;
+
+      if (r->passed)
+        result = _("✓ Passes");
+      else if (r->override_reason != NULL && *r->override_reason != '\0')
+        result = _("<b>✗ Fails</b>, agreed with a reason");
+      else
+        result = _("<b>✗ Fails</b>");
+      if (!r->passed && r->override_reason != NULL && *r->override_reason != '\0')
+        cell = g_markup_printf_escaped (_("%s\n<b>Reason to go ahead:</b> %s"), r->detail, r->override_reason);
+      _doc_table_add_row (table, title, result, cell ? cell : detail, NULL);
+    }
+  return TRUE;
+}
+
 static void
 add_signatures (BespokeDocument *self,
                 const char      *name)
@@ -278,6 +337,9 @@ _bespoke_document_build_plan (BespokeDocument  *self,
   add_risks (self, risks, bespoke_plan_get_staff_preferences (plan));
   _doc_add_heading (self, 2, _("How I will use my money"));
   _doc_add_money_summary (self, report);
+  add_control (self, plan);
+  if (!add_criteria (self, store, plan, report, error))
+    return FALSE;
   add_signatures (self, name);
   return TRUE;
 }

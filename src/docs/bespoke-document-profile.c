@@ -285,6 +285,23 @@ place_section (Flow        *f,
   return TRUE;
 }
 
+/* A short profile in one column leaves the bottom of the page empty: give
+ * some of it to the gaps between the sections (at most twice the body
+ * size each), so the page looks laid out rather than unfinished. */
+static void
+spread (Profile *p,
+        Flow    *f)
+{
+  double extra = MIN ((f->bottom - f->y) / (N_SECTIONS + 1), f->s.b * 2);
+
+  if (extra <= 0)
+    return;
+  for (guint i = 0; i < p->placed->len; i++)
+    g_array_index (p->placed, Placed, i).y += extra * (g_array_index (p->placed, Placed, i).section + 1);
+  for (guint i = 0; i < p->boxes->len; i++)
+    g_array_index (p->boxes, Box, i).y += extra * (g_array_index (p->boxes, Box, i).section + 1);
+}
+
 /* Lays the profile out at body size @b in @columns columns, keeping the
  * first keep[s] statements of each section.  Stops at the first thing that
  * does not fit.  With @record, keeps where everything goes. */
@@ -320,6 +337,8 @@ layout_at (BespokeDocument *self,
     if (!place_section (&f, s, keep))
       return FALSE;
 
+  if (record && columns == 1 && left_out == NULL)
+    spread (p, &f);
   if (left_out != NULL)
     {
       g_autofree char *markup = g_strdup_printf ("<i>%s</i>", left_out);

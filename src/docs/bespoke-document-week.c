@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bespoke-document-private.h"
 
@@ -144,13 +145,28 @@ add_weekly (Week                  *w,
     }
 }
 
+/* Slots that overlap share their day's width, in lanes; each group of
+ * overlapping slots has its own number of lanes, so a clash in the
+ * morning does not narrow the evening.  The slots are sorted by start. */
+static void
+set_lanes (Week  *w,
+           guint  day,
+           guint  from,
+           guint  to,
+           guint  lanes)
+{
+  for (guint i = from; i < to; i++)
+    if (g_array_index (w->slots, Slot, i).day == day)
+      g_array_index (w->slots, Slot, i).lanes = lanes;
+}
+
 static void
 assign_lanes (Week *w)
 {
   for (guint day = 0; day < N_DAYS; day++)
     {
       guint lane_end[8] = { 0 };
-      guint lanes = 1;
+      guint lanes = 1, group = 0, group_end = 0;
 
       for (guint i = 0; i < w->slots->len; i++)
         {
@@ -159,15 +175,21 @@ assign_lanes (Week *w)
 
           if (slot->day != day)
             continue;
+          if (slot->start >= group_end)
+            {
+              set_lanes (w, day, group, i, lanes);
+              memset (lane_end, 0, sizeof lane_end);
+              lanes = 1;
+              group = i;
+            }
           while (lane < G_N_ELEMENTS (lane_end) - 1 && lane_end[lane] > slot->start)
             lane++;
           slot->lane = lane;
           lane_end[lane] = slot->end;
           lanes = MAX (lanes, lane + 1);
+          group_end = MAX (group_end, slot->end);
         }
-      for (guint i = 0; i < w->slots->len; i++)
-        if (g_array_index (w->slots, Slot, i).day == day)
-          g_array_index (w->slots, Slot, i).lanes = lanes;
+      set_lanes (w, day, group, w->slots->len, lanes);
     }
 }
 
@@ -272,7 +294,7 @@ week_paginate (BespokeDocument  *self,
   for (guint i = 0; i < w->slots->len; i++)
     {
       Slot *slot = &g_array_index (w->slots, Slot, i);
-      double slot_h = (slot->end - slot->start) / 60.0 * hour_h;
+      double slot_h = MAX ((slot->end - slot->start) / 60.0 * hour_h, 11);
 
       g_clear_object (&slot->layout);
       slot->layout = _doc_layout (self, slot->label, slot_h < 22 ? 7 : 8, FALSE, day_w / slot->lanes - 6);
@@ -336,7 +358,7 @@ draw_slots (Week    *w,
       double x = w->grid_x + slot->day * day_w + slot->lane * lane_w + 1.5;
       double top = MAX (slot->start, w->first_hour * 60), bottom = MIN (slot->end, w->last_hour * 60);
       double y = w->grid_y + w->head_h + (top / 60.0 - w->first_hour) * hour_h + 1;
-      double h = (bottom - top) / 60.0 * hour_h - 2;
+      double h = MAX ((bottom - top) / 60.0 * hour_h - 2, 9);   /* five minutes still show */
 
       if (h <= 0)
         continue;

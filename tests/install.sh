@@ -36,7 +36,11 @@ grep -qx "Exec=$prefix/bin/bespoke --gapplication-service" "$share/dbus-1/servic
 appstreamcli validate --no-net "$share/metainfo/$app.metainfo.xml" >/dev/null || fail "appstreamcli validate"
 glib-compile-schemas --strict "$share/glib-2.0/schemas" || fail "glib-compile-schemas"
 [ -s "$share/glib-2.0/schemas/gschemas.compiled" ] || fail "the schemas did not compile"
-"$root$prefix/bin/bespoke-cli" --version >/dev/null || fail "the installed bespoke-cli does not run"
+version=$(meson introspect "$build" --projectinfo | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+[ "$("$root$prefix/bin/bespoke-cli" --version)" = "bespoke-cli $version" ] || fail "bespoke-cli --version is not $version"
+# --version needs no display: it is answered before GTK starts
+[ "$(env -u DISPLAY -u WAYLAND_DISPLAY "$root$prefix/bin/bespoke" --version)" = "bespoke $version" ] ||
+  fail "bespoke --version is not “bespoke $version”"
 
 [ "$fails" -eq 0 ] && echo "ok: the installed tree is complete and valid"
 exit $(( fails > 0 ))

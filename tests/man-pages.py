@@ -25,6 +25,9 @@ for command in commands:
     if not re.search(rf"^\.B[IR]? {command}\b", cli_page, re.M) and f".B {command}\n" not in cli_page:
         failures.append(f"bespoke-cli.1 does not describe the command “{command}”")
     options = subprocess.run([f"{build}/src/bespoke-cli", command, "--help"], capture_output=True, text=True).stdout
+    # a command's help names the program and the command once, as typed
+    if not re.search(rf"^  bespoke-cli {command} ", options, re.M):
+        failures.append(f"“bespoke-cli {command} --help” does not begin “Usage: bespoke-cli {command} …”")
     for option in sorted(set(re.findall(r"^\s+(?:-\w, )?(--[a-z][a-z-]*)", options, re.M)) - {"--help", "--help-all"}):
         if option not in cli_page:
             failures.append(f"bespoke-cli.1 does not mention {command}’s option {option}")

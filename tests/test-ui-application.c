@@ -171,6 +171,36 @@ test_about (void)
   run_application (path, about);
 }
 
+/* app.new-person, the launcher's "New Person" action (issue #15): the New
+ * Person dialog, over the window that is open. */
+static void
+new_person (BespokeApplication *app,
+            const char         *path)
+{
+  gboolean found = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-person", NULL);
+  g_assert_cmpuint (count_windows (app, BESPOKE_TYPE_WINDOW), ==, 1);
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), "New Person") == 0)
+      {
+        g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (first_window (app)));
+        gtk_window_destroy (l->data);
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+static void
+test_new_person_action (void)
+{
+  g_autofree char *path = temp_path ("new-person.db");
+
+  run_application (path, new_person);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/application/open-database", test_open_database);
   g_test_add_func ("/application/open-failure", test_open_failure);
   g_test_add_func ("/application/about", test_about);
+  g_test_add_func ("/application/new-person", test_new_person_action);
 
   return g_test_run ();
 }

@@ -375,10 +375,15 @@ new_person_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  BespokeWindow *window;
+  BespokeWindow *window = current_main_window (user_data);
 
-  bespoke_application_open_database (user_data, NULL);
-  if ((window = current_main_window (user_data)) != NULL)
+  /* in the window already open, or in a window on your own database */
+  if (window == NULL)
+    {
+      bespoke_application_open_database (user_data, NULL);
+      window = current_main_window (user_data);
+    }
+  if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.new-person", NULL);
 }
 

@@ -362,14 +362,15 @@ size_at (guint k)
 }
 
 /* The largest size (smallest k) at which everything fits in @columns, by
- * bisection: a smaller type never needs more room.  N_SIZES if none. */
+ * bisection: a smaller type never needs more room.  Everything fits at the
+ * floor. */
 static guint
 largest_fit (BespokeDocument *self,
              Profile         *p,
              guint            columns,
              const guint     *all)
 {
-  guint lo = 0, hi = N_SIZES;   /* the answer is in [lo, hi]; hi means none */
+  guint lo = 0, hi = N_SIZES - 1;   /* the floor (N_SIZES - 1) is known to fit */
 
   while (lo < hi)
     {
@@ -462,15 +463,27 @@ profile_paginate (BespokeDocument  *self,
                   GError          **error)
 {
   Profile *p = self->data;
-  guint all[N_SECTIONS];
-  guint one, two;
+  guint all[N_SECTIONS], keep_one[N_SECTIONS], keep_two[N_SECTIONS];
+  gboolean fits_one, fits_two;
+  guint one = N_SIZES, two = N_SIZES;
 
   for (guint s = 0; s < N_SECTIONS; s++)
     all[s] = p->keep[s] = p->texts[s]->len;
 
-  one = largest_fit (self, p, 1, all);
-  two = largest_fit (self, p, 2, all);
-  if (MIN (one, two) < N_SIZES)
+  /* The floor first, in each number of columns: if nothing fits there,
+   * the cutting at the floor goes on with the statements just laid out
+   * (Pango keeps a layout while its size and width stay), instead of
+   * searching a scale that cannot hold them. */
+  if (!(fits_one = layout_at (self, p, MIN_SIZE, 1, all, FALSE)))
+    fit_at_floor (self, p, 1, keep_one);
+  if (!(fits_two = layout_at (self, p, MIN_SIZE, 2, all, FALSE)))
+    fit_at_floor (self, p, 2, keep_two);
+
+  if (fits_one)
+    one = largest_fit (self, p, 1, all);
+  if (fits_two)
+    two = largest_fit (self, p, 2, all);
+  if (fits_one || fits_two)
     {
       p->columns = one <= two ? 1 : 2;
       p->size = size_at (MIN (one, two));
@@ -478,10 +491,6 @@ profile_paginate (BespokeDocument  *self,
     }
   else
     {
-      guint keep_one[N_SECTIONS], keep_two[N_SECTIONS];
-
-      fit_at_floor (self, p, 1, keep_one);
-      fit_at_floor (self, p, 2, keep_two);
       p->columns = count_kept (keep_one) >= count_kept (keep_two) ? 1 : 2;
       memcpy (p->keep, p->columns == 1 ? keep_one : keep_two, sizeof p->keep);
       p->size = MIN_SIZE;

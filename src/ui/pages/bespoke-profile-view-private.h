@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "bespoke-page-thumbnail.h"
 #include "bespoke-profile-view.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ struct _BespokeProfileView
   GtkLabel       *name_label;
   GtkLabel       *known_as_label;
   GtkLabel       *staff_label;
+  BespokePageThumbnail *thumbnail;  /* the one-page profile as it prints */
   GtkLabel       *error_label;
   GtkLabel       *appreciation_heading;
   GtkLabel       *important_heading;

@@ -222,6 +222,8 @@ _bespoke_profile_view_reload (BespokeProfileView *self)
       g_clear_pointer (&self->focus_uuid, g_free);
     }
 
+  bespoke_page_thumbnail_set_person (self->thumbnail, self->store,
+                                     self->person ? bespoke_record_get_uuid (BESPOKE_RECORD (self->person)) : NULL);
   if (g_set_object (&self->profile, profile))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
@@ -399,12 +401,14 @@ bespoke_profile_view_class_init (BespokeProfileViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BESPOKE_TYPE_PAGE_THUMBNAIL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-profile-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, photo_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, avatar);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, name_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, known_as_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, staff_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, error_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, appreciation_heading);
   gtk_widget_class_bind_template_child (widget_class, BespokeProfileView, important_heading);

@@ -33,6 +33,8 @@ _bespoke_window_update_actions (BespokeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-person", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-person", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-pdf", chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  writable && bespoke_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -179,6 +181,23 @@ show_page_action (GtkWidget  *widget,
   _bespoke_window_show_content (self);
 }
 
+/* Print… and Save as PDF…: "" for the page's documents, or one by name */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _bespoke_window_print (BESPOKE_WINDOW (widget), g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _bespoke_window_save_pdf (BESPOKE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 new_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -263,10 +282,13 @@ _bespoke_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-person", NULL, delete_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "win.save-pdf", "s", save_pdf_action);
   gtk_widget_class_install_property_action (widget_class, "win.people-filter", "people-filter");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

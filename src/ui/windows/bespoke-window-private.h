@@ -6,6 +6,7 @@
  *   bespoke-window.c          the window, its state and its first frame
  *   bespoke-window-actions.c  the win.* actions and their shortcuts
  *   bespoke-person-dialogs.c  adding, renaming, archiving and deleting people
+ *   bespoke-window-print.c    printing and saving as PDF the page's documents
  * The people down the side are a widget of their own, BespokePeopleSidebar. */
 
 #include "bespoke-budget-page.h"
@@ -78,6 +79,18 @@ void _bespoke_window_update_pages  (BespokeWindow *self);
 void _bespoke_window_class_actions_init   (GtkWidgetClass *widget_class);
 void _bespoke_window_update_actions       (BespokeWindow  *self);
 void _bespoke_window_update_text_size_actions (BespokeWindow *self);
+
+/* bespoke-window-print.c */
+void     _bespoke_window_print       (BespokeWindow  *self,
+                                      const char     *which,
+                                      const char     *export_path);
+void     _bespoke_window_save_pdf    (BespokeWindow  *self,
+                                      const char     *which);
+gboolean _bespoke_window_save_pdf_to (BespokeWindow  *self,
+                                      const char     *which,
+                                      guint           choice,
+                                      const char     *path,
+                                      GError        **error);
 
 /* bespoke-person-dialogs.c */
 void _bespoke_window_new_person_dialog    (BespokeWindow  *self);

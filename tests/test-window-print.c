@@ -181,7 +181,7 @@ test_thumbnail (Fixture *f, gconstpointer data)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  g_assert_true (g_str_has_suffix (bespoke_page_thumbnail_get_caption (thumbnail), " pt"));
+  g_assert_true (g_str_has_suffix (bespoke_page_thumbnail_get_caption (thumbnail), "\u00a0pt"));
   button = gtk_widget_get_last_child (GTK_WIDGET (thumbnail));
   g_assert_false (gtk_widget_get_visible (button));
 

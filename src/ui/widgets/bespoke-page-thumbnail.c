@@ -97,9 +97,9 @@ show_document (BespokePageThumbnail *self,
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   if (warning == NULL)
     /* Translators: %s is a type size in points, e.g. "10.5" */
-    caption = g_strdup_printf (_("Fits on one page at %s pt"), points);
+    caption = g_strdup_printf (_("Fits on one page at %s\u00a0pt"), points);
   else
-    caption = g_strdup_printf (_("Too long for one page, even at %s pt"), points);
+    caption = g_strdup_printf (_("Too long for one page, even at %s\u00a0pt"), points);
   gtk_label_set_label (self->caption_label, caption);
   gtk_label_set_label (self->warning_label, warning ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);

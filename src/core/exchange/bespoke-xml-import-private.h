@@ -5,6 +5,8 @@
  * - bespoke-xml-import.c: the public calls, the report and conflicts;
  * - bespoke-xml-import-reader.c: the file's checks, the streaming reader
  *   and validator, libxml2's errors in plain words, records from elements;
+ * - bespoke-xml-import-limits.c: the limits a file must keep, in one pass
+ *   over its bytes before any parser sees it;
  * - bespoke-xml-import-merge.c: each person, provider or home merged by
  *   UUID, and the ids already read. */
 
@@ -60,6 +62,10 @@ BespokeRecord *_bespoke_xml_record_from_node (Import         *self,
                                               GType           type,
                                               const char     *parent_property,
                                               const char     *parent_uuid);
+
+/* bespoke-xml-import-limits.c */
+gboolean       _bespoke_xml_check_limits     (int             fd,
+                                              GError        **error);
 
 /* bespoke-xml-import-merge.c */
 gboolean       _bespoke_xml_seen_open        (Import         *self,

@@ -27,7 +27,11 @@
  *   own limits on depth and text size hold), plus XML_PARSE_BIG_LINES so
  *   that line numbers past 65,535 are right in messages.  A DOCTYPE is
  *   refused outright and the external entity loader denies everything.
- * - Files over BESPOKE_XML_MAX_BYTES are refused before they are read.
+ * - Files over BESPOKE_XML_MAX_BYTES are refused before they are read, and
+ *   so are files past the other limits in bespoke-xml-import.h (depth,
+ *   attributes, text an element holds however it is split, a record's
+ *   size), in one pass over the bytes (bespoke-xml-import-limits.c).
+ * - The file is read as UTF-8, whatever its declaration says.
  * - The file is read as a stream and validated against the built-in schema
  *   as it is read; each person (or provider, or home) is expanded, merged,
  *   and freed before the next, so memory stays flat.  The ids already read,
@@ -459,43 +463,6 @@ prolog_has_doctype (int fd)
     }
 }
 
-/* libxml2 stops a text node at 10 MB, but only after slowly gathering it;
- * no field Bespoke writes comes near 1 MB.  One quick pass finds a run of
- * more than MAX_RUN bytes without a '<', and its line. */
-#define MAX_RUN (1024 * 1024)
-
-static gboolean
-find_overlong_text (int   fd,
-                    int  *out_line)
-{
-  g_autofree char *buffer = g_malloc (MAX_RUN);
-  gsize run = 0;
-  int line = 1, run_line = 1;
-  off_t offset = 0;
-  ssize_t n;
-
-  while ((n = pread (fd, buffer, MAX_RUN, offset)) > 0)
-    {
-      for (ssize_t i = 0; i < n; i++)
-        {
-          if (buffer[i] == '<')
-            {
-              run = 0;
-              run_line = line;
-            }
-          else if (++run > MAX_RUN)
-            {
-              *out_line = run_line;
-              return TRUE;
-            }
-          if (buffer[i] == '\n')
-            line++;
-        }
-      offset += n;
-    }
-  return FALSE;
-}
-
 /* @path opened for reading, once it has passed the checks that come
  * before any parser sees it: a regular file, not too large, no DOCTYPE,
  * no absurdly long text.  -1, with @error set, if not. */
@@ -504,7 +471,7 @@ open_checked (const char  *path,
               GError     **error)
 {
   struct stat st;
-  int fd, line = 0;
+  int fd;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fstat (fd, &st) != 0)
@@ -534,11 +501,8 @@ open_checked (const char  *path,
       return -1;
     }
 
-  if (find_overlong_text (fd, &line))
+  if (!_bespoke_xml_check_limits (fd, error))
     {
-      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
-                   _("Line %d: a piece of text in the file is longer than 1 MB, far longer than anything Bespoke writes, so Bespoke will not read it. Ask for the file to be exported again."),
-                   line);
       close (fd);
       return -1;
     }
@@ -633,7 +597,9 @@ _bespoke_xml_read_document (Import      *self,
   if (fd < 0)
     return FALSE;
 
-  reader = xmlReaderForFd (fd, NULL, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  /* UTF-8, whatever the file says: Bespoke writes nothing else, and the
+   * limits above read the bytes as UTF-8 */
+  reader = xmlReaderForFd (fd, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC);
   if (reader == NULL)
     {
       g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID, _("Could not read “%s”."), path);

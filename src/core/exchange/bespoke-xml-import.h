@@ -8,6 +8,19 @@ G_BEGIN_DECLS
 /* Files larger than this are refused before they are read. */
 #define BESPOKE_XML_MAX_BYTES ((gint64) 2 * 1024 * 1024 * 1024)
 
+/* Limits every file must keep, checked in one pass before any parser sees
+ * it (bespoke-xml-import-limits.c; the README's "Limits").  None comes
+ * near what Bespoke writes. */
+#define BESPOKE_XML_MAX_TEXT             (1024 * 1024)  /* bytes an element holds directly: text, CDATA,
+                                                           comments, instructions, all pieces together
+                                                           (directly in the root: each gap) */
+#define BESPOKE_XML_MAX_TAG              (64 * 1024)    /* bytes in one tag, its attributes included */
+#define BESPOKE_XML_MAX_ATTRIBUTES       32             /* attributes (and namespaces) on one element */
+#define BESPOKE_XML_MAX_DEPTH            32             /* elements inside each other */
+#define BESPOKE_XML_MAX_RECORD_BYTES     (16 * 1024 * 1024)  /* one person, provider or home */
+#define BESPOKE_XML_MAX_RECORD_ELEMENTS  200000         /* elements in one person, provider or home */
+#define BESPOKE_XML_MAX_ELEMENTS         50000000       /* elements in the file */
+
 typedef enum
 {
   BESPOKE_XML_IMPORT_DEFAULT = 0,

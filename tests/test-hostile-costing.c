@@ -397,12 +397,31 @@ test_strict_schedule_text (void)
     }
 }
 
+
+/* bespoke_money_div_round() negated G_MININT64 (undefined behaviour, found
+ * by fuzzing).  By hand: -2^63 / 1 = -2^63; / -1 = 2^63, which does not fit
+ * and saturates at 2^63 - 1; / 2 = -2^62; / -2^63 = 1; (-2^63 + 1) / -2^63
+ * is just under 1, so 1; -2^63 / 3 = -3074457345618258602.67 → …603. */
+static void
+test_div_round_extremes (void)
+{
+  g_assert_cmpint (bespoke_money_div_round (G_MININT64, 1), ==, G_MININT64);
+  g_assert_cmpint (bespoke_money_div_round (G_MININT64, -1), ==, G_MAXINT64);
+  g_assert_cmpint (bespoke_money_div_round (G_MININT64, 2), ==, G_MININT64 / 2);
+  g_assert_cmpint (bespoke_money_div_round (G_MININT64, G_MININT64), ==, 1);
+  g_assert_cmpint (bespoke_money_div_round (G_MININT64 + 1, G_MININT64), ==, 1);
+  g_assert_cmpint (bespoke_money_div_round (G_MININT64, 3), ==, G_GINT64_CONSTANT (-3074457345618258603));
+  g_assert_cmpint (bespoke_money_div_round (G_MAXINT64, -1), ==, -G_MAXINT64);
+  g_assert_cmpint (bespoke_money_div_round (5, -2), ==, -3);
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/hostile-costing/div-round-extremes", test_div_round_extremes);
   g_test_add_func ("/hostile-costing/quantity", test_quantity);
   g_test_add_func ("/hostile-costing/quantity-with-free-hours", test_quantity_with_free_hours);
   g_test_add_func ("/hostile-costing/minutes", test_minutes);

@@ -225,6 +225,46 @@ test_fifty_thousand_excepts (void)
   g_assert_cmpuint (cost->lines->len, ==, 1);
 }
 
+
+/* "&#1;" in a name was reported as "not UTF-8 text": it is a reference to
+ * a character XML does not allow, and the message says so. */
+static void
+test_control_character_reference (void)
+{
+  Victim v = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  victim_set_up (&v);
+  path = write_variant (v.dir, "control.xml", "Sam Hostile", "Sam&#1;Hostile");
+  message = victim_refuses_at (&v, path, 4, "a character that XML does not allow");
+  g_assert_null (strstr (message, "not UTF-8"));
+  victim_tear_down (&v);
+}
+
+
+/* The readable amount beside the pence was never compared with them: a
+ * file reading "£34,000.00" could import 340000000 pence.  Now they must
+ * agree (or the text be left out). */
+static void
+test_money_text_agrees (void)
+{
+  Victim v = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *bare = NULL;
+  g_autoptr(GError) error = NULL;
+
+  victim_set_up (&v);
+  path = write_variant (v.dir, "money-text.xml", "<amount pence=\"3400000\">£34,000.00</amount>",
+                        "<amount pence=\"340000000\">£34,000.00</amount>");
+  victim_refuses_at (&v, path, 21, "amount reads “£34,000.00”, but its pence say £3,400,000.00");
+  bare = write_variant (v.dir, "money-bare.xml", "<amount pence=\"3400000\">£34,000.00</amount>",
+                        "<amount pence=\"3400000\"/>");
+  g_assert_true (bespoke_xml_validate (bare, &error));
+  g_assert_no_error (error);
+  victim_tear_down (&v);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -238,6 +278,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/upper-case-uuid", test_upper_case_uuid);
   g_test_add_func ("/hostile/valid-round-trip", test_valid_round_trip);
   g_test_add_func ("/hostile/line-limits", test_line_limits);
+  g_test_add_func ("/hostile/money-text-agrees", test_money_text_agrees);
+  g_test_add_func ("/hostile/control-character-reference", test_control_character_reference);
   g_test_add_func ("/hostile/fifty-thousand-excepts", test_fifty_thousand_excepts);
 
   return g_test_run ();

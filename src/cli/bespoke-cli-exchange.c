@@ -110,6 +110,7 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
   };
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   BespokeXmlExportScope scope;
+  g_autoptr(GError) warning = NULL;
   GError *error = NULL;
   BespokeStore *store;
 
@@ -152,9 +153,13 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
     }
   g_ptr_array_add (uuids, NULL);
 
-  if (!bespoke_xml_export (store, scope, (const char * const *) uuids->pdata, output, &error))
+  /* the file first, then the mark: a file in place whose mark could not
+   * be written is a success, with a warning (see the README) */
+  if (!bespoke_xml_export_full (store, scope, (const char * const *) uuids->pdata, output, &warning, &error))
     return bespoke_cli_fail (error);
   g_print (_("Exported to %s\n"), output);
+  if (warning != NULL)
+    g_printerr (_("Warning: %s\n"), warning->message);
   return BESPOKE_CLI_OK;
 }
 
@@ -168,6 +173,7 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
   };
   g_autoptr(BespokeXmlImportReport) report = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *conflicts = NULL;
   GError *error = NULL;
   BespokeStore *store;
 
@@ -176,7 +182,11 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
   if (!(store = bespoke_cli_open_store (cli, TRUE, &error)))
     return bespoke_cli_fail (error);
 
-  report = bespoke_xml_import (store, argv[1], dry_run ? BESPOKE_XML_IMPORT_DRY_RUN : BESPOKE_XML_IMPORT_DEFAULT, &error);
+  /* the conflicts file is written before the import is committed (and if
+   * it cannot be, nothing is imported): exit 1 always means nothing saved */
+  conflicts = g_strconcat (argv[1], ".conflicts.xml", NULL);
+  report = bespoke_xml_import_with_conflicts (store, argv[1], dry_run ? BESPOKE_XML_IMPORT_DRY_RUN : BESPOKE_XML_IMPORT_DEFAULT,
+                                              NULL, conflicts, &error);
   if (report == NULL)
     return bespoke_cli_fail (error);
 
@@ -188,8 +198,6 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
 
   if (report->conflicts->len > 0)
     {
-      g_autofree char *conflicts = g_strconcat (argv[1], ".conflicts.xml", NULL);
-
       for (guint i = 0; i < report->conflicts->len; i++)
         {
           BespokeXmlConflict *conflict = report->conflicts->pdata[i];
@@ -199,11 +207,7 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
                    conflict->database_xml, conflict->file_xml);
         }
       if (!dry_run)
-        {
-          if (!bespoke_xml_import_write_conflicts (report, argv[1], conflicts, &error))
-            return bespoke_cli_fail (error);
-          g_print (_("The copies in this database were kept. The file’s versions are in %s.\n"), conflicts);
-        }
+        g_print (_("The copies in this database were kept. The file’s versions are in %s.\n"), conflicts);
     }
   return BESPOKE_CLI_OK;
 }

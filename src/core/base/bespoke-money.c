@@ -227,25 +227,28 @@ bespoke_money_multiply (gint64   pence,
  * bespoke_money_div_round:
  *
  * Divides and rounds half away from zero: the one rounding rule Bespoke uses.
+ * Worked in 128 bits, so that no value (G_MININT64 included) is negated or
+ * divided out of range; the one quotient that does not fit in 64 bits,
+ * G_MININT64 / -1, gives G_MAXINT64 (a saturation, never a wrap).
  */
 gint64
 bespoke_money_div_round (gint64 numerator,
                          gint64 denominator)
 {
-  gint64 q, r;
+  __int128 n = numerator, d = denominator, q, r;
 
   g_return_val_if_fail (denominator != 0, 0);
 
-  if (denominator < 0)
+  if (d < 0)
     {
-      numerator = -numerator;
-      denominator = -denominator;
+      n = -n;
+      d = -d;
     }
-  q = numerator / denominator;
-  r = numerator % denominator;
+  q = n / d;
+  r = n % d;
   if (r < 0)
     r = -r;
-  if (r >= denominator - r)
-    q += numerator < 0 ? -1 : 1;
-  return q;
+  if (r >= d - r)
+    q += n < 0 ? -1 : 1;
+  return (gint64) CLAMP (q, (__int128) G_MININT64, (__int128) G_MAXINT64);
 }

@@ -66,6 +66,7 @@ typedef struct
   int              *write_failed;  /* atomic: set by the writer thread */
   int              *stop;          /* atomic: workers, stop */
   int               fd;            /* the file, for the writer thread */
+  int               write_errno;   /* the first write's failure, for the message */
 } Export;
 
 /* A buffer of the file's text, and the queue it goes back to once written */
@@ -119,5 +120,15 @@ void     _bespoke_xml_pool_clear       (Export       *self,
 gpointer _bespoke_xml_writer_thread    (gpointer      data);
 void     _bespoke_xml_out_flush        (Export       *self,
                                         gboolean      force);
+
+/* bespoke-xml-export-file.c */
+int                _bespoke_xml_export_open_temp    (const char  *path,
+                                                     char       **out_tmp,
+                                                     GError     **error);
+xmlOutputBufferPtr _bespoke_xml_export_output       (Export      *self);
+void               _bespoke_xml_export_quiet_libxml (void);
+gboolean           _bespoke_xml_export_file_error   (const char  *path,
+                                                     int          saved_errno,
+                                                     GError     **error);
 
 G_END_DECLS

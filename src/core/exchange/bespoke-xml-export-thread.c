@@ -73,6 +73,8 @@ _bespoke_xml_writer_thread (gpointer data)
   Export *self = data;
   gsize since_writeback = 0;
 
+  _bespoke_xml_export_quiet_libxml ();
+
   for (;;)
     {
       Chunk *chunk = g_async_queue_pop (self->full);

@@ -466,7 +466,8 @@ fail:
  *
  * Writes an exchange file, and records that its records were exported, so
  * that a later import can tell changes made here since from changes made
- * only in a file.
+ * only in a file.  As bespoke_xml_export_full(), ignoring a failure to
+ * record that: the file is in place either way.
  */
 gboolean
 bespoke_xml_export (BespokeStore           *store,
@@ -474,6 +475,29 @@ bespoke_xml_export (BespokeStore           *store,
                     const char * const     *uuids,
                     const char             *path,
                     GError                **error)
+{
+  return bespoke_xml_export_full (store, scope, uuids, path, NULL, error);
+}
+
+/**
+ * bespoke_xml_export_full:
+ * @warning: (nullable): set, with %TRUE returned, if the file was written
+ *   and put in place but the database could not record the export (its
+ *   sync mark): the file is good, and a later import of it may show as
+ *   conflicts changes that are not
+ *
+ * As bespoke_xml_export().  The file is put in place first and the sync
+ * mark written after (never the other way: a mark for a file that was
+ * never written would hide changes made here from the next import).  On
+ * %FALSE nothing is in place and no temporary file is left.
+ */
+gboolean
+bespoke_xml_export_full (BespokeStore           *store,
+                         BespokeXmlExportScope   scope,
+                         const char * const     *uuids,
+                         const char             *path,
+                         GError                **warning,
+                         GError                **error)
 {
   Export self_ = { 0 };
   Export *self = &self_;
@@ -489,24 +513,18 @@ bespoke_xml_export (BespokeStore           *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
 
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  fd = _bespoke_xml_export_open_temp (path, &tmp, error);
   if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s. Choose another folder."), path, g_strerror (saved));
-      return FALSE;
-    }
+    return FALSE;
 
   self->store = store;
+  self->fd = fd;
   _bespoke_xml_caches_init (self);
-  output = xmlOutputBufferCreateFd (fd, NULL);
+  output = _bespoke_xml_export_output (self);
   /* no indentation: a quarter fewer bytes, and a cached snapshot written
    * raw is then the same bytes as one written element by element */
   self->writer = xmlNewTextWriter (output);
   self->write_failed = &write_failed;
-  self->fd = fd;
 
   W (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL));
   W (xmlTextWriterStartElementNS (self->writer, NULL, BAD_CAST "bespoke", BAD_CAST BESPOKE_XML_NAMESPACE));
@@ -543,23 +561,20 @@ bespoke_xml_export (BespokeStore           *store,
   _bespoke_xml_caches_clear (self);
 
   if (self->error == NULL && !self->failed && fsync (fd) != 0)
-    self->failed = TRUE;
+    {
+      self->failed = TRUE;
+      self->write_errno = self->write_errno ? self->write_errno : errno;
+    }
   if (close (fd) != 0)
-    self->failed = TRUE;
+    {
+      self->failed = TRUE;
+      self->write_errno = self->write_errno ? self->write_errno : errno;
+    }
 
   if (self->error == NULL && self->failed)
-    {
-      int saved = errno;
-      g_set_error (&self->error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s. Check there is space on the disk and try again."),
-                   path, g_strerror (saved));
-    }
+    _bespoke_xml_export_file_error (path, self->write_errno, &self->error);
   if (self->error == NULL && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (&self->error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s. Choose another folder."), path, g_strerror (saved));
-    }
+    _bespoke_xml_export_file_error (path, errno, &self->error);
   if (self->error != NULL)
     {
       g_unlink (tmp);
@@ -567,5 +582,7 @@ bespoke_xml_export (BespokeStore           *store,
       return FALSE;
     }
 
-  return mark_synced (store, scope, uuids, started, error);
+  if (!mark_synced (store, scope, uuids, started, warning))
+    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), path);
+  return TRUE;
 }

@@ -18,6 +18,13 @@ gboolean  bespoke_xml_export           (BespokeStore           *store,
                                         const char * const     *uuids,
                                         const char             *path,
                                         GError                **error);
+gboolean  bespoke_xml_export_full      (BespokeStore           *store,
+                                        BespokeXmlExportScope   scope,
+                                        const char * const     *uuids,
+                                        const char             *path,
+                                        GError                **warning,
+                                        GError                **error);
+guint     bespoke_xml_export_remove_stale (const char          *dir);
 char     *bespoke_xml_export_record    (BespokeRecord          *record);
 void      bespoke_xml_export_escape    (GString                *out,
                                         const char             *text,

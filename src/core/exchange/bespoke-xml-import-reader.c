@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "bespoke-error.h"
+#include "bespoke-money.h"
 #include "bespoke-record.h"
 #include "bespoke-schedule.h"
 #include "bespoke-types.h"
@@ -192,8 +193,10 @@ on_xml_error_cb (void        *user_data,
       return;
     }
 
-  if (error->code == XML_ERR_INVALID_CHAR || error->code == XML_ERR_INVALID_ENCODING ||
-      error->code == XML_ERR_UNKNOWN_ENCODING)
+  if (error->code == XML_ERR_INVALID_CHAR && strstr (message, "CharRef") != NULL)
+    advice = _("the file refers to a character that XML does not allow in text (such as &#1;, a control character), so it is damaged or was not written by Bespoke. Ask for it to be exported again.");
+  else if (error->code == XML_ERR_INVALID_CHAR || error->code == XML_ERR_INVALID_ENCODING ||
+           error->code == XML_ERR_UNKNOWN_ENCODING)
     advice = _("the file has characters that are not UTF-8 text, so it is damaged or was not written by Bespoke. Ask for it to be exported again.");
   else if (error->code == XML_ERR_TAG_NOT_FINISHED || error->code == XML_ERR_DOCUMENT_EMPTY ||
            error->code == XML_ERR_DOCUMENT_END || error->code == XML_ERR_GT_REQUIRED ||
@@ -250,6 +253,28 @@ parse_schedule (xmlNode          *node,
   return *out != NULL;
 }
 
+/* Money is <unit-price pence="2150">£21.50</unit-price>: the pence are
+ * what Bespoke reads.  Text beside them that reads as an amount must be
+ * the same amount, so that what a person checks by eye is what is
+ * imported; text that is not an amount (or none) is left alone. */
+static gboolean
+readable_amount_agrees (xmlNode  *node,
+                        gint64    pence,
+                        GError  **error)
+{
+  g_autofree char *text = _bespoke_xml_node_text (node);
+  g_autofree char *written = NULL;
+  gint64 read = 0;
+
+  if (text == NULL || !bespoke_money_parse (text, &read, NULL) || read == pence)
+    return TRUE;
+  written = bespoke_money_format (pence);
+  g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+               _("%s reads “%s”, but its pence say %s. The two must agree, so the file was changed by hand or is damaged. Ask for it to be exported again."),
+               (const char *) node->name, text, written);
+  return FALSE;
+}
+
 static gboolean
 set_column (BespokeRecord  *record,
             GParamSpec     *pspec,
@@ -273,6 +298,8 @@ set_column (BespokeRecord  *record,
                        (const char *) node->name, text ? text : "");
           return FALSE;
         }
+      if (!readable_amount_agrees (node, pence, error))
+        return FALSE;
       g_value_set_int64 (&value, pence);
     }
   else if (type == BESPOKE_TYPE_SCHEDULE)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 
 #include "bespoke-record.h"
@@ -100,6 +101,27 @@ bespoke_xml_import_full (BespokeStore           *store,
                          GCancellable           *cancellable,
                          GError                **error)
 {
+  return bespoke_xml_import_with_conflicts (store, path, flags, cancellable, NULL, error);
+}
+
+/**
+ * bespoke_xml_import_with_conflicts:
+ * @conflicts_path: (nullable): where to write the file's versions of the
+ *   records in conflict (bespoke_xml_import_write_conflicts()), if any
+ *
+ * As bespoke_xml_import_full(), writing the conflicts file before the
+ * import is committed: if it cannot be written, the import is rolled back
+ * and nothing has changed, so that an error always means "nothing saved".
+ * A dry run writes no file.
+ */
+BespokeXmlImportReport *
+bespoke_xml_import_with_conflicts (BespokeStore           *store,
+                                   const char             *path,
+                                   BespokeXmlImportFlags   flags,
+                                   GCancellable           *cancellable,
+                                   const char             *conflicts_path,
+                                   GError                **error)
+{
   Import self = { 0 };
   g_autoptr(BespokeXmlImportReport) report = g_new0 (BespokeXmlImportReport, 1);
   gboolean ok;
@@ -126,13 +148,19 @@ bespoke_xml_import_full (BespokeStore           *store,
        !g_cancellable_set_error_if_cancelled (cancellable, error);
   import_clear (&self);
 
+  if (ok && !report->dry_run && conflicts_path != NULL && report->conflicts->len > 0)
+    ok = bespoke_xml_import_write_conflicts (report, path, conflicts_path, error);
   if (!ok || report->dry_run)
     {
       bespoke_store_rollback (store);
       return ok ? g_steal_pointer (&report) : NULL;
     }
   if (!bespoke_store_commit (store, error))
-    return NULL;
+    {
+      if (conflicts_path != NULL && report->conflicts->len > 0)
+        g_unlink (conflicts_path);
+      return NULL;
+    }
   return g_steal_pointer (&report);
 }
 

@@ -69,6 +69,12 @@ BespokeXmlImportReport *bespoke_xml_import_full          (BespokeStore          
                                                           BespokeXmlImportFlags   flags,
                                                           GCancellable           *cancellable,
                                                           GError                **error);
+BespokeXmlImportReport *bespoke_xml_import_with_conflicts (BespokeStore           *store,
+                                                          const char             *path,
+                                                          BespokeXmlImportFlags   flags,
+                                                          GCancellable           *cancellable,
+                                                          const char             *conflicts_path,
+                                                          GError                **error);
 gboolean                bespoke_xml_import_write_conflicts (BespokeXmlImportReport *report,
                                                           const char             *source,
                                                           const char             *path,

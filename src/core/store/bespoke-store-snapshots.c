@@ -45,7 +45,8 @@ bespoke_store_snapshot (BespokeStore  *self,
       return NULL;
     }
   {
-    g_autofree char *name = g_strdup_printf ("snapshot-%s.db", g_uuid_string_random ());
+    g_autofree char *uuid = g_uuid_string_random ();
+    g_autofree char *name = g_strdup_printf ("snapshot-%s.db", uuid);
     gboolean existed;
 
     path = g_build_filename (dir, name, NULL);

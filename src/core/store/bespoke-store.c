@@ -42,12 +42,31 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The last failure on @db was the disk being full: SQLite says so itself
+ * (SQLITE_FULL), or an I/O error came from ENOSPC (writing the -shm or
+ * -wal file, say). */
+static gboolean
+disk_was_full (sqlite3 *db)
+{
+  int e = db ? sqlite3_system_errno (db) : 0;
+
+  return db != NULL && ((sqlite3_extended_errcode (db) & 0xff) == SQLITE_FULL || e == ENOSPC || e == EDQUOT);
+}
+
 gboolean
 _bespoke_store_db_error (BespokeStore  *self,
                          GError       **error,
                          const char    *what)
 {
   int code = sqlite3_extended_errcode (self->db);
+
+  if (disk_was_full (self->db))
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("The disk is full: %s could not be done in “%s”. Free some space and try again."),
+                   what, self->path);
+      return FALSE;
+    }
 
   if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
@@ -56,10 +75,6 @@ _bespoke_store_db_error (BespokeStore  *self,
   else if ((code & 0xff) == SQLITE_BUSY)
     g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
                  _("%s could not be done because another program is using the database. Close it and try again."),
-                 what);
-  else if ((code & 0xff) == SQLITE_FULL)
-    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
-                 _("%s could not be saved because the disk is full. Free some space and try again."),
                  what);
   else
     g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
@@ -370,6 +385,13 @@ probe (BespokeStore  *self,
   *out_version = query_int (self, "PRAGMA user_version");
   tables = query_int (self, "SELECT count(*) FROM sqlite_master");
 
+  if ((*out_app_id < 0 || *out_version < 0 || tables < 0) && disk_was_full (self->db))
+    {
+      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                   _("The disk is full: the database “%s” could not be opened, because it needs a little room beside it for its working files. Free some space and try again."),
+                   self->path);
+      return FALSE;
+    }
   if (*out_app_id < 0 || *out_version < 0 || tables < 0)
     {
       g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_BESPOKE,
@@ -386,17 +408,63 @@ probe (BespokeStore  *self,
   return TRUE;
 }
 
+static BespokeStore *open_store (const char  *path,
+                                 GError     **error);
+
+/* SQLite's -wal and -shm files that did not exist before a failed open:
+ * closed, an empty -wal holds nothing, and its -shm is only an index of
+ * it, so both go rather than be left beside the database. */
+static void
+remove_new_journals (const char *path,
+                     gboolean    had_wal,
+                     gboolean    had_shm)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_unlink (shm);
+}
+
 /**
  * bespoke_store_open:
  * @path: a file, ":memory:", or %NULL for bespoke_store_default_path()
  *
  * Opens the database, creating and migrating it as needed.  A database
  * written by a newer Bespoke is opened read-only and never modified;
- * bespoke_store_get_read_only_reason() then says why.
+ * bespoke_store_get_read_only_reason() then says why.  If it cannot be
+ * opened, no -wal or -shm file that this made is left behind.
  */
 BespokeStore *
 bespoke_store_open (const char  *path,
                     GError     **error)
+{
+  g_autofree char *file = path ? g_strdup (path) : bespoke_store_default_path ();
+  g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (file, "-shm", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  gboolean had_file = g_file_test (file, G_FILE_TEST_EXISTS);
+  BespokeStore *store = open_store (file, error);
+
+  if (store == NULL && !g_str_equal (file, ":memory:"))
+    {
+      GStatBuf st;
+
+      remove_new_journals (file, had_wal, had_shm);
+      /* a database this made, still empty */
+      if (!had_file && g_stat (file, &st) == 0 && st.st_size == 0)
+        g_unlink (file);
+    }
+  return store;
+}
+
+static BespokeStore *
+open_store (const char  *path,
+            GError     **error)
 {
   g_autoptr(BespokeStore) self = g_object_new (BESPOKE_TYPE_STORE, NULL);
   gboolean memory;

@@ -29,6 +29,7 @@ enum {
   PROP_SECTION,
   PROP_POSITION,
   PROP_TEXT,
+  PROP_SAID_BY,
   N_PROPS
 };
 
@@ -65,6 +66,12 @@ bespoke_statement_class_init (BespokeStatementClass *klass)
   /* the statement, in the person's words */
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* who said it, in a facilitated session: the person's or a circle
+   * member's uuid; NULL when not recorded (schema 7) */
+  properties[PROP_SAID_BY] =
+    g_param_spec_string ("said-by", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   bespoke_record_class_install (record_class, "statements", properties, N_PROPS);
@@ -150,4 +157,21 @@ bespoke_statement_set_text (BespokeStatement *self,
   g_return_if_fail (BESPOKE_IS_STATEMENT (self));
 
   bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_TEXT], text);
+}
+
+const char *
+bespoke_statement_get_said_by (BespokeStatement *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_STATEMENT (self), NULL);
+
+  return bespoke_record_get_string (BESPOKE_RECORD (self), properties[PROP_SAID_BY]);
+}
+
+void
+bespoke_statement_set_said_by (BespokeStatement *self,
+                               const char       *said_by)
+{
+  g_return_if_fail (BESPOKE_IS_STATEMENT (self));
+
+  bespoke_record_set_string (BESPOKE_RECORD (self), properties[PROP_SAID_BY], said_by);
 }

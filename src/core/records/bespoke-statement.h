@@ -21,5 +21,7 @@ guint bespoke_statement_get_position (BespokeStatement *self);
 void bespoke_statement_set_position (BespokeStatement *self, guint position);
 const char *bespoke_statement_get_text (BespokeStatement *self);
 void bespoke_statement_set_text (BespokeStatement *self, const char *text);
+const char *bespoke_statement_get_said_by (BespokeStatement *self);
+void bespoke_statement_set_said_by (BespokeStatement *self, const char *said_by);
 
 G_END_DECLS

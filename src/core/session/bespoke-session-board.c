@@ -446,19 +446,29 @@ bespoke_session_board_change (BespokeSessionBoard  *self,
                               GError              **error)
 {
   g_autoptr(BespokeRecord) copy = NULL;
+  g_autoptr(BespokeRecord) current = NULL;
   g_autofree char *stripped = NULL;
+  guint section, index;
 
   g_return_val_if_fail (BESPOKE_IS_SESSION_BOARD (self), FALSE);
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, self->record_type), FALSE);
 
   if (!check_text (text, error))
     return FALSE;
+  /* the statement as it is now (it may have moved since @record was read) */
+  if (!bespoke_session_board_find (self, bespoke_record_get_uuid (record), &section, &index))
+    {
+      g_set_error_literal (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND,
+                           _("That statement is no longer there. Choose another."));
+      return FALSE;
+    }
+  current = g_list_model_get_item (G_LIST_MODEL (self->sections[section]), index);
   stripped = g_strstrip (g_strdup (text));
-  copy = bespoke_record_copy (record);
+  copy = bespoke_record_copy (current);
   g_object_set (copy, text_property (self->record_type), stripped, NULL);
   if (has_property (copy, "said-by"))
     g_object_set (copy, "said-by", said_by, NULL);
-  if (bespoke_record_equal (copy, record))
+  if (bespoke_record_equal (copy, current))
     return TRUE;
   return bespoke_history_save (self->history, copy, _("Change Statement"), error);
 }

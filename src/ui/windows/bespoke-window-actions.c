@@ -35,6 +35,7 @@ _bespoke_window_update_actions (BespokeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-pdf", chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-session", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  writable && bespoke_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -260,6 +261,42 @@ delete_person_action (GtkWidget  *widget,
   _bespoke_window_delete_person_dialog (BESPOKE_WINDOW (widget));
 }
 
+static void
+session_done_cb (BespokeCaptureView *view,
+                 BespokeWindow      *self)
+{
+  adw_bin_set_child (self->session_bin, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "people");
+  _bespoke_window_add_toast (self, adw_toast_new (_("Session ended and kept")));
+}
+
+/* F5: a facilitated session with the person shown (issue #10): the
+ * capture view takes the window, and the TV window opens. */
+static void
+start_session_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+  g_autoptr(BespokeSessionController) controller = NULL;
+  g_autoptr(GError) error = NULL;
+  BespokeCaptureView *view;
+
+  if (self->person == NULL || adw_bin_get_child (self->session_bin) != NULL)
+    return;
+  controller = bespoke_session_controller_new (self->store, self->history, self->person, &error);
+  if (controller == NULL)
+    {
+      _bespoke_window_show_message (self, _("The Session Could Not Start"), error->message);
+      return;
+    }
+  view = bespoke_capture_view_new (controller);
+  g_signal_connect (view, "done", G_CALLBACK (session_done_cb), self);
+  adw_bin_set_child (self->session_bin, GTK_WIDGET (view));
+  gtk_stack_set_visible_child_name (self->main_stack, "session");
+  bespoke_capture_view_present_tv (view);
+}
+
 void
 _bespoke_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -284,11 +321,13 @@ _bespoke_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "win.save-pdf", "s", save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_action);
   gtk_widget_class_install_property_action (widget_class, "win.people-filter", "people-filter");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.start-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

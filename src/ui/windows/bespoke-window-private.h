@@ -10,6 +10,7 @@
  * The people down the side are a widget of their own, BespokePeopleSidebar. */
 
 #include "bespoke-budget-page.h"
+#include "bespoke-capture-view.h"
 #include "bespoke-circle-page.h"
 #include "bespoke-people-sidebar.h"
 #include "bespoke-plan-page.h"
@@ -56,6 +57,7 @@ struct _BespokeWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkWindow            *help_overlay;  /* (nullable): made when first shown */
+  AdwBin               *session_bin;   /* holds the capture view of a session under way */
 
   /* Start-up: the first frame has only what it shows (see hold_for_first_frame) */
   GPtrArray            *held_pages;   /* stack pages hidden until after the first frame */

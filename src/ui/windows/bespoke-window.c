@@ -689,6 +689,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, session_bin);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, example_button);

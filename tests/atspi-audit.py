@@ -20,8 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pyatspi  # noqa: E402
 
 from bespoke_atspi import (App, children, click, do_action, ensure_accessibility_bus,  # noqa: E402
-                           fail, find, find_all, log, make_example_database, remove_scratch, scratch_dir,
-                           has_name, is_control, walk)
+                           fail, find, find_all, log, make_example_database, press_keys, remove_scratch,
+                           scratch_dir, has_name, is_control, wait_for, walk)
 
 
 def path_to(node):
@@ -99,6 +99,16 @@ def main():
         paul = find(main_window, "Paul Roberts in the people list", pyatspi.ROLE_LABEL, "Paul Roberts")
         click(paul)
         audit(app, "Paul's pages", problems, counts)
+
+        # A facilitated session (F5): the capture view (with "Who is here"
+        # open, as a session starts) and the TV window
+        press_keys("F5")
+        tv = app.window("Paul’s session")
+        find(main_window, "the facilitator’s entry", pyatspi.ROLE_TEXT, "Facilitator")
+        audit(app, "a session's capture view and TV", problems, counts)
+        press_keys("shift+F5")
+        wait_for("the TV window to close", lambda: tv not in app.windows() and
+                 not [w for w in app.windows() if w.name == "Paul’s session"])
 
         app.activate_action("product-menus")
         menus = app.window("Product Menus")

@@ -359,6 +359,32 @@ def press_key(keysym_name):
     time.sleep(0.2)
 
 
+# Keys by keysym, and modifiers by keycode (held down with KEY_PRESS and
+# KEY_RELEASE, which take a keycode); Xvfb's default keymap has Control_L
+# at 37, Shift_L at 50 and Alt_L at 64.
+KEYSYMS = {"Return": 0xff0d, "Escape": 0xff1b, "Tab": 0xff09, "Delete": 0xffff, "Up": 0xff52,
+           "Down": 0xff54, "Page_Up": 0xff55, "Page_Down": 0xff56, "F5": 0xffc2, "F11": 0xffc8}
+MODIFIER_KEYCODES = {"ctrl": 37, "shift": 50, "alt": 64}
+
+
+def press_keys(combo):
+    """Presses one key with modifiers held, e.g. "ctrl+shift+z", "alt+Up", "F5", "b"."""
+    *modifiers, key = combo.split("+")
+    for modifier in modifiers:
+        pyatspi.Registry.generateKeyboardEvent(MODIFIER_KEYCODES[modifier], None, pyatspi.KEY_PRESS)
+    keysym = KEYSYMS.get(key, ord(key) if len(key) == 1 else None)
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    for modifier in reversed(modifiers):
+        pyatspi.Registry.generateKeyboardEvent(MODIFIER_KEYCODES[modifier], None, pyatspi.KEY_RELEASE)
+    time.sleep(0.3)
+
+
+def type_keys(text):
+    """Types @text as key presses, as a person at the keyboard would."""
+    pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
+    time.sleep(0.1 + 0.02 * len(text))
+
+
 def make_example_database(build_dir, directory, name="example.db"):
     database = os.path.join(directory, name)
     subprocess.run([os.path.join(build_dir, "src", "bespoke-cli"), "--database", database, "example"],

@@ -595,6 +595,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
     bespoke_session_controller_step_tool (self->controller, keyval == GDK_KEY_Page_Down ? 1 : -1);
   else if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_e || keyval == GDK_KEY_E))
     bespoke_session_controller_edit_selected (self->controller);
+  else if ((mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    /* the window's history, also for keys the TV window passes on */
+    gtk_widget_activate_action (GTK_WIDGET (self), (mods & GDK_SHIFT_MASK) ? "win.redo" : "win.undo", NULL);
   else if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_b || keyval == GDK_KEY_B))
     bespoke_session_controller_set_blank (self->controller, !bespoke_session_controller_get_blank (self->controller));
   else if (!statement_key (self, keyval, mods))

@@ -40,6 +40,7 @@ struct _BespokePresentationWindow
   gulong                    items_ids[3];
 
   GtkStack                 *stack;
+  GtkWidget                *tool_page;
   GtkLabel                 *title_label;
   GtkBox                   *columns;
   GtkLabel                 *blank_label;
@@ -390,8 +391,12 @@ rebuild (BespokePresentationWindow *self)
 static void
 update_blank (BespokePresentationWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    bespoke_session_controller_get_blank (self->controller) ? "blank" : "tool");
+  gboolean blank = bespoke_session_controller_get_blank (self->controller);
+
+  gtk_stack_set_visible_child_name (self->stack, blank ? "blank" : "tool");
+  /* a screen reader (and the tests) reads only what the TV shows */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->tool_page), GTK_ACCESSIBLE_STATE_HIDDEN, blank, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->blank_label), GTK_ACCESSIBLE_STATE_HIDDEN, !blank, -1);
 }
 
 static void
@@ -537,6 +542,7 @@ bespoke_presentation_window_class_init (BespokePresentationWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-presentation-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokePresentationWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BespokePresentationWindow, tool_page);
   gtk_widget_class_bind_template_child (widget_class, BespokePresentationWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, BespokePresentationWindow, columns);
   gtk_widget_class_bind_template_child (widget_class, BespokePresentationWindow, blank_label);

@@ -302,6 +302,7 @@ _bespoke_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   static const struct { guint key; const char *page; } pages[] = {
     { GDK_KEY_1, "profile" }, { GDK_KEY_2, "plan" }, { GDK_KEY_3, "budget" }, { GDK_KEY_4, "circle" },
+    { GDK_KEY_5, "sessions" },
   };
 
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);

@@ -15,6 +15,7 @@
 #include "bespoke-people-sidebar.h"
 #include "bespoke-plan-page.h"
 #include "bespoke-profile-view.h"
+#include "bespoke-session-list.h"
 #include "bespoke-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,7 @@ struct _BespokeWindow
   GtkLabel             *read_only_label;
   GtkWindow            *help_overlay;  /* (nullable): made when first shown */
   AdwBin               *session_bin;   /* holds the capture view of a session under way */
+  BespokeSessionList   *session_list;  /* the person's past sessions */
 
   /* Start-up: the first frame has only what it shows (see hold_for_first_frame) */
   GPtrArray            *held_pages;   /* stack pages hidden until after the first frame */

@@ -407,6 +407,7 @@ _bespoke_window_set_person (BespokeWindow *self,
         bespoke_budget_page_set_person (self->budget_page, self->store, self->history, person);
       if (self->circle_page != NULL)
         bespoke_circle_page_set_person (self->circle_page, self->store, self->history, person);
+      bespoke_session_list_set_person (self->session_list, self->store, person);
       gtk_stack_set_visible_child_name (self->content_stack, person != NULL ? "person" : "none");
     }
 
@@ -683,6 +684,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BESPOKE_TYPE_PROFILE_VIEW);
+  g_type_ensure (BESPOKE_TYPE_SESSION_LIST);
 
   g_type_ensure (BESPOKE_TYPE_PEOPLE_SIDEBAR);
 
@@ -690,6 +692,7 @@ bespoke_window_class_init (BespokeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, session_bin);
+  gtk_widget_class_bind_template_child (widget_class, BespokeWindow, session_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BespokeWindow, example_button);

@@ -991,15 +991,15 @@ test_window_pages (void)
   g_autoptr(BespokeStore) store = new_store_with_people ();
   BespokeWindow *window = new_window (store);
   AdwViewStack *view_stack = get_child (window, "view_stack");
-  const char *names[] = { "profile", "plan", "budget", "circle" };
+  const char *names[] = { "profile", "plan", "budget", "circle", "sessions" };
   GListModel *pages;
 
   gtk_window_present (GTK_WINDOW (window));
 
-  /* Four pages, in this order */
+  /* Five pages, in this order (the facilitated sessions of issue #10 last) */
   pages = G_LIST_MODEL (adw_view_stack_get_pages (view_stack));
-  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 4);
-  for (guint i = 0; i < 4; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
 

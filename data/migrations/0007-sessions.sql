@@ -2,7 +2,9 @@
 -- Schema 7: facilitated sessions (issue #10).
 --
 -- A profile statement may say who said it: the person's or a circle
--- member's uuid.  Adding a nullable column needs no rebuild of the table.
+-- member's uuid.  The table is rebuilt with the new column (rather than
+-- ALTER TABLE … ADD COLUMN) so that this migration can run again on a
+-- database whose user_version was set back, as test-store does.
 --
 -- The person-centred thinking tools beyond the profile are statements of
 -- their own: what is working and not working, from the person's, the
@@ -13,9 +15,22 @@
 -- statements added or changed in it, and the capture entry's half-typed
 -- text, so a crash loses at most the last second of typing.
 
-ALTER TABLE statements ADD COLUMN said_by TEXT;
+CREATE TABLE statements_new (
+  uuid         TEXT PRIMARY KEY NOT NULL,
+  modified_at  INTEGER NOT NULL DEFAULT 0,
+  person_uuid  TEXT NOT NULL REFERENCES people (uuid) ON DELETE CASCADE,
+  section      TEXT NOT NULL CHECK (section IN ('appreciation', 'important-to-me', 'how-to-support-me')),
+  position     INTEGER NOT NULL DEFAULT 0,
+  text         TEXT NOT NULL,
+  said_by      TEXT
+) WITHOUT ROWID;
+INSERT INTO statements_new (uuid, modified_at, person_uuid, section, position, text)
+  SELECT uuid, modified_at, person_uuid, section, position, text FROM statements;
+DROP TABLE statements;
+ALTER TABLE statements_new RENAME TO statements;
+CREATE INDEX statements_by_person ON statements (person_uuid, position);
 
-CREATE TABLE tool_statements (
+CREATE TABLE IF NOT EXISTS tool_statements (
   uuid         TEXT PRIMARY KEY NOT NULL,
   modified_at  INTEGER NOT NULL DEFAULT 0,
   person_uuid  TEXT NOT NULL REFERENCES people (uuid) ON DELETE CASCADE,
@@ -27,9 +42,9 @@ CREATE TABLE tool_statements (
   text         TEXT NOT NULL,
   said_by      TEXT
 ) WITHOUT ROWID;
-CREATE INDEX tool_statements_by_person ON tool_statements (person_uuid, position);
+CREATE INDEX IF NOT EXISTS tool_statements_by_person ON tool_statements (person_uuid, position);
 
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
   uuid           TEXT PRIMARY KEY NOT NULL,
   modified_at    INTEGER NOT NULL DEFAULT 0,
   person_uuid    TEXT NOT NULL REFERENCES people (uuid) ON DELETE CASCADE,
@@ -46,4 +61,4 @@ CREATE TABLE sessions (
                                                   'outcomes', 'circle')),
   draft_section  INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-CREATE INDEX sessions_by_person ON sessions (person_uuid, date);
+CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions (person_uuid, date);

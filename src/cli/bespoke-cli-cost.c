@@ -48,18 +48,6 @@ iso_of (guint32 julian)
   return bespoke_date_to_iso (&date);
 }
 
-static char *
-month_name (guint32 julian)
-{
-  GDate date;
-  char buf[32];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  g_snprintf (buf, sizeof buf, "%04u-%02u", (guint) g_date_get_year (&date), (guint) g_date_get_month (&date));
-  return g_strdup (buf);
-}
-
 /* The person's current plan (bespoke_plans_find_current()), or an error
  * that says there is none. */
 BespokePlan *
@@ -143,7 +131,7 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
       for (guint m = 0; by_month && lc->paid && m < lc->months->len; m++)
         {
           BespokeMonthCost *mc = &g_array_index (lc->months, BespokeMonthCost, m);
-          g_autofree char *name = month_name (mc->first_day);
+          g_autofree char *name = bespoke_spreadsheet_month_heading (mc->first_day);
           g_autofree char *month_amount = bespoke_money_format (mc->amount);
           g_print ("      %s  %12s\n", name, month_amount);
         }
@@ -170,7 +158,7 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
       for (guint m = 0; m < report->months->len; m++)
         {
           BespokeMonthCost *mc = &g_array_index (report->months, BespokeMonthCost, m);
-          g_autofree char *name = month_name (mc->first_day);
+          g_autofree char *name = bespoke_spreadsheet_month_heading (mc->first_day);
           g_autofree char *amount = bespoke_money_format (mc->amount);
           g_print ("  %s  %12s\n", name, amount);
         }

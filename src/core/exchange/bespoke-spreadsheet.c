@@ -15,8 +15,14 @@
  * carries no currency of its own. */
 #define CURRENCY "GBP"
 
-static char *
-month_heading (guint32 julian)
+/**
+ * bespoke_spreadsheet_month_heading:
+ * @julian: a day of the month
+ *
+ * Returns: the month as spreadsheets and bespoke-cli write it, "2027-01".
+ */
+char *
+bespoke_spreadsheet_month_heading (guint32 julian)
 {
   GDate date;
 
@@ -36,7 +42,7 @@ add_cost_header (BespokeCsv              *csv,
     bespoke_csv_add_text (csv, columns[i]);
   for (guint m = 0; by_month && m < report->months->len; m++)
     {
-      g_autofree char *name = month_heading (g_array_index (report->months, BespokeMonthCost, m).first_day);
+      g_autofree char *name = bespoke_spreadsheet_month_heading (g_array_index (report->months, BespokeMonthCost, m).first_day);
       bespoke_csv_add_text (csv, name);
     }
   bespoke_csv_end_row (csv);

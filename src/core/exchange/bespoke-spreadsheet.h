@@ -13,6 +13,7 @@ G_BEGIN_DECLS
  * the file's rules). */
 GBytes *bespoke_spreadsheet_cost_report (const BespokeCostReport *report,
                                          gboolean                 by_month);
+char   *bespoke_spreadsheet_month_heading (guint32                 julian);
 GBytes *bespoke_spreadsheet_isf         (const BespokeIsfTable   *table);
 gboolean bespoke_spreadsheet_write      (GBytes                  *bytes,
                                          GFile                   *file,

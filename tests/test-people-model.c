@@ -346,6 +346,61 @@ test_folded_search (void)
   g_assert_cmpuint (count_found (model, "\u00e9"), ==, 2);           /* é: Élodie, Éamon */
 }
 
+/* Sort order (issue #13): by the name folded as search folds it, so
+ * accented names sit among their letters, people before staff, and the
+ * name itself breaks a tie.  By hand: Åsa -> "asa berg", Élodie ->
+ * "elodie martin", Zoë -> "zoe clarke", Ólafur -> "olafur"; "Elodie Martin"
+ * and "Élodie Martin" fold alike and 'E' (0x45) comes before 'É' (0xc3). */
+static void
+test_sort_order (void)
+{
+  const char *saved[] = { "Zo\u00eb Clarke", "\u00c9lodie Martin", "\u00c5sa Berg", "Elodie Martin",
+                          "Adam Ng", "Eve Brown", "\u00d3lafur Jonsson", "Bob Ashe" };
+  const char *expected[] = { "Adam Ng", "\u00c5sa Berg", "Bob Ashe", "Elodie Martin", "\u00c9lodie Martin",
+                             "Eve Brown", "Zo\u00eb Clarke", "\u00c1ine Staff", "\u00d3lafur Jonsson" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeStore) store = bespoke_store_open (":memory:", &error);
+  g_autoptr(BespokePeopleModel) model = NULL;
+  g_autoptr(BespokePeopleModel) found = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (saved); i++)
+    save_person (store, saved[i], g_str_has_prefix (saved[i], "\u00d3"));
+  save_person (store, "\u00c1ine Staff", TRUE);
+  model = bespoke_people_model_new (store, BESPOKE_PEOPLE_ALL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_item_name (model, i, expected[i]);
+  for (guint i = 1; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(BespokePerson) a = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(BespokePerson) b = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (bespoke_store_compare_people (a, b), ==, -1);
+      g_assert_cmpint (bespoke_store_compare_people (b, a), ==, 1);
+    }
+
+  /* a rename moves the person to the new name's place */
+  {
+    g_autoptr(BespokePerson) zoe = g_list_model_get_item (G_LIST_MODEL (model), 6);
+
+    bespoke_person_set_name (zoe, "\u00c0ngela Clarke");
+    g_assert_true (bespoke_store_save (store, zoe, &error));
+    g_assert_no_error (error);
+    assert_item_name (model, 0, "Adam Ng");
+    assert_item_name (model, 1, "\u00c0ngela Clarke");
+    assert_item_name (model, 2, "\u00c5sa Berg");
+  }
+
+  /* a search keeps the same order */
+  found = bespoke_people_model_new (store, BESPOKE_PEOPLE_ALL);
+  bespoke_people_model_set_search (found, "e");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 3);
+  assert_item_name (found, 0, "Elodie Martin");
+  assert_item_name (found, 1, "\u00c9lodie Martin");
+  assert_item_name (found, 2, "Eve Brown");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +411,7 @@ main (int   argc,
   g_test_add ("/people-model/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/people-model/store-changes", Fixture, NULL, fixture_set_up, test_store_changes, fixture_tear_down);
   g_test_add_func ("/people-model/folded-search", test_folded_search);
+  g_test_add_func ("/people-model/sort-order", test_sort_order);
   g_test_add ("/people-model/lifetime", Fixture, NULL, fixture_set_up, test_lifetime, fixture_tear_down);
 
   return g_test_run ();

@@ -1143,7 +1143,10 @@ test_folded_search_migration (void)
     g_autofree char *insert = g_strdup_printf ("INSERT INTO people_search (word, uuid) VALUES "
                                                "('\u00e9lodie', '%s'), ('martin', '%s')", uuid, uuid);
 
-    raw_exec (db, "DROP TABLE people_search_rebuild; DELETE FROM people_search; PRAGMA user_version = 5");
+    raw_exec (db, "DROP TABLE people_search_rebuild; DELETE FROM people_search; "
+                  "DROP INDEX people_by_sort_key; ALTER TABLE people DROP COLUMN sort_key; "
+                  "CREATE INDEX people_by_name ON people (archived, is_staff, name COLLATE NOCASE, uuid); "
+                  "PRAGMA user_version = 5");
     raw_exec (db, insert);
     sqlite3_close (db);
   }
@@ -1160,6 +1163,80 @@ test_folded_search_migration (void)
     pending = raw_query (path, "SELECT count(*) FROM people_search_rebuild");
     g_assert_cmpstr (pending, ==, "0");
   }
+}
+
+/* What SQLite's EXPLAIN QUERY PLAN says of @sql, one step a line. */
+static char *
+query_plan (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
+}
+
+/* Schema 8's sort key on a schema-6 database: the column is added and
+ * filled in for everyone already there, and the list is in folded order.
+ * By hand: "Åsa" folds to "asa", "Élodie" to "elodie", "Zoë" to "zoe";
+ * plain "Elodie Martin" and "Élodie Martin" fold alike, and the name's
+ * bytes break the tie ('E' 0x45 before 'É' 0xc3 0x89). */
+static void
+test_sort_key_migration (void)
+{
+  const char *names[] = { "Zo\u00eb Clarke", "\u00c9lodie Martin", "\u00c5sa Berg", "Elodie Martin", "Adam Ng" };
+  const char *expected[] = { "Adam Ng", "\u00c5sa Berg", "Elodie Martin", "\u00c9lodie Martin", "Zo\u00eb Clarke" };
+  g_autofree char *tmp = temp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "schema-6.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(BespokeStore) store = open_ok (path);
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(BespokePerson) p = person_new (NULL, names[i]);
+        g_assert_true (bespoke_store_save (store, p, &error));
+        g_assert_no_error (error);
+      }
+  }
+  {
+    /* back to schema 6: no sort_key, the NOCASE index of schemas 1 to 7 */
+    sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE);
+
+    raw_exec (db, "DROP INDEX people_by_sort_key; ALTER TABLE people DROP COLUMN sort_key; "
+                  "CREATE INDEX people_by_name ON people (archived, is_staff, name COLLATE NOCASE, uuid); "
+                  "PRAGMA user_version = 6");
+    sqlite3_close (db);
+  }
+  {
+    g_autoptr(BespokeStore) store = open_ok (path);
+    g_autoptr(GPtrArray) people = bespoke_store_list_people (store, BESPOKE_PEOPLE_ALL, NULL, 0, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < people->len; i++)
+      g_assert_cmpstr (bespoke_person_get_name (g_ptr_array_index (people, i)), ==, expected[i]);
+    for (guint i = 1; i < people->len; i++)
+      g_assert_cmpint (bespoke_store_compare_people (g_ptr_array_index (people, i - 1), g_ptr_array_index (people, i)), ==, -1);
+  }
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM people WHERE sort_key IS NULL"), ==, 0);
+  {
+    g_autofree char *key = raw_query (path, "SELECT sort_key FROM people WHERE name = '\u00c5sa Berg'");
+    g_autofree char *plan = query_plan (path, "SELECT uuid FROM people WHERE archived = 0 ORDER BY is_staff, sort_key, name, uuid");
+    g_assert_cmpstr (key, ==, "asa berg");
+    /* the list is an index scan, not a sort of every row */
+    g_assert_nonnull (strstr (plan, "people_by_sort_key"));
+    g_assert_null (strstr (plan, "TEMP B-TREE"));
+  }
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM people_search_rebuild"), ==, 0);
 }
 
 int
@@ -1185,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/store/consistent-read", test_consistent_read);
   g_test_add_func ("/store/bulk-cache", test_bulk_cache);
   g_test_add_func ("/store/folded-search-migration", test_folded_search_migration);
+  g_test_add_func ("/store/sort-key-migration", test_sort_key_migration);
 
   return g_test_run ();
 }

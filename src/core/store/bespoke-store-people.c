@@ -105,7 +105,55 @@ name_words (const char *text,
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
-/* Every folded word of a person's names, for search as you type. */
+/**
+ * bespoke_store_people_sort_key:
+ * @name: (nullable): a person's name
+ *
+ * Returns: (transfer full): the key people are listed by (schema 8's
+ *   sort_key): @name folded as search folds it, so that "Élodie" sorts
+ *   among the E's and "Åsa" among the A's.  Compared byte by byte.
+ */
+char *
+bespoke_store_people_sort_key (const char *name)
+{
+  char *key = NULL;
+
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
+    key = fold_text (name);
+  return key ? key : g_strdup (name ? name : "");
+}
+
+/**
+ * bespoke_store_compare_people:
+ *
+ * Returns: the order of @a and @b in the people list (and
+ *   #BespokePeopleModel): people before staff, then by
+ *   bespoke_store_people_sort_key(), then by name, then by UUID, each
+ *   compared byte by byte as SQLite's BINARY does.
+ */
+int
+bespoke_store_compare_people (BespokePerson *a,
+                              BespokePerson *b)
+{
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+  int cmp;
+
+  g_return_val_if_fail (BESPOKE_IS_PERSON (a) && BESPOKE_IS_PERSON (b), 0);
+
+  if (bespoke_person_get_is_staff (a) != bespoke_person_get_is_staff (b))
+    return bespoke_person_get_is_staff (a) ? 1 : -1;
+  key_a = bespoke_store_people_sort_key (bespoke_person_get_name (a));
+  key_b = bespoke_store_people_sort_key (bespoke_person_get_name (b));
+  if ((cmp = strcmp (key_a, key_b)) != 0 ||
+      (cmp = g_strcmp0 (bespoke_person_get_name (a), bespoke_person_get_name (b))) != 0)
+    return cmp < 0 ? -1 : 1;
+  cmp = g_strcmp0 (bespoke_record_get_uuid (BESPOKE_RECORD (a)), bespoke_record_get_uuid (BESPOKE_RECORD (b)));
+  return cmp < 0 ? -1 : cmp > 0;
+}
+
+/* Every folded word of a person's names, for search as you type, and the
+ * key the list is sorted by. */
 static gboolean
 index_names (BespokeStore  *self,
              const char    *uuid,
@@ -114,7 +162,17 @@ index_names (BespokeStore  *self,
              GError       **error)
 {
   const char *names[] = { name, preferred_name };
+  g_autofree char *sort_key = bespoke_store_people_sort_key (name);
   sqlite3_stmt *stmt;
+
+  if (!(stmt = _bespoke_store_prepare (self, "UPDATE people SET sort_key = ? WHERE uuid = ? AND sort_key IS NOT ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _bespoke_store_db_error (self, error, _("Indexing a name"));
+  sqlite3_reset (stmt);
 
   if (!(stmt = _bespoke_store_prepare (self, "DELETE FROM people_search WHERE uuid = ?", error)))
     return FALSE;
@@ -219,7 +277,7 @@ people_query (BespokeStore         *self,
   for (guint i = 0; words[i] != NULL; i++)
     g_string_append (sql, " AND uuid IN (SELECT uuid FROM people_search WHERE word >= ? AND word < ?)");
   if (kind != PEOPLE_COUNT)
-    g_string_append (sql, " ORDER BY is_staff, name COLLATE NOCASE, uuid");
+    g_string_append (sql, " ORDER BY is_staff, sort_key, name, uuid");
   if (kind == PEOPLE_PAGE)
     g_string_append (sql, " LIMIT ? OFFSET ?");
 

@@ -99,6 +99,9 @@ gboolean      bespoke_store_foreach_person      (BespokeStore         *self,
 BespokePerson *bespoke_store_find_person        (BespokeStore   *self,
                                                  const char     *key,
                                                  GError        **error);
+char         *bespoke_store_people_sort_key     (const char     *name);
+int           bespoke_store_compare_people      (BespokePerson  *a,
+                                                 BespokePerson  *b);
 
 gboolean      bespoke_store_set_photo           (BespokeStore   *self,
                                                  const char     *person_uuid,

@@ -108,32 +108,12 @@ update_list (BespokePeopleSidebar *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* SQLite's NOCASE: ASCII letters folded, then the bytes compared. */
-static int
-compare_nocase (const char *a,
-                const char *b)
-{
-  const guchar *x = (const guchar *) (a ? a : "");
-  const guchar *y = (const guchar *) (b ? b : "");
-
-  while (*x != '\0' && g_ascii_tolower (*x) == g_ascii_tolower (*y))
-    x++, y++;
-  return (int) g_ascii_tolower (*x) - (int) g_ascii_tolower (*y);
-}
-
-/* The people model's order: is_staff, name COLLATE NOCASE, uuid. */
+/* The people model's order, from the core. */
 static int
 compare_people (BespokePerson *a,
                 BespokePerson *b)
 {
-  int cmp;
-
-  if (bespoke_person_get_is_staff (a) != bespoke_person_get_is_staff (b))
-    return bespoke_person_get_is_staff (a) ? 1 : -1;
-  cmp = compare_nocase (bespoke_person_get_name (a), bespoke_person_get_name (b));
-  if (cmp != 0)
-    return cmp;
-  return strcmp (bespoke_record_get_uuid (BESPOKE_RECORD (a)), bespoke_record_get_uuid (BESPOKE_RECORD (b)));
+  return bespoke_store_compare_people (a, b);
 }
 
 /* Where @person is in the lazy list, without reading it all: the list is

@@ -101,20 +101,25 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *menu = NULL;
-  gboolean all = FALSE;
+  g_autofree char *passphrase_file = NULL;
+  gboolean all = FALSE, seal = FALSE;
   GOptionEntry entries[] = {
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Export every person, menu and shared home"), NULL },
     { "menu", 0, 0, G_OPTION_ARG_STRING, &menu, N_("Export one provider’s menu"), N_("PROVIDER") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "seal", 0, 0, G_OPTION_ARG_NONE, &seal, N_("Seal the file with a passphrase, asked at the terminal"), NULL },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Seal with the passphrase on the first line of FILE"), N_("FILE") },
     { NULL }
   };
+  char *passphrase = NULL;
+  gboolean ok;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   BespokeXmlExportScope scope;
   g_autoptr(GError) warning = NULL;
   GError *error = NULL;
   BespokeStore *store;
 
-  if (!bespoke_cli_parse_options ("export", "(PERSON… | --all | --menu PROVIDER) -o FILE", entries, &argc, &argv, 0, -1))
+  if (!bespoke_cli_parse_options ("export", "(PERSON… | --all | --menu PROVIDER) -o FILE [--seal] [--passphrase-file FILE]", entries, &argc, &argv, 0, -1))
     return BESPOKE_CLI_USAGE;
   if (output == NULL || *output == '\0')
     return bespoke_cli_usage_error (_("Name the file to write with -o FILE."));
@@ -155,37 +160,69 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
 
   /* the file first, then the mark: a file in place whose mark could not
    * be written is a success, with a warning (see the README) */
-  if (!bespoke_xml_export_full (store, scope, (const char * const *) uuids->pdata, output, &warning, &error))
+  seal |= passphrase_file != NULL;
+  if (seal && !(passphrase = bespoke_cli_read_passphrase (passphrase_file, TRUE, &error)))
     return bespoke_cli_fail (error);
-  g_print (_("Exported to %s\n"), output);
+  ok = seal ? bespoke_seal_export (store, scope, (const char * const *) uuids->pdata, output, passphrase, NULL, &warning, &error)
+            : bespoke_xml_export_full (store, scope, (const char * const *) uuids->pdata, output, &warning, &error);
+  bespoke_cli_forget_passphrase (passphrase);
+  if (!ok)
+    return bespoke_cli_fail (error);
+  g_print (seal ? _("Exported to %s, sealed with the passphrase\n") : _("Exported to %s\n"), output);
   if (warning != NULL)
     g_printerr (_("Warning: %s\n"), warning->message);
   return BESPOKE_CLI_OK;
+}
+
+/* @path itself if it is not sealed; otherwise the plain text of it, in
+ * @opened, asking for the passphrase (or reading @passphrase_file). */
+static const char *
+bespoke_cli_open_sealed (const char         *path,
+                         const char         *passphrase_file,
+                         BespokeSealOpened **opened,
+                         GError            **error)
+{
+  char *passphrase;
+
+  if (!bespoke_seal_is_sealed (path))
+    return path;
+  if (!(passphrase = bespoke_cli_read_passphrase (passphrase_file, FALSE, error)))
+    return NULL;
+  *opened = bespoke_seal_open (path, passphrase, error);
+  bespoke_cli_forget_passphrase (passphrase);
+  return *opened ? bespoke_seal_opened_get_path (*opened) : NULL;
 }
 
 int
 bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
 {
   gboolean dry_run = FALSE;
+  g_autofree char *passphrase_file = NULL;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would happen, and change nothing"), NULL },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("A sealed file’s passphrase is the first line of FILE"), N_("FILE") },
     { NULL }
   };
+  g_autoptr(BespokeSealOpened) opened = NULL;
+  const char *path;
   g_autoptr(BespokeXmlImportReport) report = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *conflicts = NULL;
   GError *error = NULL;
   BespokeStore *store;
 
-  if (!bespoke_cli_parse_options ("import", "FILE [--dry-run]", entries, &argc, &argv, 1, 1))
+  if (!bespoke_cli_parse_options ("import", "FILE [--dry-run] [--passphrase-file FILE]", entries, &argc, &argv, 1, 1))
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, TRUE, &error)))
     return bespoke_cli_fail (error);
+  if (!(path = bespoke_cli_open_sealed (argv[1], passphrase_file, &opened, &error)))
+    return bespoke_cli_fail (error);
 
   /* the conflicts file is written before the import is committed (and if
-   * it cannot be, nothing is imported): exit 1 always means nothing saved */
-  conflicts = g_strconcat (argv[1], ".conflicts.xml", NULL);
-  report = bespoke_xml_import_with_conflicts (store, argv[1], dry_run ? BESPOKE_XML_IMPORT_DRY_RUN : BESPOKE_XML_IMPORT_DEFAULT,
+   * it cannot be, nothing is imported): exit 1 always means nothing saved.
+   * A sealed file's conflicts stay on the screen: no plain copy on disk. */
+  conflicts = opened ? NULL : g_strconcat (argv[1], ".conflicts.xml", NULL);
+  report = bespoke_xml_import_with_conflicts (store, path, dry_run ? BESPOKE_XML_IMPORT_DRY_RUN : BESPOKE_XML_IMPORT_DEFAULT,
                                               NULL, conflicts, &error);
   if (report == NULL)
     return bespoke_cli_fail (error);
@@ -206,8 +243,10 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
           g_print (_("  In this database:\n%s\n  In the file:\n%s\n"),
                    conflict->database_xml, conflict->file_xml);
         }
-      if (!dry_run)
+      if (!dry_run && conflicts != NULL)
         g_print (_("The copies in this database were kept. The file’s versions are in %s.\n"), conflicts);
+      else if (!dry_run)
+        g_print (_("The copies in this database were kept. The file was sealed, so its versions are only shown above, not written to a file.\n"));
     }
   return BESPOKE_CLI_OK;
 }
@@ -215,11 +254,20 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
 int
 bespoke_cli_cmd_validate (Cli *cli, int argc, char **argv)
 {
+  g_autofree char *passphrase_file = NULL;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("A sealed file’s passphrase is the first line of FILE"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(BespokeSealOpened) opened = NULL;
   GError *error = NULL;
+  const char *path;
 
-  if (!bespoke_cli_parse_options ("validate", "FILE", NULL, &argc, &argv, 1, 1))
+  if (!bespoke_cli_parse_options ("validate", "FILE [--passphrase-file FILE]", entries, &argc, &argv, 1, 1))
     return BESPOKE_CLI_USAGE;
-  if (!bespoke_xml_validate (argv[1], &error))
+  if (!(path = bespoke_cli_open_sealed (argv[1], passphrase_file, &opened, &error)))
+    return bespoke_cli_fail (error);
+  if (!bespoke_xml_validate (path, &error))
     return bespoke_cli_fail (error);
   g_print (_("%s is a valid Bespoke exchange file.\n"), argv[1]);
   return BESPOKE_CLI_OK;

@@ -58,6 +58,12 @@ char         *bespoke_cli_find_provider (BespokeStore  *store,
                                          const char    *key,
                                          GError       **error);
 
+/* bespoke-cli-passphrase.c */
+char         *bespoke_cli_read_passphrase   (const char *path,
+                                             gboolean    confirm,
+                                             GError    **error);
+void          bespoke_cli_forget_passphrase (char       *passphrase);
+
 /* The commands, each in the file of its group */
 int bespoke_cli_cmd_init (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_example (Cli *cli, int argc, char **argv);

@@ -107,7 +107,7 @@ static const Command commands[] = {
   { "isf", "HOME [--csv]", N_("A shared home’s Individual Service Funds, with flags"), bespoke_cli_cmd_isf },
   { "holidays", "--nation N --year Y", N_("The bank holidays the costing uses"), bespoke_cli_cmd_holidays },
   { "synth", "N [--seed S]", N_("Add N synthetic people, for benchmarks"), bespoke_cli_cmd_synth },
-  { "export", "(PERSON… | --all | --menu PROVIDER) -o FILE", N_("Write an XML exchange file"), bespoke_cli_cmd_export },
+  { "export", "(PERSON… | --all | --menu PROVIDER) -o FILE [--seal]", N_("Write an XML exchange file, sealed with a passphrase if asked"), bespoke_cli_cmd_export },
   { "import", "FILE [--dry-run]", N_("Merge an XML exchange file; conflicts are kept apart"), bespoke_cli_cmd_import },
   { "validate", "FILE", N_("Check an XML exchange file without importing it"), bespoke_cli_cmd_validate },
   { "print", "(PERSON --KIND | --home HOME) -o FILE.pdf", N_("Write a document as PDF (“print --help” lists them)"), bespoke_cli_cmd_print },

@@ -31,6 +31,7 @@
 #include "bespoke-record.h"
 #include "bespoke-risk.h"
 #include "bespoke-schedule.h"
+#include "bespoke-seal.h"
 #include "bespoke-spreadsheet.h"
 #include "bespoke-statement.h"
 #include "bespoke-store.h"

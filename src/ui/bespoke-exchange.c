@@ -6,10 +6,13 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bespoke-core.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
+#include "bespoke-seal-dialog.h"
+#include "bespoke-unseal-dialog.h"
 #include "bespoke-window.h"
 
 /*
@@ -219,9 +222,9 @@ on_imported_cb (BespokeImportDialog *dialog,
                                                 history, snapshot, title));
 }
 
-static void
-show_import_preview (BespokeWindow *window,
-                     GFile         *file)
+static BespokeImportDialog *
+show_import_dialog (BespokeWindow *window,
+                    GFile         *file)
 {
   BespokeImportDialog *dialog;
 
@@ -229,6 +232,45 @@ show_import_preview (BespokeWindow *window,
   gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (window)));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+free_opened_cb (gpointer  data,
+                GObject  *where_the_dialog_was)
+{
+  bespoke_seal_opened_free (data);
+}
+
+/* The sealed file is open: its plain text is previewed and imported as any
+ * file is, and removed when the import's dialog goes. */
+static void
+on_unsealed_cb (BespokeUnsealDialog *unseal,
+                BespokeSealOpened   *opened,
+                gpointer             user_data)
+{
+  g_autoptr(GFile) plain = g_file_new_for_path (bespoke_seal_opened_get_path (opened));
+
+  g_object_weak_ref (G_OBJECT (show_import_dialog (BESPOKE_WINDOW (user_data), plain)), free_opened_cb, opened);
+}
+
+static void
+show_import_preview (BespokeWindow *window,
+                     GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  BespokeUnsealDialog *unseal;
+
+  if (path == NULL || !bespoke_seal_is_sealed (path))
+    {
+      show_import_dialog (window, file);
+      return;
+    }
+  /* sealed: the passphrase first */
+  unseal = bespoke_unseal_dialog_new (GTK_WINDOW (window), file);
+  gtk_window_set_application (GTK_WINDOW (unseal), gtk_window_get_application (GTK_WINDOW (window)));
+  g_signal_connect_object (unseal, "opened", G_CALLBACK (on_unsealed_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (unseal));
 }
 
 /**
@@ -321,7 +363,7 @@ bespoke_exchange_export_name (BespokePerson *person,
  * Writes @person (or every person, menu and home) to @file.
  */
 static gboolean export_to (BespokeStore *store, BespokeXmlExportScope scope, const char * const *uuids,
-                           GFile *file, GError **error);
+                           GFile *file, const char *passphrase, GError **error);
 
 gboolean
 bespoke_exchange_export (BespokeStore   *store,
@@ -335,8 +377,8 @@ bespoke_exchange_export (BespokeStore   *store,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (person != NULL)
-    return export_to (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, error);
-  return export_to (store, BESPOKE_XML_EXPORT_ALL, NULL, file, error);
+    return export_to (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, NULL, error);
+  return export_to (store, BESPOKE_XML_EXPORT_ALL, NULL, file, NULL, error);
 }
 
 /**
@@ -355,7 +397,7 @@ bespoke_exchange_export_people (BespokeStore       *store,
   g_return_val_if_fail (uuids != NULL && uuids[0] != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return export_to (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, error);
+  return export_to (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, NULL, error);
 }
 
 /**
@@ -395,6 +437,7 @@ export_to (BespokeStore           *store,
            BespokeXmlExportScope   scope,
            const char * const     *uuids,
            GFile                  *file,
+           const char             *passphrase,  /* nullable: not sealed */
            GError                **error)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -406,6 +449,8 @@ export_to (BespokeStore           *store,
       return FALSE;
     }
 
+  if (passphrase != NULL)
+    return bespoke_seal_export (store, scope, uuids, path, passphrase, NULL, NULL, error);
   return bespoke_xml_export (store, scope, uuids, path, error);
 }
 
@@ -415,6 +460,7 @@ typedef struct
   BespokePerson *person;   /* NULL for everything */
   char         **found;    /* or the people a search found */
   GFile         *replace;  /* the file the "Replace the File?" dialog asks about */
+  char          *passphrase;  /* to seal with, or NULL */
 } ExportJob;
 
 static void
@@ -424,6 +470,9 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->person);
   g_clear_pointer (&job->found, g_strfreev);
   g_clear_object (&job->replace);
+  if (job->passphrase != NULL)
+    memset (job->passphrase, 0, strlen (job->passphrase));
+  g_free (job->passphrase);
   g_free (job);
 }
 
@@ -440,12 +489,13 @@ write_export (ExportJob *job,
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
+  const char *person[] = { job->person ? bespoke_record_get_uuid (BESPOKE_RECORD (job->person)) : NULL, NULL };
 
-  if (job->found != NULL
-      ? bespoke_exchange_export_people (bespoke_window_get_store (job->window), (const char * const *) job->found, file, &error)
-      : bespoke_exchange_export (bespoke_window_get_store (job->window), job->person, file, &error))
+  if (export_to (bespoke_window_get_store (job->window),
+                 job->found || job->person ? BESPOKE_XML_EXPORT_PEOPLE : BESPOKE_XML_EXPORT_ALL,
+                 job->found ? (const char * const *) job->found : person, file, job->passphrase, &error))
     {
-      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), basename);
+      g_autofree char *title = g_strdup_printf (job->passphrase ? _("Exported to “%s”, sealed") : _("Exported to “%s”"), basename);
 
       add_toast (GTK_WINDOW (job->window), adw_toast_new (title));
     }
@@ -457,7 +507,8 @@ static void choose_export_file (BespokeWindow *window,
                                 BespokePerson *person,
                                 char         **found,
                                 GFile         *folder,
-                                const char    *name);
+                                const char    *name,
+                                const char    *passphrase);
 
 /* "Add .bespoke to the name?": keep the name chosen, or choose again with
  * the suffix.  Bespoke never writes a sibling the user did not choose: in
@@ -477,7 +528,7 @@ on_suffix_response_cb (AdwMessageDialog *dialog,
       g_autofree char *basename = g_file_get_basename (job->replace);
       g_autofree char *with_suffix = g_strconcat (basename, ".bespoke", NULL);
 
-      choose_export_file (job->window, job->person, g_steal_pointer (&job->found), folder, with_suffix);
+      choose_export_file (job->window, job->person, g_steal_pointer (&job->found), folder, with_suffix, job->passphrase);
     }
 }
 
@@ -559,7 +610,8 @@ choose_export_file (BespokeWindow *window,
                     BespokePerson *person,
                     char         **found,  /* transfer full */
                     GFile         *folder,
-                    const char    *name)
+                    const char    *name,
+                    const char    *passphrase)
 {
   g_autoptr(GtkFileFilter) filter = bespoke_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -580,8 +632,45 @@ choose_export_file (BespokeWindow *window,
   job->window = g_object_ref (window);
   job->person = person ? g_object_ref (person) : NULL;
   job->found = found;
+  job->passphrase = g_strdup (passphrase);
   g_signal_connect (native, "response", G_CALLBACK (on_export_chooser_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_seal_chosen_cb (BespokeSealDialog *dialog,
+                   gpointer           user_data)
+{
+  ExportJob *job = user_data;
+
+  choose_export_file (job->window, job->person, g_steal_pointer (&job->found), NULL, NULL,
+                      bespoke_seal_dialog_get_passphrase (dialog));
+}
+
+/* Sealed or not (sealed unless the planner says otherwise: the file holds
+ * people), then the file. */
+static void
+ask_seal (BespokeWindow *window,
+          BespokePerson *person,
+          char         **found)  /* transfer full */
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autofree char *what = NULL;
+  BespokeSealDialog *dialog;
+
+  if (person != NULL)
+    what = g_strdup (bespoke_person_get_name (person));
+  else if (found != NULL)
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u person found", "The %u people found", g_strv_length (found)),
+                            g_strv_length (found));
+  else
+    what = g_strdup (_("Everyone"));
+  job->window = g_object_ref (window);
+  job->person = person ? g_object_ref (person) : NULL;
+  job->found = found;
+  dialog = bespoke_seal_dialog_new (GTK_WINDOW (window), what);
+  g_signal_connect_data (dialog, "export", G_CALLBACK (on_seal_chosen_cb), job, export_job_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -592,11 +681,11 @@ on_export_scope_response_cb (AdwMessageDialog *dialog,
   BespokeWindow *window = user_data;
 
   if (g_str_equal (response, "person"))
-    choose_export_file (window, bespoke_window_get_person (window), NULL, NULL, NULL);
+    ask_seal (window, bespoke_window_get_person (window), NULL);
   else if (g_str_equal (response, "everyone"))
-    choose_export_file (window, NULL, NULL, NULL, NULL);
+    ask_seal (window, NULL, NULL);
   else if (g_str_equal (response, "found"))
-    choose_export_file (window, NULL, bespoke_exchange_found_people (bespoke_window_get_people_model (window)), NULL, NULL);
+    ask_seal (window, NULL, bespoke_exchange_found_people (bespoke_window_get_people_model (window)));
 }
 
 static void
@@ -616,7 +705,7 @@ export_action (GSimpleAction *action,
   found = bespoke_exchange_found_people (bespoke_window_get_people_model (window));
   if (person == NULL && found == NULL)
     {
-      choose_export_file (window, NULL, NULL, NULL, NULL);
+      ask_seal (window, NULL, NULL);
       return;
     }
 

@@ -212,9 +212,17 @@ run_argv (Run         *run,
   g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &run->status, &error);
   g_assert_no_error (error);
+  if (!WIFEXITED (run->status))
+    g_printerr ("%s was killed by signal %d; it wrote:\n%s\n", args[0],
+                WIFSIGNALED (run->status) ? WTERMSIG (run->status) : 0, run->err);
   g_assert_true (WIFEXITED (run->status));
   run->status = WEXITSTATUS (run->status);
 }
+
+/* For "strace -E": LeakSanitizer cannot work under ptrace, so the
+ * sanitizer build's leak check is off for a program run under strace (it
+ * is on for every other run of it). */
+#define STRACE_NO_LEAK_CHECK "ASAN_OPTIONS=detect_leaks=0"
 
 #define CLI(run, ...) run_argv ((run), (const char *[]) { BESPOKE_CLI_PATH, __VA_ARGS__, NULL })
 #endif

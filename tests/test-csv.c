@@ -113,7 +113,7 @@ test_isf_spreadsheet (void)
 static void
 test_write (void)
 {
-  const char *dir = temp_dir ();
+  g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "Paul budget", NULL);
   g_autofree char *missing = g_build_filename (dir, "no such folder", "x.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

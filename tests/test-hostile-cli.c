@@ -168,7 +168,7 @@ run_with_full_disk (Run        *run,
 
   if (strace == NULL)
     return FALSE;
-  run_argv (run, (const char *[]) { strace, "-f", "-o", "/dev/null", "-e", trace, "-e", inject,
+  run_argv (run, (const char *[]) { strace, "-f", "-o", "/dev/null", "-E", STRACE_NO_LEAK_CHECK, "-e", trace, "-e", inject,
                                     BESPOKE_CLI_PATH, "--database", db, command, arg1, arg2, arg3, NULL });
   return TRUE;
 }

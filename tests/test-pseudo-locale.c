@@ -146,7 +146,7 @@ test_menus_and_homes (void)
 static void
 use_pseudo_locale (void)
 {
-  const char *dir = temp_dir ();
+  g_autofree char *dir = temp_dir ();
   g_autofree char *messages = g_build_filename (dir, "en@pseudo", "LC_MESSAGES", NULL);
   g_autofree char *link = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
 

@@ -7,15 +7,21 @@
 #include <locale.h>
 
 #include "bespoke-cli.h"
+#include "bespoke-document.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return bespoke_cli_run (argc, argv);
+  status = bespoke_cli_run (argc, argv);
+
+  bespoke_document_release_fonts ();
+  return status;
 }

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
 
 #include "bespoke-document-private.h"
 
@@ -236,4 +238,12 @@ bespoke_document_get_landscape (BespokeDocument *self)
 {
   g_return_val_if_fail (BESPOKE_IS_DOCUMENT (self), FALSE);
   return self->landscape;
+}
+
+void
+bespoke_document_release_fonts (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
 }

@@ -83,4 +83,11 @@ gboolean     bespoke_document_write_pdf     (BespokeDocument *self,
                                              const char      *author,
                                              GError         **error);
 
+/* Frees the process-wide font caches that laying out a document fills
+ * (Pango's default Cairo font map, Cairo's static data and fontconfig's
+ * configuration), so a program that printed can end with nothing left
+ * allocated, as the sanitizer build's leak check requires.  Call it once,
+ * at the very end, when no document or Pango object is alive. */
+void         bespoke_document_release_fonts (void);
+
 G_END_DECLS

@@ -89,6 +89,12 @@ test_print_usage (void)
   assert_one_line_error (&run, 2, "not a person");
   CLI (&run, "--database", db, "print", "Nobody At All", "--profile", "-o", pdf);
   assert_one_line_error (&run, 1, NULL);
+  /* session notes: --session only with --session-notes; the example data
+   * has no session yet, which is said with what to do */
+  CLI (&run, "--database", db, "print", "Paul", "--plan", "--session", "x", "-o", pdf);
+  assert_one_line_error (&run, 2, "use it with --session-notes");
+  CLI (&run, "--database", db, "print", "Paul", "--session-notes", "-o", pdf);
+  assert_one_line_error (&run, 1, "has not had a facilitated session yet. Start one");
   g_assert_cmpuint (count_entries (dir), ==, 0);
 }
 

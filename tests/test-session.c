@@ -466,6 +466,121 @@ test_xml_said_by (void)
   g_assert_true (bespoke_record_equal (BESPOKE_RECORD (st), BESPOKE_RECORD (back)));
 }
 
+static BespokeToolStatement *
+add_tool_statement (BespokeStore       *store,
+                    BespokePerson      *person,
+                    BespokeToolSection  section,
+                    guint               position,
+                    const char         *text,
+                    const char         *said_by)
+{
+  BespokeToolStatement *st = bespoke_tool_statement_new ();
+
+  bespoke_tool_statement_set_person_uuid (st, bespoke_record_get_uuid (BESPOKE_RECORD (person)));
+  bespoke_tool_statement_set_section (st, section);
+  bespoke_tool_statement_set_position (st, position);
+  bespoke_tool_statement_set_text (st, text);
+  bespoke_tool_statement_set_said_by (st, said_by);
+  save_ok (store, st);
+  return st;
+}
+
+static void
+assert_same_in (BespokeStore  *other,
+                BespokeRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeRecord) back = bespoke_store_load (other, G_OBJECT_TYPE (record),
+                                                      bespoke_record_get_uuid (record), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_true (bespoke_record_equal (record, back));
+}
+
+/* Exchange version 3: the thinking tools' statements (working / not
+ * working, a good day / a bad day) and the session records travel with
+ * the person, validate, and come back equal; importing the same file
+ * again changes nothing; a tool statement in a section that does not
+ * exist is refused with its line, and nothing is imported. */
+static void
+test_xml_tools_and_sessions (void)
+{
+  g_autofree char *tmp = temp_dir ();
+  g_autofree char *file = g_build_filename (tmp, "paul.bespoke", NULL);
+  g_autofree char *bad = g_build_filename (tmp, "bad.bespoke", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(BespokeStore) store = open_store_at (":memory:");
+  g_autoptr(BespokeStore) other = open_store_at (":memory:");
+  g_autoptr(BespokeStore) third = open_store_at (":memory:");
+  g_autoptr(BespokePerson) paul = add_person (store, "Paul Smith", "Paul");
+  g_autoptr(BespokeCircleMember) mum = add_member (store, paul, "Sarah Smith", "Mum", 0);
+  const char *mum_uuid = bespoke_record_get_uuid (BESPOKE_RECORD (mum));
+  g_autoptr(BespokeToolStatement) working = add_tool_statement (store, paul, BESPOKE_TOOL_SECTION_WORKING_FAMILY, 0,
+                                                                "He enjoys Saturday football.", mum_uuid);
+  g_autoptr(BespokeToolStatement) bad_day = add_tool_statement (store, paul, BESPOKE_TOOL_SECTION_BAD_DAY, 0,
+                                                                "The bus is late & nobody tells him.", NULL);
+  g_autoptr(BespokeSession) session = bespoke_session_new ();
+  g_autoptr(BespokeXmlImportReport) report = NULL;
+  g_autoptr(BespokeXmlImportReport) again = NULL;
+  g_autoptr(BespokeXmlImportReport) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) broken = NULL;
+  const char *uuids[] = { bespoke_record_get_uuid (BESPOKE_RECORD (paul)), NULL };
+
+  bespoke_session_set_person_uuid (session, uuids[0]);
+  bespoke_session_set_date (session, "2026-12-05");
+  bespoke_session_set_start_time (session, "14:05");
+  bespoke_session_set_end_time (session, "15:30");
+  bespoke_session_set_facilitator (session, "Jo Facilitator");
+  bespoke_session_set_participants (session, mum_uuid);
+  bespoke_session_set_guests (session, "Pastor Dave\nCousin Lee");
+  g_assert_true (bespoke_session_note_statement (session, bespoke_record_get_uuid (BESPOKE_RECORD (working))));
+  g_assert_true (bespoke_session_note_statement (session, bespoke_record_get_uuid (BESPOKE_RECORD (bad_day))));
+  save_ok (store, session);
+
+  g_assert_true (bespoke_xml_export (store, BESPOKE_XML_EXPORT_PEOPLE, uuids, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_xml_validate (file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (file, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, "schema-version=\"3\""));
+  g_assert_nonnull (strstr (text, "<thinking-tools>"));
+  g_assert_nonnull (strstr (text, "<section>bad-day</section>"));
+  g_assert_nonnull (strstr (text, "<guests>Pastor Dave\nCousin Lee</guests>"));
+
+  report = bespoke_xml_import (other, file, 0, &error);
+  g_assert_no_error (error);
+  /* person + circle member + 2 tool statements + the session */
+  g_assert_cmpuint (report->added[BESPOKE_XML_KIND_PERSON], ==, 1);
+  assert_same_in (other, BESPOKE_RECORD (working));
+  assert_same_in (other, BESPOKE_RECORD (bad_day));
+  assert_same_in (other, BESPOKE_RECORD (session));
+
+  again = bespoke_xml_import (other, file, 0, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < BESPOKE_XML_N_KINDS; k++)
+    {
+      g_assert_cmpuint (again->added[k], ==, 0);
+      g_assert_cmpuint (again->updated[k], ==, 0);
+    }
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+
+  /* a section no tool has: refused at its line, nothing imported */
+  broken = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (broken, "<section>bad-day</section>", "<section>so-so-day</section>", 1), ==, 1);
+  g_assert_true (g_file_set_contents (bad, broken->str, broken->len, &error));
+  refused = bespoke_xml_import (third, bad, 0, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Line "));
+  {
+    g_autoptr(GError) load_error = NULL;
+    g_autoptr(BespokeRecord) none = bespoke_store_load (third, BESPOKE_TYPE_PERSON, uuids[0], &load_error);
+    g_assert_null (none);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -478,6 +593,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/board-edits", test_board_edits);
   g_test_add_func ("/session/board-outcomes-and-circle", test_board_outcomes_and_circle);
   g_test_add_func ("/session/tools-table", test_tools_table);
+  g_test_add_func ("/session/xml-tools-and-sessions", test_xml_tools_and_sessions);
   g_test_add_func ("/session/xml-said-by", test_xml_said_by);
 
   return g_test_run ();

@@ -726,7 +726,7 @@ static const struct
   { "truncated.xml", "stops too early" },
   { "wrong-namespace.xml", "not a Bespoke exchange file" },
   { "wrong-version.xml", "version 2 of the Bespoke exchange format" },
-  { "wrong-schema-version.xml", "version “3” of the Bespoke exchange format" },
+  { "wrong-schema-version.xml", "version “99” of the Bespoke exchange format" },
   { "malformed-uuid.xml", "is not a UUID" },
   { "duplicate-uuids.xml", "same id as the record on line 3" },
   { "negative-money.xml", "-3400000 pence, and it cannot be less than nothing" },

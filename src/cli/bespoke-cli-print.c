@@ -11,11 +11,12 @@
 /* bespoke-cli print: a document as PDF, drawn by the same code as the
  * window's print and "Save as PDF…". */
 
-#define PRINT_PARAMETERS "(PERSON --profile|--plan|--budget|--week|--easy-read|--description|--offer PROVIDER | --home HOME) -o FILE.pdf"
+#define PRINT_PARAMETERS "(PERSON --profile|--plan|--budget|--week|--easy-read|--description|--session-notes [--session ID]|--offer PROVIDER | --home HOME) -o FILE.pdf"
 
 typedef struct
 {
-  gboolean  profile, plan, budget, week, easy_read, description;
+  gboolean  profile, plan, budget, week, easy_read, description, session_notes;
+  char     *session;
   char     *offer;
   char     *home;
   char     *output;
@@ -26,6 +27,7 @@ static void
 print_options_clear (PrintOptions *o)
 {
   g_free (o->offer);
+  g_free (o->session);
   g_free (o->home);
   g_free (o->output);
   g_free (o->author);
@@ -45,6 +47,7 @@ chosen_kind (PrintOptions *o,
     { o->week, BESPOKE_DOCUMENT_WEEK },
     { o->easy_read, BESPOKE_DOCUMENT_EASY_READ },
     { o->description, BESPOKE_DOCUMENT_DESCRIPTION },
+    { o->session_notes, BESPOKE_DOCUMENT_SESSION },
     { o->offer != NULL, BESPOKE_DOCUMENT_OFFER },
     { o->home != NULL, BESPOKE_DOCUMENT_HOME },
   };
@@ -60,7 +63,12 @@ chosen_kind (PrintOptions *o,
   if (n != 1)
     {
       bespoke_cli_usage_error (_("Choose one document: --profile, --plan, --budget, --week, --easy-read, "
-                                 "--description, --offer PROVIDER or --home HOME."));
+                                 "--description, --session-notes, --offer PROVIDER or --home HOME."));
+      return -1;
+    }
+  if (o->session != NULL && kind != BESPOKE_DOCUMENT_SESSION)
+    {
+      bespoke_cli_usage_error (_("--session chooses which session’s notes to print: use it with --session-notes."));
       return -1;
     }
   if ((kind == BESPOKE_DOCUMENT_HOME) != (argc == 1))
@@ -89,6 +97,8 @@ bespoke_cli_cmd_print (Cli *cli, int argc, char **argv)
     { "week", 0, 0, G_OPTION_ARG_NONE, &o.week, N_("“My week”: who supports the person when"), NULL },
     { "easy-read", 0, 0, G_OPTION_ARG_NONE, &o.easy_read, N_("The easy read version"), NULL },
     { "description", 0, 0, G_OPTION_ARG_NONE, &o.description, N_("The person-centred description: every statement"), NULL },
+    { "session-notes", 0, 0, G_OPTION_ARG_NONE, &o.session_notes, N_("A facilitated session’s notes (the latest, or --session)"), NULL },
+    { "session", 0, 0, G_OPTION_ARG_STRING, &o.session, N_("Which session, by its id (see the person’s Sessions page)"), N_("ID") },
     { "offer", 0, 0, G_OPTION_ARG_STRING, &o.offer, N_("A provider’s menu, priced for this person"), N_("PROVIDER") },
     { "home", 0, 0, G_OPTION_ARG_STRING, &o.home, N_("A shared home’s ISF statement"), N_("HOME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("The PDF file to write"), N_("FILE.pdf") },
@@ -124,6 +134,8 @@ bespoke_cli_cmd_print (Cli *cli, int argc, char **argv)
       subject = g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (person)));
       if (o.offer != NULL && !(extra = bespoke_cli_find_provider (store, o.offer, &error)))
         return bespoke_cli_fail (error);
+      if (o.session != NULL)
+        extra = g_strdup (o.session);
     }
 
   if (!(document = bespoke_document_new (store, kind, subject, extra, &error)) ||

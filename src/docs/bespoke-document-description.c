@@ -88,6 +88,8 @@ _bespoke_document_build_description (BespokeDocument  *self,
         }
       _doc_add_space (self, self->flow_size);
     }
+  if (!_doc_add_thinking_tools (self, store, person, error))
+    return FALSE;
   add_circle (self, members);
   return TRUE;
 }

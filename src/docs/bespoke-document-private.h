@@ -181,6 +181,11 @@ char    *_doc_line_who                       (BespokeStore *store, BespokeSuppor
 gboolean _bespoke_document_build_budget      (BespokeDocument *self, BespokeStore *store,
                                               BespokePerson *person, GError **error);
 void     _doc_add_money_summary              (BespokeDocument *self, BespokeCostReport *report);
+gboolean _bespoke_document_build_session     (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, const char *session_uuid,
+                                              GError **error);
+gboolean _doc_add_thinking_tools             (BespokeDocument *self, BespokeStore *store,
+                                              BespokePerson *person, GError **error);
 gboolean _bespoke_document_build_description (BespokeDocument *self, BespokeStore *store,
                                               BespokePerson *person, GError **error);
 gboolean _bespoke_document_build_offer       (BespokeDocument *self, BespokeStore *store,

@@ -79,6 +79,8 @@ build (BespokeDocument      *self,
       return _bespoke_document_build_week (self, store, person, error);
     case BESPOKE_DOCUMENT_EASY_READ:
       return _bespoke_document_build_easy_read (self, store, person, error);
+    case BESPOKE_DOCUMENT_SESSION:
+      return _bespoke_document_build_session (self, store, person, extra_uuid, error);
     case BESPOKE_DOCUMENT_HOME:
     default:
       g_assert_not_reached ();
@@ -106,7 +108,7 @@ bespoke_document_new (BespokeStore         *store,
   g_autoptr(BespokeDocument) self = NULL;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind <= BESPOKE_DOCUMENT_HOME, NULL);
+  g_return_val_if_fail (kind <= BESPOKE_DOCUMENT_SESSION, NULL);
   g_return_val_if_fail (subject_uuid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

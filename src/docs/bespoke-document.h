@@ -31,6 +31,7 @@ typedef enum
   BESPOKE_DOCUMENT_DESCRIPTION,  /* the person-centred description: every statement */
   BESPOKE_DOCUMENT_OFFER,        /* a provider's menu priced for this person */
   BESPOKE_DOCUMENT_HOME,         /* a shared home's ISF statement */
+  BESPOKE_DOCUMENT_SESSION,      /* a facilitated session's notes */
 } BespokeDocumentKind;
 
 /* A4 portrait, in points */
@@ -40,7 +41,7 @@ typedef enum
 #define BESPOKE_DOCUMENT_PDF_MARGIN 42.52  /* 15 mm */
 
 /* subject_uuid: the person (or the home for HOME); extra_uuid: the provider
- * for OFFER, else NULL.  Reads everything it needs from the store now; fails
+ * for OFFER, the session for SESSION (NULL: the person's latest), else NULL.  Reads everything it needs from the store now; fails
  * with a sentence if the person has no plan etc. */
 BespokeDocument *bespoke_document_new            (BespokeStore         *store,
                                                   BespokeDocumentKind   kind,

@@ -23,10 +23,12 @@
 #include "bespoke-product.h"
 #include "bespoke-provider.h"
 #include "bespoke-risk.h"
+#include "bespoke-session.h"
 #include "bespoke-statement.h"
 #include "bespoke-store-private.h"
 #include "bespoke-store.h"
 #include "bespoke-support-line.h"
+#include "bespoke-tool-statement.h"
 #include "bespoke-xml-export-private.h"
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-schema.h"
@@ -130,6 +132,8 @@ enum
 {
   ROWS_CIRCLE,
   ROWS_STATEMENTS,
+  ROWS_TOOL_STATEMENTS,
+  ROWS_SESSIONS,
   ROWS_PLANS,
   ROWS_BUDGETS,
   ROWS_OUTCOMES,
@@ -152,6 +156,8 @@ readers_init (Export  *self,
 {
   rows_init (self, &r->rows[ROWS_CIRCLE], BESPOKE_TYPE_CIRCLE_MEMBER, BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_STATEMENTS], BESPOKE_TYPE_STATEMENT, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_TOOL_STATEMENTS], BESPOKE_TYPE_TOOL_STATEMENT, BESPOKE_ROWS_CHILDREN);
+  rows_init (self, &r->rows[ROWS_SESSIONS], BESPOKE_TYPE_SESSION, BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_PLANS], BESPOKE_TYPE_PLAN, BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_BUDGETS], BESPOKE_TYPE_BUDGET, BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_OUTCOMES], BESPOKE_TYPE_OUTCOME, BESPOKE_ROWS_CHILDREN);
@@ -181,6 +187,8 @@ write_person (Export  *self,
   _bespoke_xml_row_begin (self, people);
   rows_write_children (self, &r->rows[ROWS_CIRCLE], uuid, "important-people");
   rows_write_children (self, &r->rows[ROWS_STATEMENTS], uuid, "about-me");
+  rows_write_children (self, &r->rows[ROWS_TOOL_STATEMENTS], uuid, "thinking-tools");
+  rows_write_children (self, &r->rows[ROWS_SESSIONS], uuid, "sessions");
 
   if (rows_start (self, plans, uuid))
     while (rows_next (self, plans))

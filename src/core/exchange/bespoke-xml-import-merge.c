@@ -16,9 +16,11 @@
 #include "bespoke-product.h"
 #include "bespoke-provider.h"
 #include "bespoke-record.h"
+#include "bespoke-session.h"
 #include "bespoke-statement.h"
 #include "bespoke-store.h"
 #include "bespoke-support-line.h"
+#include "bespoke-tool-statement.h"
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-import-private.h"
 #include "bespoke-xml-schema.h"
@@ -363,6 +365,23 @@ merge_plan (Import     *self,
   return TRUE;
 }
 
+/* The lists of a person's profile: their circle, the one-page profile's
+ * statements and (version 3) the thinking tools' statements and their
+ * sessions. */
+static gboolean
+is_profile_list (xmlNode *node)
+{
+  return _bespoke_xml_is_ours (node, "important-people") || _bespoke_xml_is_ours (node, "about-me") ||
+         _bespoke_xml_is_ours (node, "thinking-tools") || _bespoke_xml_is_ours (node, "sessions");
+}
+
+static gboolean
+is_profile_type (GType type)
+{
+  return type == BESPOKE_TYPE_CIRCLE_MEMBER || type == BESPOKE_TYPE_STATEMENT ||
+         type == BESPOKE_TYPE_TOOL_STATEMENT || type == BESPOKE_TYPE_SESSION;
+}
+
 static gboolean
 merge_person (Import  *self,
               xmlNode *node)
@@ -377,7 +396,7 @@ merge_person (Import  *self,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (_bespoke_xml_is_ours (child, "important-people") || _bespoke_xml_is_ours (child, "about-me"))
+      if (is_profile_list (child))
         {
           for (xmlNode *item = child->children; item != NULL; item = item->next)
             {
@@ -385,7 +404,7 @@ merge_person (Import  *self,
               if (!_bespoke_xml_is_ours (item, NULL))
                 continue;
               type = bespoke_xml_schema_type_for ((const char *) item->name);
-              if ((type != BESPOKE_TYPE_CIRCLE_MEMBER && type != BESPOKE_TYPE_STATEMENT) ||
+              if (!is_profile_type (type) ||
                   merge_node (self, item, type, uuid, BESPOKE_XML_KIND_PROFILE,
                               uuid, scope_new, NULL) == MERGE_FAILED)
                 {

@@ -21,8 +21,10 @@
 #include "bespoke-product.h"
 #include "bespoke-provider.h"
 #include "bespoke-risk.h"
+#include "bespoke-session.h"
 #include "bespoke-statement.h"
 #include "bespoke-support-line.h"
+#include "bespoke-tool-statement.h"
 #include "bespoke-xml-schema.h"
 
 #define SCHEMA_RESOURCE "/org/bespoke/Bespoke/bespoke-exchange.xsd"
@@ -38,6 +40,8 @@ static const struct
   { "person", bespoke_person_get_type },
   { "circle-member", bespoke_circle_member_get_type },
   { "statement", bespoke_statement_get_type },
+  { "tool-statement", bespoke_tool_statement_get_type },   /* version 3 */
+  { "session", bespoke_session_get_type },                 /* version 3 */
   { "provider", bespoke_provider_get_type },
   { "product", bespoke_product_get_type },
   { "care-plan", bespoke_plan_get_type },
@@ -99,7 +103,7 @@ bespoke_xml_schema_init_parser (void)
 gboolean
 bespoke_xml_schema_version_supported (const char *version)
 {
-  static const char *versions[] = { BESPOKE_XML_SCHEMA_OLDEST, "2" };
+  static const char *versions[] = { BESPOKE_XML_SCHEMA_OLDEST, "2", "3" };
 
   for (guint i = 0; version != NULL && i < G_N_ELEMENTS (versions); i++)
     if (g_str_equal (version, versions[i]))

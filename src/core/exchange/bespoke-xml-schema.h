@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * columns' elements are in bespoke-xml-columns.h). */
 
 #define BESPOKE_XML_NAMESPACE      "urn:bespoke:exchange:1"
-#define BESPOKE_XML_SCHEMA_VERSION "2"  /* what the export writes */
+#define BESPOKE_XML_SCHEMA_VERSION "3"  /* what the export writes */
 #define BESPOKE_XML_SCHEMA_OLDEST  "1"  /* the oldest the import reads */
 #define BESPOKE_XML_SYNC_ALL       "*"
 

@@ -74,7 +74,8 @@ add_offers (BespokeWindow *self,
 }
 
 /* The documents for @which ("" for the page shown, or one document's
- * name: "profile", "description", "plan", "week", "easy-read", "budget"),
+ * name: "profile", "description", "plan", "week", "easy-read", "budget",
+ * "session-notes"),
  * the page's own first. */
 static GPtrArray *
 choices_for (BespokeWindow *self,
@@ -89,6 +90,7 @@ choices_for (BespokeWindow *self,
     { "week", BESPOKE_DOCUMENT_WEEK, N_("My week") },
     { "easy-read", BESPOKE_DOCUMENT_EASY_READ, N_("Easy read") },
     { "budget", BESPOKE_DOCUMENT_BUDGET, N_("Budget statement") },
+    { "session-notes", BESPOKE_DOCUMENT_SESSION, N_("Notes of the latest session") },
   };
 
   for (guint i = 0; which != NULL && *which != '\0' && i < G_N_ELEMENTS (documents); i++)
@@ -105,6 +107,8 @@ choices_for (BespokeWindow *self,
     }
   else if (g_strcmp0 (page, "budget") == 0)
     add_choice (choices, BESPOKE_DOCUMENT_BUDGET, NULL, _(documents[5].label));
+  else if (g_strcmp0 (page, "sessions") == 0)
+    add_choice (choices, BESPOKE_DOCUMENT_SESSION, NULL, _(documents[6].label));
   else
     for (guint i = 0; i <= 1; i++)
       add_choice (choices, documents[i].kind, NULL, _(documents[i].label));

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A facilitated session (issue #10), with keyboard events only, over AT-SPI.
 
-On a fresh database, pressing keys and never clicking:
+On a fresh database, pressing keys and never clicking but once:
   1. makes a new person (Ctrl+N) and one person in their circle (Alt+4, the
-     Circle page's Add Someone), then starts a session (F5);
+     Circle page's Add Someone), then starts a session (F5) and ticks that
+     she is here (the one click: GTK 4.8 gives a check box no AT-SPI action);
   2. adds three statements to each section of the one-page profile;
   3. moves to Working / not working from the family's view (PageDown) and
      adds two "working" and two "not working" statements, one said by the

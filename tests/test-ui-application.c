@@ -201,6 +201,39 @@ test_new_person_action (void)
   run_application (path, new_person);
 }
 
+/* Quitting while a session runs: closing the person's window closes the
+ * TV window too, and quitting then must not close it a second time (it
+ * warned "invalid unclassed pointer in cast to GtkWidget", which
+ * G_DEBUG=fatal-warnings makes fatal) */
+static void
+quit_during_session (BespokeApplication *app,
+                     const char         *path)
+{
+  BespokeWindow *window = first_window (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokePerson) person = bespoke_window_add_person (window, "Paul Roberts", "Paul", FALSE, &error);
+
+  g_assert_no_error (error);
+  bespoke_window_show_person (window, person);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session", NULL));
+  /* the person's window and the TV window, the person's first (the capture
+   * entry has the keyboard), as when a planner presses Ctrl+Q */
+  gtk_window_present (GTK_WINDOW (window));
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       gtk_application_get_windows (GTK_APPLICATION (app))->data != window && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == window);
+}
+
+static void
+test_quit_during_session (void)
+{
+  g_autofree char *path = temp_path ("session.db");
+
+  run_application (path, quit_during_session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/application/open-failure", test_open_failure);
   g_test_add_func ("/application/about", test_about);
   g_test_add_func ("/application/new-person", test_new_person_action);
+  g_test_add_func ("/application/quit-during-session", test_quit_during_session);
 
   return g_test_run ();
 }

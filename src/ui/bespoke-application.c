@@ -265,11 +265,16 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *application = user_data;
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (application), (GCopyFunc) g_object_ref, NULL);
 
-  /* Closing, rather than quitting, lets each window keep its size. */
+  /* Closing, rather than quitting, lets each window keep its size.  Closing
+   * one window can close another (a person's window takes its session's TV
+   * window with it), so each is held, and closed only if it is still one of
+   * the application's. */
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (g_list_find (gtk_application_get_windows (application), l->data) != NULL)
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

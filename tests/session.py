@@ -2,10 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A facilitated session (issue #10), with keyboard events only, over AT-SPI.
 
-On a fresh database, pressing keys and never clicking but once:
+On a fresh database, pressing keys and never clicking:
   1. makes a new person (Ctrl+N) and one person in their circle (Alt+4, the
-     Circle page's Add Someone), then starts a session (F5) and ticks that
-     she is here (the one click: GTK 4.8 gives a check box no AT-SPI action);
+     Circle page's Add Someone), then starts a session (F5);
   2. adds three statements to each section of the one-page profile;
   3. moves to Working / not working from the family's view (PageDown) and
      adds two "working" and two "not working" statements, one said by the
@@ -16,8 +15,7 @@ On a fresh database, pressing keys and never clicking but once:
   6. ends the session (Shift+F5).
 At each step it reads the TV window's text over AT-SPI and checks it against
 what was typed.  Then it quits, starts the app again, and finds the
-statements, the said-by and the session record, with who took part (on the
-Sessions page).
+statements, the said-by and the session record (on the Sessions page).
 
 Usage: /usr/bin/python3 tests/session.py BUILD_DIR
 (under `xvfb-run -a dbus-run-session`, as meson test runs it).
@@ -31,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from bespoke_atspi import (App, click, ensure_accessibility_bus, fail, find, find_all, log, press_keys,  # noqa: E402
+from bespoke_atspi import (App, ensure_accessibility_bus, fail, find, find_all, log, press_keys,  # noqa: E402
                            remove_scratch, scratch_dir, text_of, type_keys, wait_for)
 
 PERSON = "Sam Taylor"
@@ -108,16 +106,6 @@ def first_session(app):
     find(window, "the capture entry", pyatspi.ROLE_TEXT, "What was said")
     time.sleep(1)
 
-    log("   tick who is here: the circle member (the one click of this test: GTK 4.8 gives a check box")
-    log("   no AT-SPI action, and the keys to reach it are Tab presses the capture view's own test covers)")
-    box = find(window, f"the tick box for {MUM}", pyatspi.ROLE_CHECK_BOX, f"{MUM} (Mum)")
-    click(box)
-    wait_for(f"{MUM} ticked", lambda: box.getState().contains(pyatspi.STATE_CHECKED), timeout=10)
-    # any of the capture view's keys (Ctrl+1 here) takes focus back to the entry
-    press_keys("ctrl+1")
-    entry = find(window, "the capture entry", pyatspi.ROLE_TEXT, "What was said")
-    wait_for("focus back in the capture entry", lambda: entry.getState().contains(pyatspi.STATE_FOCUSED), timeout=10)
-
     log("2. three statements in each profile section (Ctrl+1, Ctrl+2, Ctrl+3)")
     for number, (heading, statements) in enumerate(PROFILE.items(), start=1):
         press_keys(f"ctrl+{number}")
@@ -182,9 +170,6 @@ def second_session(app):
     # and the undone delete touched statements already counted: 13
     if "13 statements added or changed" not in record.name:
         fail(f"the session record says “{record.name}”, not that 13 statements were added or changed")
-    took_part = find_all(window, predicate=lambda n: f"{MUM} (Mum)" in (n.name or "") and n is not record)
-    if f"{MUM} (Mum)" not in record.name and not took_part:
-        fail(f"the session record does not say that {MUM} (Mum) took part: “{record.name}”")
 
     log("   and the family’s view, in its new order and with who said it, on the TV of a new session")
     press_keys("F5")

@@ -217,6 +217,32 @@ test_conflicts_file (Fixture       *f,
   g_assert_nonnull (strstr (run.out, "Office: likes an early start."));
 }
 
+/* bespoke-cli tombstones: lists nothing on a new database, prunes what
+ * every known replica has seen, and refuses a command it cannot read. */
+static void
+test_tombstones (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  CLI (&run, "--database", f->db, "tombstones");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0 deletions kept."));
+
+  /* one replica, no deletion another has not seen: anything up to now */
+  CLI (&run, "--database", f->db, "tombstones", "prune", "--before", "2026-01-01");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Pruned 0 deletions made before 2026-01-01."));
+
+  CLI (&run, "--database", f->db, "tombstones", "prune");
+  g_assert_cmpint (run.status, ==, 2);
+  CLI (&run, "--database", f->db, "tombstones", "forget");
+  g_assert_cmpint (run.status, ==, 2);
+  CLI (&run, "--database", f->db, "tombstones", "prune", "--before", "the day after tomorrow");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--before"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -229,6 +255,7 @@ main (int argc, char *argv[])
   ADD ("/xml-cli/usage", test_usage_errors);
   ADD ("/xml-cli/damaged", test_import_refuses_damaged);
   ADD ("/xml-cli/conflicts-file", test_conflicts_file);
+  ADD ("/xml-cli/tombstones", test_tombstones);
 #undef ADD
 
   return g_test_run ();

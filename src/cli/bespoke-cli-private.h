@@ -79,5 +79,6 @@ int bespoke_cli_cmd_import (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_validate (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_check (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_print (Cli *cli, int argc, char **argv);
+int bespoke_cli_cmd_tombstones (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -110,6 +110,7 @@ static const Command commands[] = {
   { "export", "(PERSON… | --all | --menu PROVIDER) -o FILE [--seal]", N_("Write an XML exchange file, sealed with a passphrase if asked"), bespoke_cli_cmd_export },
   { "import", "FILE [--dry-run]", N_("Merge an XML exchange file; conflicts are kept apart"), bespoke_cli_cmd_import },
   { "validate", "FILE", N_("Check an XML exchange file without importing it"), bespoke_cli_cmd_validate },
+  { "tombstones", "[prune --before DATE]", N_("List the deletions kept for exchange files, or prune those every replica has seen"), bespoke_cli_cmd_tombstones },
   { "print", "(PERSON --KIND | --home HOME) -o FILE.pdf", N_("Write a document as PDF (“print --help” lists them)"), bespoke_cli_cmd_print },
 };
 

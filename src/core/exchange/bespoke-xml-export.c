@@ -437,6 +437,81 @@ write_scope (Export                 *self,
   readers_clear (&r);
 }
 
+/* Version 3: the deletions of records that belonged to @scope (all, for
+ * %NULL), in UUID order, added to @out. */
+static gboolean
+collect_tombstones (BespokeStore  *store,
+                    const char    *scope,
+                    GPtrArray     *out,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) tombstones = bespoke_store_list_tombstones (store, scope, error);
+
+  if (tombstones == NULL)
+    return FALSE;
+  for (guint i = 0; i < tombstones->len; i++)
+    g_ptr_array_add (out, g_steal_pointer (&tombstones->pdata[i]));
+  return TRUE;
+}
+
+static GPtrArray *
+scope_tombstones (BespokeStore           *store,
+                  BespokeXmlExportScope   scope,
+                  const char * const     *uuids,
+                  GError                **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) bespoke_tombstone_free);
+
+  if (scope == BESPOKE_XML_EXPORT_ALL)
+    {
+      if (!collect_tombstones (store, NULL, out, error))
+        return NULL;
+    }
+  else if (scope == BESPOKE_XML_EXPORT_MENU)
+    {
+      if (!collect_tombstones (store, uuids[0], out, error))
+        return NULL;
+    }
+  else
+    for (guint i = 0; uuids[i] != NULL; i++)
+      if (!collect_tombstones (store, uuids[i], out, error))
+        return NULL;
+  return g_steal_pointer (&out);
+}
+
+/* The deletions, at the end of the file, one to a line as the records
+ * are, each with the replicas known to have it. */
+static void
+write_tombstones (Export    *self,
+                  GPtrArray *tombstones)
+{
+  for (guint i = 0; i < tombstones->len && self->error == NULL && !self->failed; i++)
+    {
+      BespokeTombstone *t = tombstones->pdata[i];
+      GType type = bespoke_xml_schema_type_for_table (t->kind);
+      g_autofree char *at = bespoke_xml_schema_format_time (t->deleted_at);
+      g_auto(GStrv) seen = NULL;
+
+      if (type == G_TYPE_INVALID)
+        continue;
+      if (!(seen = bespoke_store_list_tombstone_seen (self->store, t->uuid, &self->error)))
+        return;
+      W (xmlTextWriterWriteRaw (self->writer, BAD_CAST "\n"));
+      W (xmlTextWriterStartElement (self->writer, BAD_CAST "deleted"));
+      W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "id", BAD_CAST t->uuid));
+      W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "kind", BAD_CAST bespoke_xml_schema_element_for (type)));
+      W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "in", BAD_CAST t->scope));
+      W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "at", BAD_CAST at));
+      for (guint j = 0; seen[j] != NULL; j++)
+        {
+          W (xmlTextWriterStartElement (self->writer, BAD_CAST "seen-by"));
+          W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "replica", BAD_CAST seen[j]));
+          W (xmlTextWriterEndElement (self->writer));
+        }
+      W (xmlTextWriterEndElement (self->writer));
+    }
+}
+
 /* Records that the exported records are in sync with the file as of @when. */
 static gboolean
 mark_synced (BespokeStore           *store,
@@ -509,6 +584,7 @@ bespoke_xml_export_full (BespokeStore           *store,
 {
   Export self_ = { 0 };
   Export *self = &self_;
+  g_autoptr(GPtrArray) tombstones = NULL;
   g_autofree char *tmp = NULL;
   xmlOutputBufferPtr output;
   gint64 started = g_get_real_time ();
@@ -521,6 +597,10 @@ bespoke_xml_export_full (BespokeStore           *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
 
+  /* this database's replica id, bound to its path on first use */
+  g_free (bespoke_store_dup_replica_id (store, NULL));
+  if (!(tombstones = scope_tombstones (store, scope, uuids, error)))
+    return FALSE;
   fd = _bespoke_xml_export_open_temp (path, &tmp, error);
   if (fd < 0)
     return FALSE;
@@ -561,6 +641,7 @@ bespoke_xml_export_full (BespokeStore           *store,
   _bespoke_xml_pool_clear (self, N_BUFFERS);
   g_async_queue_unref (self->full);
 
+  write_tombstones (self, tombstones);
   if (began)
     bespoke_store_end_read (store);
 

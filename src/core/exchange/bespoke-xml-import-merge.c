@@ -144,22 +144,22 @@ _bespoke_xml_mark_of (Import     *self,
   return mark < 0 ? 0 : mark;
 }
 
-static gboolean
-store_failed (Import   *self,
-              xmlNode  *node,
-              GError   *error)
+gboolean
+_bespoke_xml_store_failed (Import   *self,
+                           xmlNode  *node,
+                           GError   *error)
 {
   _bespoke_xml_fail_at (self, node, error->message);
   g_error_free (error);
   return FALSE;
 }
 
-static Merge
-merge_failed (Import  *self,
-              xmlNode *node,
-              GError  *error)
+Merge
+_bespoke_xml_merge_failed (Import  *self,
+                           xmlNode *node,
+                           GError  *error)
 {
-  store_failed (self, node, error);
+  _bespoke_xml_store_failed (self, node, error);
   return MERGE_FAILED;
 }
 
@@ -180,26 +180,50 @@ merge (Import         *self,
   if (!note_seen (self, record, node))
     return MERGE_FAILED;
   if (!bespoke_record_validate (record, &error))
-    return merge_failed (self, node, error);
+    return _bespoke_xml_merge_failed (self, node, error);
   if (self->store == NULL)
     return MERGE_UNCHANGED;
 
   db = bespoke_store_load (self->store, G_OBJECT_TYPE (record), uuid, &error);
   if (db == NULL)
     {
+      g_autoptr(BespokeTombstone) tombstone = NULL;
+
       if (!g_error_matches (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND))
-        return merge_failed (self, node, error);
+        return _bespoke_xml_merge_failed (self, node, error);
       g_clear_error (&error);
+      if ((tombstone = bespoke_store_get_tombstone (self->store, uuid, &error)) != NULL)
+        return _bespoke_xml_merge_tombstoned (self, record, node, kind, scope, tombstone);
+      if (error != NULL)
+        return _bespoke_xml_merge_failed (self, node, error);
+      /* a resident who was deleted here (a person's deletion takes their
+       * place in a home with it) */
+      if (BESPOKE_IS_HOME_RESIDENT (record) &&
+          (tombstone = bespoke_store_get_tombstone (self->store, bespoke_home_resident_get_person_uuid (BESPOKE_HOME_RESIDENT (record)), NULL)) != NULL)
+        {
+          report->unchanged[kind]++;
+          return MERGE_GONE;
+        }
       if (!bespoke_store_save_imported (self->store, record, &error) ||
           (!scope_new && !bespoke_store_set_sync_mark (self->store, uuid,
                                                        bespoke_record_get_modified_at (record), &error)))
-        return merge_failed (self, node, error);
+        return _bespoke_xml_merge_failed (self, node, error);
       report->added[kind]++;
       return MERGE_ADDED;
     }
 
   if (bespoke_record_equal (db, record))
     {
+      /* the same, saved later there (a conflict kept there, or the same
+       * edit on both): the later time, so that every copy has the same */
+      if (bespoke_record_get_modified_at (record) > bespoke_record_get_modified_at (db))
+        {
+          if (!bespoke_store_save_imported (self->store, record, &error) ||
+              !bespoke_store_set_sync_mark (self->store, uuid, bespoke_record_get_modified_at (record), &error))
+            return _bespoke_xml_merge_failed (self, node, error);
+          report->updated[kind]++;
+          return MERGE_UPDATED;
+        }
       report->unchanged[kind]++;
       return MERGE_UNCHANGED;
     }
@@ -217,7 +241,7 @@ merge (Import         *self,
         }
       if (!bespoke_store_save_imported (self->store, record, &error) ||
           !bespoke_store_set_sync_mark (self->store, uuid, file_time, &error))
-        return merge_failed (self, node, error);
+        return _bespoke_xml_merge_failed (self, node, error);
       report->updated[kind]++;
       return MERGE_UPDATED;
     }
@@ -267,7 +291,7 @@ mark_new_scope (Import     *self,
   GError *error = NULL;
 
   if (self->store != NULL && !bespoke_store_set_sync_mark (self->store, uuid, self->now, &error))
-    return store_failed (self, node, error);
+    return _bespoke_xml_store_failed (self, node, error);
   return TRUE;
 }
 
@@ -308,7 +332,7 @@ merge_snapshot (Import  *self,
           gint64 modified_at = 0;
 
           if (!g_error_matches (error, BESPOKE_ERROR, BESPOKE_ERROR_NOT_FOUND))
-            return store_failed (self, node, error);
+            return _bespoke_xml_store_failed (self, node, error);
           g_clear_error (&error);
 
           provider = g_object_new (BESPOKE_TYPE_PROVIDER, "uuid", provider_uuid, NULL);
@@ -316,7 +340,7 @@ merge_snapshot (Import  *self,
           bespoke_xml_schema_parse_time (modified, &modified_at);
           bespoke_record_set_modified_at (BESPOKE_RECORD (provider), modified_at);
           if (!bespoke_store_save_imported (self->store, provider, &error))
-            return store_failed (self, node, error);
+            return _bespoke_xml_store_failed (self, node, error);
           self->report->added[BESPOKE_XML_KIND_MENU]++;
           provider_new = TRUE;
           if (!mark_new_scope (self, node, provider_uuid))
@@ -339,9 +363,13 @@ merge_plan (Import     *self,
 {
   g_autofree char *plan_uuid = NULL;
 
-  if (merge_node (self, node, BESPOKE_TYPE_PLAN, person_uuid, BESPOKE_XML_KIND_PLAN,
-                  person_uuid, scope_new, &plan_uuid) == MERGE_FAILED)
+  Merge result = merge_node (self, node, BESPOKE_TYPE_PLAN, person_uuid, BESPOKE_XML_KIND_PLAN,
+                             person_uuid, scope_new, &plan_uuid);
+
+  if (result == MERGE_FAILED)
     return FALSE;
+  if (result == MERGE_GONE)
+    return TRUE;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -393,6 +421,8 @@ merge_person (Import  *self,
 
   if (result == MERGE_FAILED)
     return FALSE;
+  if (result == MERGE_GONE)
+    return TRUE;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -432,6 +462,8 @@ merge_provider (Import  *self,
 
   if (result == MERGE_FAILED)
     return FALSE;
+  if (result == MERGE_GONE)
+    return TRUE;
 
   for (xmlNode *menu = node->children; menu != NULL; menu = menu->next)
     if (_bespoke_xml_is_ours (menu, "menu"))
@@ -459,6 +491,8 @@ merge_home (Import  *self,
 
   if (result == MERGE_FAILED)
     return FALSE;
+  if (result == MERGE_GONE)
+    return TRUE;
 
   for (xmlNode *item = node->children; item != NULL; item = item->next)
     if (_bespoke_xml_is_ours (item, "resident") &&
@@ -527,6 +561,8 @@ _bespoke_xml_merge_top (Import  *self,
       ok = merge_home (self, node);
       note_top_change (self, node, BESPOKE_TYPE_HOME, before);
     }
+  else if (_bespoke_xml_is_ours (node, "deleted"))
+    ok = _bespoke_xml_merge_deleted (self, node);
   else
     ok = TRUE;  /* the schema reports it */
   return ok;

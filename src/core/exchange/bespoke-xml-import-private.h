@@ -25,6 +25,7 @@ typedef enum
   MERGE_UPDATED,
   MERGE_UNCHANGED,
   MERGE_CONFLICT,
+  MERGE_GONE,       /* deleted here, and it stays deleted: skip what is under it */
 } Merge;
 
 typedef struct
@@ -74,6 +75,22 @@ void           _bespoke_xml_seen_close       (Import         *self);
 gint64         _bespoke_xml_mark_of          (Import         *self,
                                               const char     *key);
 gboolean       _bespoke_xml_merge_top        (Import         *self,
+                                              xmlNode        *node);
+gboolean       _bespoke_xml_store_failed     (Import         *self,
+                                              xmlNode        *node,
+                                              GError         *error);
+Merge          _bespoke_xml_merge_failed     (Import         *self,
+                                              xmlNode        *node,
+                                              GError         *error);
+
+/* bespoke-xml-import-deleted.c: version 3's deletions */
+Merge          _bespoke_xml_merge_tombstoned (Import         *self,
+                                              BespokeRecord  *record,
+                                              xmlNode        *node,
+                                              BespokeXmlKind  kind,
+                                              const char     *scope,
+                                              BespokeTombstone *tombstone);
+gboolean       _bespoke_xml_merge_deleted    (Import         *self,
                                               xmlNode        *node);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ conflict_free (gpointer data)
   g_free (conflict->uuid);
   g_free (conflict->database_xml);
   g_free (conflict->file_xml);
+  g_free (conflict->scope);
   g_clear_object (&conflict->file_record);
   g_free (conflict);
 }
@@ -175,7 +176,7 @@ bespoke_xml_import_report_summary (BespokeXmlImportReport *report)
   guint people = report->added[BESPOKE_XML_KIND_PERSON];
   guint added = 0, updated = 0, unchanged = 0;
   guint conflicts = report->conflicts->len;
-  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *summary = NULL;
 
   for (guint k = 0; k < BESPOKE_XML_N_KINDS; k++)
     {
@@ -190,7 +191,15 @@ bespoke_xml_import_report_summary (BespokeXmlImportReport *report)
   d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new record in all", "%u new records in all", added), added);
   e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", unchanged), unchanged);
   /* Translators: "3 new people, 1 updated, 1 conflict (45 new records in all, 12 unchanged)" */
-  return g_strdup_printf (_("%s, %s, %s (%s, %s)"), a, b, c, d, e);
+  summary = g_strdup_printf (_("%s, %s, %s (%s, %s)"), a, b, c, d, e);
+  if (report->deleted > 0)
+    {
+      g_autofree char *f = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted", "%u deleted", report->deleted),
+                                            report->deleted);
+      /* Translators: the summary above, then "2 deleted" */
+      return g_strdup_printf (_("%s, %s"), summary, f);
+    }
+  return g_steal_pointer (&summary);
 }
 
 /**
@@ -264,12 +273,60 @@ bespoke_xml_conflict_use_file_version (BespokeStore        *store,
   if (!bespoke_store_begin (store, error))
     return FALSE;
   bespoke_store_note_change (store, G_OBJECT_TYPE (record), bespoke_record_get_uuid (record));
-  if (!bespoke_store_save_imported (store, record, error) ||
+  if (conflict->deleted_in_file)
+    {
+      /* deleted, later than the copy kept here, so that it stays deleted
+       * wherever that copy went */
+      gint64 at = MAX (MAX (g_get_real_time (), conflict->deleted_at), bespoke_record_get_modified_at (record) + 1);
+
+      bespoke_store_note_change (store, BESPOKE_TYPE_RECORD, NULL);
+      if (!bespoke_store_delete_imported (store, G_OBJECT_TYPE (record), conflict->uuid, conflict->scope, at, error))
+        goto fail;
+      return bespoke_store_commit (store, error);
+    }
+  if ((conflict->deleted_here && !bespoke_store_drop_tombstone (store, conflict->uuid, error)) ||
+      !bespoke_store_save_imported (store, record, error) ||
       !bespoke_store_set_sync_mark (store, bespoke_record_get_uuid (record),
                                     bespoke_record_get_modified_at (record), error))
-    {
-      bespoke_store_rollback (store);
-      return FALSE;
-    }
+    goto fail;
   return bespoke_store_commit (store, error);
+
+fail:
+  bespoke_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * bespoke_xml_conflict_keep_database_version:
+ *
+ * Resolves @conflict this database's way, so that the choice travels: the
+ * copy here is saved again (a later modified time than the file's), or,
+ * for a record deleted here, the deletion is made later than the file's
+ * copy.  The next file from here then wins on the other computer, where
+ * the record is unchanged since (otherwise it is a conflict there too).
+ */
+gboolean
+bespoke_xml_conflict_keep_database_version (BespokeStore        *store,
+                                            BespokeXmlConflict  *conflict,
+                                            GError             **error)
+{
+  BespokeRecord *theirs;
+  g_autoptr(BespokeRecord) ours = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (conflict != NULL && conflict->file_record != NULL, FALSE);
+
+  theirs = conflict->file_record;
+  if (conflict->deleted_here)
+    {
+      BespokeRecordClass *klass = BESPOKE_RECORD_GET_CLASS (theirs);
+      gint64 at = MAX (g_get_real_time (), bespoke_record_get_modified_at (theirs) + 1);
+
+      return bespoke_store_put_tombstone (store, conflict->uuid, klass->table, conflict->scope, at, error);
+    }
+  if (!(ours = bespoke_store_load (store, G_OBJECT_TYPE (theirs), conflict->uuid, error)))
+    return FALSE;
+  if (bespoke_record_get_modified_at (ours) <= bespoke_record_get_modified_at (theirs))
+    bespoke_record_set_modified_at (ours, bespoke_record_get_modified_at (theirs));
+  return bespoke_store_save (store, ours, error);
 }

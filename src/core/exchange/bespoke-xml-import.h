@@ -46,7 +46,13 @@ typedef struct
   guint  line;          /* in the file */
   char  *database_xml;  /* the copy in the database, as an exchange element */
   char  *file_xml;      /* the copy in the file */
-  gpointer file_record; /* (BespokeRecord *) the file's copy, for bespoke_xml_conflict_use_file_version() */
+  gpointer file_record; /* (BespokeRecord *) the file's copy, for bespoke_xml_conflict_use_file_version();
+                           for deleted_in_file, a copy of the database's */
+  /* version 3: a deletion against a change */
+  gboolean deleted_in_file;  /* deleted on the other computer, changed here */
+  gboolean deleted_here;     /* deleted here, changed on the other computer */
+  char    *scope;            /* the person, provider or home it belongs to */
+  gint64   deleted_at;       /* when it was deleted (the file's, or here) */
 } BespokeXmlConflict;
 
 typedef struct
@@ -56,6 +62,9 @@ typedef struct
   guint      updated[BESPOKE_XML_N_KINDS];
   guint      unchanged[BESPOKE_XML_N_KINDS];  /* identical, or older in the file */
   GPtrArray *conflicts;                       /* BespokeXmlConflict */
+  guint      deleted;                         /* records deleted, as the file's deletions say */
+  guint      tombstones;                      /* deletions, replicas and who has seen a deletion
+                                                 learnt from the file, that change nothing else */
 } BespokeXmlImportReport;
 
 gboolean                bespoke_xml_validate             (const char             *path,
@@ -82,6 +91,9 @@ gboolean                bespoke_xml_import_write_conflicts (BespokeXmlImportRepo
 gboolean                bespoke_xml_conflict_use_file_version (BespokeStore       *store,
                                                               BespokeXmlConflict *conflict,
                                                               GError            **error);
+gboolean                bespoke_xml_conflict_keep_database_version (BespokeStore       *store,
+                                                                   BespokeXmlConflict *conflict,
+                                                                   GError            **error);
 char                   *bespoke_xml_import_report_summary (BespokeXmlImportReport *report);
 void                    bespoke_xml_import_report_free   (BespokeXmlImportReport *report);
 

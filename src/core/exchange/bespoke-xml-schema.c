@@ -178,6 +178,23 @@ bespoke_xml_schema_type_for (const char *element)
   return G_TYPE_INVALID;
 }
 
+/* The record type whose rows are in @table, if records of it travel. */
+GType
+bespoke_xml_schema_type_for_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_elements); i++)
+    {
+      GType type = record_elements[i].get_type ();
+      BespokeRecordClass *klass = g_type_class_ref (type);
+      gboolean same = g_strcmp0 (klass->table, table) == 0;
+
+      g_type_class_unref (klass);
+      if (same)
+        return type;
+    }
+  return G_TYPE_INVALID;
+}
+
 /* @value in @width decimal digits at @p (the lowest ones if it is wider) */
 static inline void
 put_digits (char    *p,

@@ -21,6 +21,7 @@ gboolean      bespoke_xml_schema_version_supported (const char *version);
 
 const char   *bespoke_xml_schema_element_for    (GType          record_type);
 GType         bespoke_xml_schema_type_for       (const char    *element);
+GType         bespoke_xml_schema_type_for_table (const char    *table);
 
 void          bespoke_xml_schema_append_time    (GString       *out,
                                                  gint64         microseconds);

@@ -119,4 +119,19 @@ gboolean      _bespoke_store_index_person      (BespokeStore  *self,
 gboolean      _bespoke_store_rebuild_search    (BespokeStore  *self,
                                                 GError       **error);
 
+/* bespoke-store-tombstones.c: in the caller's write */
+gboolean      _bespoke_store_put_tombstone     (BespokeStore  *self,
+                                                const char    *uuid,
+                                                const char    *kind,
+                                                const char    *scope,
+                                                gint64         deleted_at,
+                                                GError       **error);
+gboolean      _bespoke_store_drop_tombstone    (BespokeStore  *self,
+                                                const char    *uuid,
+                                                GError       **error);
+char         *_bespoke_store_scope_of          (BespokeStore  *self,
+                                                BespokeRecord *record);
+char         *_bespoke_store_replica_id        (BespokeStore  *self,
+                                                GError       **error);
+
 G_END_DECLS

@@ -264,6 +264,11 @@ save_record (BespokeStore  *self,
 
   if (BESPOKE_IS_PERSON (rec) && !_bespoke_store_index_person (self, BESPOKE_PERSON (rec), error))
     goto fail;
+  /* saved again (an undo): no longer deleted.  An import (in bulk) drops
+   * the tombstones it means to, itself. */
+  if (!self->bulk && self->schema_version >= 9 && bespoke_store_kind_travels (klass->table) &&
+      !_bespoke_store_drop_tombstone (self, bespoke_record_get_uuid (rec), error))
+    goto fail;
 
   if (note)
     _bespoke_store_queue_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
@@ -344,6 +349,7 @@ bespoke_store_delete (BespokeStore  *self,
                       GError       **error)
 {
   BespokeRecord *rec = record;
+  g_autofree char *scope = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), FALSE);
@@ -351,6 +357,8 @@ bespoke_store_delete (BespokeStore  *self,
 
   if (!_bespoke_store_write_begin (self, error))
     return FALSE;
+  if (self->schema_version >= 9 && bespoke_store_kind_travels (BESPOKE_RECORD_GET_CLASS (rec)->table))
+    scope = _bespoke_store_scope_of (self, rec);
   if (!(stmt = _bespoke_store_prepare (self, _bespoke_store_class_sql (self, G_OBJECT_TYPE (rec))->remove, error)))
     goto fail;
   sqlite3_bind_text (stmt, 1, bespoke_record_get_uuid (rec), -1, SQLITE_STATIC);
@@ -358,6 +366,14 @@ bespoke_store_delete (BespokeStore  *self,
     {
       _bespoke_store_db_error (self, error, _("Deleting"));
       goto fail;
+    }
+  /* a deletion that travels leaves a tombstone, later than the record */
+  if (scope != NULL && sqlite3_changes (self->db) > 0)
+    {
+      sqlite3_reset (stmt);
+      if (!_bespoke_store_put_tombstone (self, bespoke_record_get_uuid (rec), BESPOKE_RECORD_GET_CLASS (rec)->table,
+                                         scope, MAX (g_get_real_time (), bespoke_record_get_modified_at (rec) + 1), error))
+        goto fail;
     }
   sqlite3_reset (stmt);
   _bespoke_store_queue_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));

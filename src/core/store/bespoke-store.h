@@ -113,6 +113,63 @@ GBytes       *bespoke_store_get_photo           (BespokeStore   *self,
                                                  char          **mime_type,
                                                  GError        **error);
 
+/* Deletions that travel (bespoke-store-tombstones.c, schema 9) */
+typedef struct
+{
+  char   *uuid;
+  char   *kind;        /* the table the record was in: "statements", … */
+  char   *scope;       /* the person, provider or home it belonged to */
+  gint64  deleted_at;  /* microseconds since 1970 */
+} BespokeTombstone;
+
+void          bespoke_tombstone_free            (BespokeTombstone *tombstone);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeTombstone, bespoke_tombstone_free)
+gboolean      bespoke_store_kind_travels        (const char     *table);
+BespokeTombstone *bespoke_store_get_tombstone   (BespokeStore   *self,
+                                                 const char     *uuid,
+                                                 GError        **error);
+GPtrArray    *bespoke_store_list_tombstones     (BespokeStore   *self,
+                                                 const char     *scope,
+                                                 GError        **error);
+gboolean      bespoke_store_put_tombstone       (BespokeStore   *self,
+                                                 const char     *uuid,
+                                                 const char     *kind,
+                                                 const char     *scope,
+                                                 gint64          deleted_at,
+                                                 GError        **error);
+gboolean      bespoke_store_drop_tombstone      (BespokeStore   *self,
+                                                 const char     *uuid,
+                                                 GError        **error);
+gboolean      bespoke_store_delete_imported     (BespokeStore   *self,
+                                                 GType           type,
+                                                 const char     *uuid,
+                                                 const char     *scope,
+                                                 gint64          deleted_at,
+                                                 GError        **error);
+gboolean      bespoke_store_changed_since       (BespokeStore   *self,
+                                                 GType           type,
+                                                 const char     *uuid,
+                                                 gint64          base,
+                                                 GError        **error);
+char         *bespoke_store_dup_replica_id      (BespokeStore   *self,
+                                                 GError        **error);
+char        **bespoke_store_list_replicas       (BespokeStore   *self,
+                                                 GError        **error);
+char        **bespoke_store_list_tombstone_seen (BespokeStore   *self,
+                                                 const char     *uuid,
+                                                 GError        **error);
+gboolean      bespoke_store_note_replicas       (BespokeStore        *self,
+                                                 const char * const  *replicas,
+                                                 const char          *tombstone,
+                                                 guint               *out_added,
+                                                 GError             **error);
+gint64        bespoke_store_get_tombstone_prune_limit (BespokeStore *self,
+                                                       GError      **error);
+gboolean      bespoke_store_prune_tombstones    (BespokeStore   *self,
+                                                 gint64          before,
+                                                 guint          *out_n,
+                                                 GError        **error);
+
 /* Undoing a whole import */
 char         *bespoke_store_snapshot            (BespokeStore   *self,
                                                  GError        **error);

@@ -394,7 +394,9 @@ bespoke_conflict_row_new (BespokeStore       *store,
   theirs = conflict->file_record;
   ours = bespoke_store_load (store, G_OBJECT_TYPE (theirs), conflict->uuid, NULL);
   title = record_title (store, ours != NULL ? ours : theirs);
-  differences = differences_markup (store, ours, theirs);
+  differences = conflict->deleted_in_file
+    ? g_markup_escape_text (_("Deleted on the other computer, changed here: keep it, or delete it"), -1)
+    : differences_markup (store, ours, theirs);
 
   self = g_object_new (BESPOKE_TYPE_CONFLICT_ROW, NULL);
   self->uuid = g_strdup (conflict->uuid);

@@ -133,6 +133,66 @@ check_statements (GtkWidget *widget,
   return n;
 }
 
+/* For people to look at (not a check): with BESPOKE_TEST_SHOTS=DIR, the
+ * TV as drawn, saved as DIR/NAME.png */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("BESPOKE_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  settle ();
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+/* BESPOKE_TEST_SHOTS: every tool, blank, light and dark, at 1920×1080 */
+static void
+save_shots (Fixture   *f,
+            GtkWidget *tv)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (g_getenv ("BESPOKE_TEST_SHOTS") == NULL)
+    return;
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const char *scheme = dark ? "dark" : "light";
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint t = 0; t < BESPOKE_N_SESSION_TOOLS; t++)
+        {
+          g_autofree char *name = g_strdup_printf ("tv-%s-tool-%u", scheme, t);
+          save_shot (tv, name);
+          bespoke_session_controller_step_tool (f->controller, 1);
+        }
+      for (guint t = 0; t < BESPOKE_N_SESSION_TOOLS; t++)
+        bespoke_session_controller_step_tool (f->controller, -1);
+      bespoke_session_controller_set_draft (f->controller, "He likes the bus dri");
+      save_shot (tv, dark ? "tv-dark-being-written" : "tv-light-being-written");
+      bespoke_session_controller_set_draft (f->controller, "");
+      bespoke_session_controller_set_blank (f->controller, TRUE);
+      save_shot (tv, dark ? "tv-dark-blank" : "tv-light-blank");
+      bespoke_session_controller_set_blank (f->controller, FALSE);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_presentation_sizes (Fixture       *f,
                          gconstpointer  data)
@@ -167,6 +227,8 @@ test_presentation_sizes (Fixture       *f,
       g_assert_cmpfloat (body, ==, bespoke_presentation_window_body_px_for_height (gtk_widget_get_height (GTK_WIDGET (tv))));
       g_assert_cmpfloat (body, ==, heights[i] == 1080 ? 32 : 24);
       g_assert_cmpuint (check_statements (GTK_WIDGET (tv), heights[i] == 1080 ? 32 : 24, body), >=, 1);
+      if (heights[i] == 1080)
+        save_shots (f, GTK_WIDGET (tv));
     }
   gtk_window_destroy (GTK_WINDOW (tv));
   settle ();

@@ -10,6 +10,7 @@
 #include "bespoke-budget-page.h"
 #include "bespoke-date-popover.h"
 #include "bespoke-plan-page.h"
+#include "bespoke-product-chooser.h"
 #include "bespoke-schedule-editor.h"
 #include "bespoke-test-util.h"
 
@@ -540,11 +541,11 @@ test_plan_page_older_version (Fixture       *f,
   g_autoptr(BespokeSupportLine) morning = load_line (f->store, 0);
   g_autoptr(BespokeProduct) bought = NULL;
   g_autoptr(BespokeProduct) next = bespoke_product_new ();
-  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GPtrArray) choosers = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   AdwExpanderRow *row;
-  AdwComboRow *product = NULL;
+  GtkLabel *product = NULL;
 
   bought = bespoke_store_load (f->store, BESPOKE_TYPE_PRODUCT, bespoke_support_line_get_product_uuid (morning), &error);
   g_assert_no_error (error);
@@ -561,15 +562,13 @@ test_plan_page_older_version (Fixture       *f,
   /* the page is rebuilt when idle */
   for (;;)
     {
-      g_ptr_array_set_size (combos, 0);
+      g_ptr_array_set_size (choosers, 0);
       row = find_one (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
-      find_all (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW, NULL, combos);
-      product = NULL;
-      for (guint i = 0; i < combos->len; i++)
-        if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Product") == 0)
-          product = g_ptr_array_index (combos, i);
-      if (product != NULL && adw_combo_row_get_selected (product) != GTK_INVALID_LIST_POSITION &&
-          strstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (product)), "as bought") != NULL)
+      find_all (GTK_WIDGET (row), BESPOKE_TYPE_PRODUCT_CHOOSER, NULL, choosers);
+      product = choosers->len == 1 ? GTK_LABEL (gtk_widget_get_template_child (g_ptr_array_index (choosers, 0),
+                                                                                BESPOKE_TYPE_PRODUCT_CHOOSER, "name_label"))
+                                   : NULL;
+      if (product != NULL && strstr (gtk_label_get_label (product), "as bought") != NULL)
         break;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       if (!g_main_context_iteration (NULL, FALSE))

@@ -7,6 +7,7 @@
 
 #include "bespoke-enums.h"
 #include "bespoke-error.h"
+#include "bespoke-money.h"
 #include "bespoke-product.h"
 
 /**
@@ -629,4 +630,145 @@ bespoke_product_new_version (BespokeProduct *product,
   bespoke_product_set_version (next, bespoke_product_get_version (product) + 1);
   bespoke_product_set_valid_from (next, valid_from != NULL && g_strcmp0 (valid_from, today_iso) > 0 ? valid_from : today_iso);
   return next;
+}
+
+/**
+ * bespoke_product_price_text:
+ *
+ * The price of one unit, as people read it on a menu: "£21.50 an hour",
+ * "£90.00 a night", "£3,000.00 each".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+bespoke_product_price_text (BespokeProduct *self)
+{
+  g_autofree char *price = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+
+  price = bespoke_money_format (bespoke_product_get_unit_price (self));
+  switch (bespoke_product_get_unit (self))
+    {
+    case BESPOKE_UNIT_EACH:
+      /* Translators: a price per occurrence, e.g. "£405.00 each" */
+      return g_strdup_printf (_("%s each"), price);
+    case BESPOKE_UNIT_HOUR:
+      /* Translators: a price, e.g. "£21.50 an hour" */
+      return g_strdup_printf (_("%s an hour"), price);
+    case BESPOKE_UNIT_NIGHT:
+      return g_strdup_printf (_("%s a night"), price);
+    case BESPOKE_UNIT_DAY:
+      return g_strdup_printf (_("%s a day"), price);
+    case BESPOKE_UNIT_WEEK:
+      return g_strdup_printf (_("%s a week"), price);
+    case BESPOKE_UNIT_MONTH:
+      return g_strdup_printf (_("%s a month"), price);
+    case BESPOKE_UNIT_YEAR:
+      return g_strdup_printf (_("%s a year"), price);
+    default:
+      return g_steal_pointer (&price);
+    }
+}
+
+/* Monday 09:00 for @minutes, every week */
+static BespokeSchedule *
+weekly_monday (guint minutes)
+{
+  BespokeSchedule *s = bespoke_schedule_new (BESPOKE_SCHEDULE_WEEKLY);
+
+  s->weekdays = BESPOKE_WEEKDAY_BIT (G_DATE_MONDAY);
+  s->start_minute = 9 * 60;
+  s->duration_minutes = minutes;
+  s->every_weeks = 1;
+  return s;
+}
+
+/* On @start at 09:00 */
+static BespokeSchedule *
+once (guint32 start)
+{
+  BespokeSchedule *s = bespoke_schedule_new (BESPOKE_SCHEDULE_ONCE);
+
+  s->date = start;
+  s->start_minute = 9 * 60;
+  s->duration_minutes = 60;
+  return s;
+}
+
+/* The schedule that suits how a product is counted */
+static BespokeSchedule *
+schedule_for_unit (BespokeUnit unit)
+{
+  BespokeSchedule *s;
+
+  switch (unit)
+    {
+    case BESPOKE_UNIT_NIGHT:
+      /* a sleep-in: every night, a flat rate, no times */
+      s = bespoke_schedule_new (BESPOKE_SCHEDULE_NIGHTLY);
+      s->weekdays = BESPOKE_WEEKDAYS_ALL;
+      return s;
+    case BESPOKE_UNIT_DAY:
+      return weekly_monday (8 * 60);
+    case BESPOKE_UNIT_WEEK:
+    case BESPOKE_UNIT_MONTH:
+      s = bespoke_schedule_new (BESPOKE_SCHEDULE_QUANTITY);
+      s->quantity_hundredths = 100;
+      s->per = unit == BESPOKE_UNIT_WEEK ? BESPOKE_PER_WEEK : BESPOKE_PER_MONTH;
+      return s;
+    case BESPOKE_UNIT_YEAR:
+      return bespoke_schedule_new (BESPOKE_SCHEDULE_NONE);
+    case BESPOKE_UNIT_HOUR:
+    case BESPOKE_UNIT_EACH:
+    default:
+      return weekly_monday (60);
+    }
+}
+
+/**
+ * bespoke_product_default_schedule:
+ * @start: the Julian day the support starts (a plan's first day)
+ *
+ * The schedule a line gets when @self is chosen for it, so that it suits
+ * how the product is sold:
+ * - a one-off: once, on @start at 09:00;
+ * - a defined-term product sold "each" (a package): once, on @start;
+ *   one sold by the hour, night or day: as below, within its term from
+ *   @start (its default weeks; the plan period when it has none);
+ * - by the night (a sleep-in): every night, no times;
+ * - by the hour, or each time: Mondays 09:00 for an hour, every week;
+ * - by the day: Mondays 09:00 for 8 hours, every week;
+ * - by the week or month: one a week or one a month;
+ * - by the year: no schedule (pro rata over the plan).
+ *
+ * Returns: (transfer full): a new schedule
+ */
+BespokeSchedule *
+bespoke_product_default_schedule (BespokeProduct *self,
+                                  guint32         start)
+{
+  BespokeSchedule *s;
+  guint weeks;
+
+  g_return_val_if_fail (BESPOKE_IS_PRODUCT (self), NULL);
+  g_return_val_if_fail (g_date_valid_julian (start), NULL);
+
+  switch (bespoke_product_get_kind (self))
+    {
+    case BESPOKE_PRODUCT_ONE_OFF:
+      return once (start);
+    case BESPOKE_PRODUCT_DEFINED_TERM:
+      /* a package sold "each" is bought once, when the term starts */
+      if (bespoke_product_get_unit (self) == BESPOKE_UNIT_EACH)
+        return once (start);
+      s = schedule_for_unit (bespoke_product_get_unit (self));
+      weeks = bespoke_product_get_default_term_weeks (self);
+      s->term_start = start;
+      s->term_end = weeks > 0 ? start + weeks * 7 - 1 : 0;
+      return s;
+    case BESPOKE_PRODUCT_ONGOING:
+    default:
+      return schedule_for_unit (bespoke_product_get_unit (self));
+    }
 }

@@ -60,6 +60,10 @@ void bespoke_product_set_premium_postcode_areas (BespokeProduct *self, const cha
 guint bespoke_product_get_premium_percent_bp (BespokeProduct *self);
 void bespoke_product_set_premium_percent_bp (BespokeProduct *self, guint premium_percent_bp);
 gint64 bespoke_product_get_premium_per_unit (BespokeProduct *self);
+
+char *bespoke_product_price_text (BespokeProduct *self);
+BespokeSchedule *bespoke_product_default_schedule (BespokeProduct *self,
+                                                   guint32         start);
 void bespoke_product_set_premium_per_unit (BespokeProduct *self, gint64 premium_per_unit);
 
 G_END_DECLS

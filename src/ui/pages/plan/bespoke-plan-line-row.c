@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "bespoke-date.h"
 #include "bespoke-plan-line-row.h"
+#include "bespoke-product-chooser.h"
 #include "bespoke-schedule-editor.h"
 
 /**
@@ -19,13 +21,10 @@ struct _BespokePlanLineRow
 {
   BespokePlanItemRow     parent_instance;
 
-  GPtrArray             *shown;        /* BespokeProduct: the product row's items */
-  gboolean               updating;     /* the combos are being filled from code */
-
   AdwEntryRow           *description_row;
   AdwComboRow           *type_row;
-  AdwComboRow           *kind_row;
-  AdwComboRow           *product_row;
+  GtkWidget             *product_row;
+  BespokeProductChooser *product_chooser;
   AdwEntryRow           *worker_row;
   AdwComboRow           *funding_row;
   AdwActionRow          *share_row;
@@ -130,7 +129,7 @@ on_type_selected_cb (AdwComboRow        *combo,
   g_autoptr(BespokeSupportLine) copy = NULL;
   BespokeSupportType type = support_types[MIN (adw_combo_row_get_selected (combo), G_N_ELEMENTS (support_types) - 1)];
 
-  if (self->updating || (copy = copy_line (self)) == NULL)
+  if ((copy = copy_line (self)) == NULL)
     return;
   if (bespoke_support_line_get_support_type (copy) == type)
     return;
@@ -162,84 +161,54 @@ on_type_selected_cb (AdwComboRow        *combo,
     bespoke_plan_context_rebuild (context);
 }
 
-/* The products of @kind, and the version the line bought if the menu has
- * moved on */
-static void
-fill_products (BespokePlanLineRow *self,
-               BespokeProductKind  kind,
-               const char         *selected_uuid)
+/* The day the plan starts, as a Julian day (today if it has none) */
+static guint32
+plan_start (BespokePlanLineRow *self)
 {
-  BespokePlanContext *context = get_context (self);
-  GPtrArray *products = bespoke_plan_context_get_products (context);
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint selected = GTK_INVALID_LIST_POSITION;
+  BespokePlan *plan = bespoke_plan_context_get_plan (get_context (self));
+  GDate date;
 
-  g_ptr_array_set_size (self->shown, 0);
-  for (guint i = 0; i < products->len; i++)
+  if (plan == NULL || !bespoke_date_parse (bespoke_plan_get_period_start (plan), &date, NULL))
     {
-      BespokeProduct *product = g_ptr_array_index (products, i);
-      g_autofree char *text = NULL;
-
-      if (bespoke_product_get_kind (product) != kind)
-        continue;
-      if (g_strcmp0 (bespoke_record_get_uuid (BESPOKE_RECORD (product)), selected_uuid) == 0)
-        selected = self->shown->len;
-      text = bespoke_plan_context_product_text (context, product);
-      gtk_string_list_append (model, text);
-      g_ptr_array_add (self->shown, g_object_ref (product));
+      g_date_clear (&date, 1);
+      g_date_set_time_t (&date, time (NULL));
     }
-
-  if (selected == GTK_INVALID_LIST_POSITION && selected_uuid != NULL)
-    {
-      BespokeProduct *bought = bespoke_plan_context_find_product (context, selected_uuid);
-
-      if (bought != NULL && bespoke_product_get_kind (bought) == kind)
-        {
-          g_autofree char *text = bespoke_plan_context_product_text (context, bought);
-          /* Translators: an older version of a product, still used by a line */
-          g_autofree char *older = g_strdup_printf (_("%s (version %u, as bought)"), text,
-                                                    bespoke_product_get_version (bought));
-
-          selected = self->shown->len;
-          gtk_string_list_append (model, older);
-          g_ptr_array_add (self->shown, g_object_ref (bought));
-        }
-    }
-
-  self->updating = TRUE;
-  adw_combo_row_set_model (self->product_row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (self->product_row, selected);
-  self->updating = FALSE;
+  return g_date_get_julian (&date);
 }
 
+/* A product from the chooser: the line buys it, with the schedule that
+ * suits how it is sold (bespoke_product_default_schedule()), saved as one
+ * change, so one undo puts back both. */
 static void
-on_product_selected_cb (AdwComboRow        *combo,
-                        GParamSpec         *pspec,
-                        BespokePlanLineRow *self)
+on_product_chosen_cb (BespokeProductChooser *chooser,
+                      BespokeProduct        *product,
+                      BespokePlanLineRow    *self)
 {
-  guint selected = adw_combo_row_get_selected (combo);
-  g_autoptr(BespokeSupportLine) copy = NULL;
+  g_autoptr(BespokeSupportLine) copy = copy_line (self);
+  g_autoptr(BespokeSchedule) schedule = NULL;
+  gboolean was_paid;
 
-  if (self->updating || selected >= self->shown->len || (copy = copy_line (self)) == NULL)
+  if (copy == NULL)
     return;
-  set_line_product (copy, g_ptr_array_index (self->shown, selected));
-  bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Choose a product"),
-                             GTK_WIDGET (combo), get_error_label (self));
-}
-
-static void
-on_kind_selected_cb (AdwComboRow        *combo,
-                     GParamSpec         *pspec,
-                     BespokePlanLineRow *self)
-{
-  g_autoptr(BespokeSupportLine) line = NULL;
-
-  if (self->updating || (line = copy_line (self)) == NULL)
+  was_paid = bespoke_support_line_get_support_type (copy) == BESPOKE_SUPPORT_PAID;
+  schedule = bespoke_product_default_schedule (product, plan_start (self));
+  set_line_product (copy, product);
+  bespoke_support_line_set_schedule (copy, schedule);
+  if (!was_paid)
+    {
+      bespoke_support_line_set_support_type (copy, BESPOKE_SUPPORT_PAID);
+      bespoke_support_line_set_funding (copy, BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
+    }
+  if (!bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Choose a product"),
+                                  GTK_WIDGET (chooser), get_error_label (self)))
     return;
-  fill_products (self, (BespokeProductKind) adw_combo_row_get_selected (combo),
-                 bespoke_support_line_get_product_uuid (line));
-  if (adw_combo_row_get_selected (self->product_row) == GTK_INVALID_LIST_POSITION && self->shown->len > 0)
-    adw_combo_row_set_selected (self->product_row, 0);  /* saves the line with it */
+  if (!was_paid)
+    {
+      bespoke_plan_context_rebuild (get_context (self));
+      return;
+    }
+  bespoke_product_chooser_set_product (chooser, product, FALSE);
+  bespoke_schedule_editor_set_schedule (self->schedule_editor, schedule);
 }
 
 static void
@@ -297,8 +266,9 @@ show_who (BespokePlanLineRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->worker_row), GTK_ACCESSIBLE_PROPERTY_LABEL, worker, -1);
   gtk_editable_set_text (GTK_EDITABLE (self->worker_row), bespoke_support_line_get_worker (line) ?: "");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), paid);
-  gtk_widget_set_visible (GTK_WIDGET (self->product_row), paid);
+  /* with no menu at all, the chooser says so and points to the menus */
+  gtk_widget_set_visible (self->product_row,
+                          paid || bespoke_plan_context_get_products (get_context (self))->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->funding_row), paid);
   gtk_widget_set_visible (GTK_WIDGET (self->share_row), paid);
   gtk_widget_set_visible (GTK_WIDGET (self->staff_row), paid);
@@ -310,13 +280,12 @@ static void
 show_paid (BespokePlanLineRow *self,
            BespokeSupportLine *line)
 {
-  BespokeProduct *product = bespoke_plan_context_find_product (get_context (self),
-                                                               bespoke_support_line_get_product_uuid (line));
-  BespokeProductKind kind = product ? bespoke_product_get_kind (product) : BESPOKE_PRODUCT_ONGOING;
+  BespokePlanContext *context = get_context (self);
+  BespokeProduct *product = bespoke_plan_context_find_product (context, bespoke_support_line_get_product_uuid (line));
+  GPtrArray *latest = bespoke_plan_context_get_products (context);
 
-  set_labels (self->kind_row, BESPOKE_TYPE_PRODUCT_KIND, NULL, 3);
-  adw_combo_row_set_selected (self->kind_row, kind);
-  fill_products (self, kind, bespoke_support_line_get_product_uuid (line));
+  bespoke_product_chooser_set_product (self->product_chooser, product,
+                                       product != NULL && !g_ptr_array_find (latest, product, NULL));
   set_labels (self->funding_row, BESPOKE_TYPE_FUNDING, NULL, BESPOKE_FUNDING_NONE + 1);
   adw_combo_row_set_selected (self->funding_row, bespoke_support_line_get_funding (line));
   gtk_spin_button_set_value (self->share_spin, bespoke_support_line_get_share_ratio (line));
@@ -342,8 +311,7 @@ bind_fields (BespokePlanLineRow *self,
 
   g_signal_connect (self->description_row, "changed", G_CALLBACK (on_description_changed_cb), self);
   g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected_cb), self);
-  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
-  g_signal_connect (self->product_row, "notify::selected", G_CALLBACK (on_product_selected_cb), self);
+  g_signal_connect (self->product_chooser, "product-chosen", G_CALLBACK (on_product_chosen_cb), self);
   g_signal_connect (self->schedule_editor, "changed", G_CALLBACK (on_schedule_changed_cb), self);
 }
 
@@ -357,6 +325,7 @@ bespoke_plan_line_row_new (BespokePlanContext *context,
   bespoke_plan_item_row_setup (BESPOKE_PLAN_ITEM_ROW (self), context, BESPOKE_RECORD (line),
                                bespoke_support_line_get_description (line));
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), bespoke_support_line_get_description (line) ?: "");
+  bespoke_product_chooser_set_store (self->product_chooser, bespoke_plan_context_get_store (context));
   show_who (self, line);
   if (bespoke_support_line_get_support_type (line) == BESPOKE_SUPPORT_PAID)
     show_paid (self, line);
@@ -393,41 +362,17 @@ bespoke_plan_line_row_show_cost (BespokePlanLineRow *self,
 }
 
 static void
-bespoke_plan_line_row_dispose (GObject *object)
-{
-  BespokePlanLineRow *self = BESPOKE_PLAN_LINE_ROW (object);
-
-  if (self->shown != NULL)
-    g_ptr_array_set_size (self->shown, 0);
-
-  G_OBJECT_CLASS (bespoke_plan_line_row_parent_class)->dispose (object);
-}
-
-static void
-bespoke_plan_line_row_finalize (GObject *object)
-{
-  BespokePlanLineRow *self = BESPOKE_PLAN_LINE_ROW (object);
-
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (bespoke_plan_line_row_parent_class)->finalize (object);
-}
-
-static void
 bespoke_plan_line_row_class_init (BespokePlanLineRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = bespoke_plan_line_row_dispose;
-  object_class->finalize = bespoke_plan_line_row_finalize;
-
   g_type_ensure (BESPOKE_TYPE_SCHEDULE_EDITOR);
+  g_type_ensure (BESPOKE_TYPE_PRODUCT_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-plan-line-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, description_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, type_row);
-  gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, product_row);
+  gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, product_chooser);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, worker_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, funding_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, share_row);
@@ -444,6 +389,5 @@ bespoke_plan_line_row_class_init (BespokePlanLineRowClass *klass)
 static void
 bespoke_plan_line_row_init (BespokePlanLineRow *self)
 {
-  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -332,6 +332,96 @@ test_synth_is_deterministic (void)
   g_assert_cmpint (bespoke_store_count (store, BESPOKE_TYPE_SUPPORT_LINE, &error), ==, 25 * 8);
 }
 
+/* show and cost take a first name or surname that only one person has
+ * (issue #14: "show Grace" finds Grace Okoye); one that two people share
+ * names both and says what to type. */
+static void
+test_show_first_name (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("first-name.db");
+  g_autoptr(BespokeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokePerson) grace = bespoke_person_new ();
+  g_autoptr(BespokePerson) other = bespoke_person_new ();
+
+  cli (&run, "--database", db, "example", NULL);
+  store = bespoke_store_open (db, &error);
+  g_assert_no_error (error);
+  bespoke_person_set_name (grace, "Grace Okoye");
+  g_assert_true (bespoke_store_save (store, grace, &error));
+  g_assert_no_error (error);
+
+  cli (&run, "--database", db, "show", "Grace", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Grace Okoye"));
+  /* Paul's surname: his plan's figures from domain.md */
+  cli (&run, "--database", db, "cost", "roberts", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Committed:  £22,000.00"));
+
+  bespoke_person_set_name (other, "Grace Lee");
+  g_assert_true (bespoke_store_save (store, other, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  cli (&run, "--database", db, "show", "Grace", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_line (run.err);
+  g_assert_nonnull (strstr (run.err, "Grace Okoye"));
+  g_assert_nonnull (strstr (run.err, "Grace Lee"));
+  g_assert_nonnull (strstr (run.err, "Type the whole name"));
+  cli (&run, "--database", db, "cost", "Grace", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Grace Lee"));
+}
+
+/* Whether @out has a line starting "  TITLE" and ending with @amount */
+static gboolean
+has_figure (const char *out,
+            const char *title,
+            const char *amount)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autofree char *start = g_strconcat ("  ", title, NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], start) && g_str_has_suffix (lines[i], amount))
+      return TRUE;
+  return FALSE;
+}
+
+/* cost for a resident of domain.md's shared home: their ISF as on their
+ * Budget page.  Ann (A): £50,000 − (£30,000 + £10,000) = £10,000;
+ * Ellie (E): £65,000 − £40,000 = £25,000.  They have no plan yet, which
+ * is said, and it is not an error. */
+static void
+test_cost_resident (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_db ("resident.db");
+
+  cli (&run, "--database", db, "example", NULL);
+  cli (&run, "--database", db, "cost", "Ann Hughes", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Individual Service Fund in Oak House\n"));
+  g_assert_true (has_figure (run.out, "Allocation:", " £50,000.00"));
+  g_assert_true (has_figure (run.out, "Share of core support:", " £30,000.00"));
+  g_assert_true (has_figure (run.out, "Share of shared costs:", " £10,000.00"));
+  g_assert_true (has_figure (run.out, "Personal money:", " £10,000.00"));
+  g_assert_nonnull (strstr (run.out, "No flags"));
+  g_assert_nonnull (strstr (run.out, "bespoke-cli isf \"Oak House\""));
+  g_assert_nonnull (strstr (run.out, "Ann Hughes has no support plan yet"));
+
+  cli (&run, "--database", db, "cost", "Ellie", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (has_figure (run.out, "Personal money:", " £25,000.00"));
+
+  /* Paul lives at home: no ISF */
+  cli (&run, "--database", db, "cost", "Paul", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "Individual Service Fund"));
+}
+
 /* bespoke-cli cost: Paul's figures from the engine (domain.md), and
  * the months of his morning support: 2 h × £21.50 = £43.00 a weekday;
  * January 2027 has 21 weekdays → £903.00, February 20 → £860.00. */
@@ -424,6 +514,8 @@ main (int   argc,
   g_test_add_func ("/cli/example-people", test_example_people);
   g_test_add_func ("/cli/show-paul", test_show_paul);
   g_test_add_func ("/cli/show-errors", test_show_errors);
+  g_test_add_func ("/cli/show-first-name", test_show_first_name);
+  g_test_add_func ("/cli/cost-resident", test_cost_resident);
   g_test_add_func ("/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/cli/newer-schema-read-only", test_newer_schema_is_read_only);
   g_test_add_func ("/cli/synth-deterministic", test_synth_is_deterministic);

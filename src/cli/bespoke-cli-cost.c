@@ -78,6 +78,41 @@ print_bytes (GBytes *bytes)
   fflush (stdout);
 }
 
+/* A shared home's resident: their Individual Service Fund, as on their
+ * Budget page.  Returns: whether they live in a shared home. */
+static gboolean
+print_isf (BespokeStore   *store,
+           BespokePerson  *person,
+           const char     *before,
+           GError        **error)
+{
+  g_autoptr(BespokeIsfTable) table = NULL;
+  const BespokeIsfRow *row = NULL;
+  const char *titles[] = { N_("Allocation:"), N_("Share of core support:"), N_("Share of shared costs:"),
+                           N_("Personal money:") };
+
+  table = bespoke_isf_report_for_person (store, bespoke_record_get_uuid (BESPOKE_RECORD (person)), &row, error);
+  if (table == NULL || row == NULL)
+    return FALSE;
+  {
+    const gint64 amounts[] = { row->allocation, row->core_share, row->shared_share, row->personal_money };
+
+    g_print ("%s", before);
+    g_print (_("Individual Service Fund in %s\n"), table->name);
+    for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+      {
+        g_autofree char *amount = bespoke_money_format (amounts[i]);
+        g_print ("  %-26s %12s\n", _(titles[i]), amount);
+      }
+  }
+  if (table->warnings->len == 0)
+    g_print ("  %s\n", _("No flags: the home’s allocations add up to its budget."));
+  for (guint i = 0; i < table->warnings->len; i++)
+    g_print (_("  Flag: %s\n"), (const char *) g_ptr_array_index (table->warnings, i));
+  g_print (_("  The whole home: bespoke-cli isf \"%s\"\n"), table->name);
+  return TRUE;
+}
+
 int
 bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
 {
@@ -96,10 +131,23 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
   if (!bespoke_cli_parse_options ("cost", "PERSON [--csv] [--by-month]", entries, &argc, &argv, 1, 1))
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, FALSE, &error)) ||
-      !(person = bespoke_store_find_person (store, argv[1], &error)) ||
-      !(plan = bespoke_cli_current_plan (store, person, &error)) ||
-      !(report = bespoke_costing_report (store, bespoke_record_get_uuid (BESPOKE_RECORD (plan)), &error)))
+      !(person = bespoke_person_lookup (store, argv[1], &error)))
     return bespoke_cli_fail (error);
+  if (!(plan = bespoke_cli_current_plan (store, person, &error)) ||
+      !(report = bespoke_costing_report (store, bespoke_record_get_uuid (BESPOKE_RECORD (plan)), &error)))
+    {
+      GError *isf_error = NULL;
+
+      /* a resident with no plan yet still has their share of the home */
+      if (!csv && plan == NULL && print_isf (store, person, "", &isf_error))
+        {
+          g_print (_("%s\n"), error->message);
+          g_clear_error (&error);
+          return BESPOKE_CLI_OK;
+        }
+      g_clear_error (&isf_error);
+      return bespoke_cli_fail (error);
+    }
 
   if (csv)
     {
@@ -180,6 +228,8 @@ bespoke_cli_cmd_cost (Cli *cli, int argc, char **argv)
       g_autofree char *when = bespoke_date_format_long (iso);
       g_print ("  %-18s %s\n", when, bespoke_bank_holidays_name (report->nation, day));
     }
+  if (!print_isf (store, person, "\n", &error) && error != NULL)
+    return bespoke_cli_fail (error);
   return BESPOKE_CLI_OK;
 }
 

@@ -298,7 +298,7 @@ bespoke_cli_cmd_show (Cli *cli, int argc, char **argv)
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, FALSE, &error)))
     return bespoke_cli_fail (error);
-  if (!(person = bespoke_store_find_person (store, argv[1], &error)))
+  if (!(person = bespoke_person_lookup (store, argv[1], &error)))
     return bespoke_cli_fail (error);
 
   preferred = bespoke_person_get_preferred_name (person);

@@ -23,6 +23,7 @@
 #include "bespoke-outcome.h"
 #include "bespoke-people-model.h"
 #include "bespoke-person.h"
+#include "bespoke-person-lookup.h"
 #include "bespoke-plan.h"
 #include "bespoke-plan-check.h"
 #include "bespoke-plan-costing.h"

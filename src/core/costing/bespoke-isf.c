@@ -206,3 +206,53 @@ bespoke_isf_report (BespokeStore  *store,
 
   return bespoke_isf_compute (home, residents, names, error);
 }
+
+/**
+ * bespoke_isf_report_for_person:
+ * @person_uuid: a person who may live in a shared home
+ * @out_row: (out) (transfer none): their row of the table returned
+ *
+ * The Individual Service Funds of the shared home @person_uuid lives in,
+ * for their own pages: the home's whole table (its flags included) and
+ * their row in it.
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL, with no error,
+ *   when they live in no shared home (and on an error, with @error set)
+ */
+BespokeIsfTable *
+bespoke_isf_report_for_person (BespokeStore         *store,
+                               const char           *person_uuid,
+                               const BespokeIsfRow **out_row,
+                               GError              **error)
+{
+  g_autoptr(GPtrArray) homes = NULL;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_uuid != NULL, NULL);
+  g_return_val_if_fail (out_row != NULL, NULL);
+
+  *out_row = NULL;
+  if (!(homes = bespoke_store_list (store, BESPOKE_TYPE_HOME, NULL, error)))
+    return NULL;
+  for (guint h = 0; h < homes->len; h++)
+    {
+      const char *home_uuid = bespoke_record_get_uuid (g_ptr_array_index (homes, h));
+      g_autoptr(GPtrArray) residents = bespoke_store_list (store, BESPOKE_TYPE_HOME_RESIDENT, home_uuid, error);
+      g_autoptr(BespokeIsfTable) table = NULL;
+      gboolean lives_here = FALSE;
+
+      if (residents == NULL)
+        return NULL;
+      for (guint i = 0; i < residents->len && !lives_here; i++)
+        lives_here = g_strcmp0 (bespoke_home_resident_get_person_uuid (g_ptr_array_index (residents, i)), person_uuid) == 0;
+      if (!lives_here)
+        continue;
+      if (!(table = bespoke_isf_report (store, home_uuid, error)))
+        return NULL;
+      for (guint i = 0; i < table->rows->len; i++)
+        if (g_strcmp0 (((BespokeIsfRow *) g_ptr_array_index (table->rows, i))->person_uuid, person_uuid) == 0)
+          *out_row = g_ptr_array_index (table->rows, i);
+      return g_steal_pointer (&table);
+    }
+  return NULL;
+}

@@ -51,6 +51,10 @@ BespokeIsfTable *bespoke_isf_compute    (BespokeHome      *home,
 BespokeIsfTable *bespoke_isf_report     (BespokeStore     *store,
                                          const char       *home_uuid,
                                          GError          **error);
+BespokeIsfTable *bespoke_isf_report_for_person (BespokeStore         *store,
+                                                const char           *person_uuid,
+                                                const BespokeIsfRow **out_row,
+                                                GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeIsfTable, bespoke_isf_table_free)
 

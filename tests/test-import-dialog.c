@@ -262,6 +262,78 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The preview lists what will change, by person and kind, as the core
+ * counted it: laptop A changes one of Paul's statements and adds a risk
+ * to his plan; its export, previewed on B (untouched since the last sync),
+ * is "1 statement updated for Paul Roberts" and "1 risk added for Paul
+ * Roberts", and nothing else, with no conflicts. */
+static void
+test_preview_lists (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(BespokeStore) office = open_store (f, "office.db");
+  g_autoptr(BespokeStore) a = NULL;
+  g_autoptr(BespokeStore) b = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(BespokeRisk) risk = bespoke_risk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = g_build_filename (f->dir, "sent.bespoke", NULL);
+  g_autoptr(GFile) sent_file = g_file_new_for_path (sent);
+  g_autofree char *office_db = g_build_filename (f->dir, "office.db", NULL);
+  g_autofree char *a_db = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *b_db = g_build_filename (f->dir, "b.db", NULL);
+  g_autofree char *from_a = g_build_filename (f->dir, "from-a.bespoke", NULL);
+  g_autoptr(GFile) from_a_file = g_file_new_for_path (from_a);
+  BespokeImportDialog *dialog;
+  GtkWidget *list;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  BespokeStatement *statement;
+
+  bespoke_example_install (office, &error);
+  g_assert_no_error (error);
+  g_assert_true (bespoke_exchange_export (office, NULL, sent_file, &error));
+  g_assert_finalize_object (g_steal_pointer (&office));
+  copy_file (office_db, a_db);
+  copy_file (office_db, b_db);
+  a = open_store (f, "a.db");
+  b = open_store (f, "b.db");
+
+  statements = bespoke_store_list (a, BESPOKE_TYPE_STATEMENT, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+  statement = statements->pdata[0];
+  bespoke_statement_set_text (statement, "I like my garage tidy, and so does my boss.");
+  g_assert_true (bespoke_store_save (a, statement, &error));
+  plans = bespoke_store_list (a, BESPOKE_TYPE_PLAN, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+  bespoke_risk_set_plan_uuid (risk, bespoke_record_get_uuid (plans->pdata[0]));
+  bespoke_risk_set_position (risk, 10);
+  bespoke_risk_set_description (risk, "The bus to work stops running.");
+  g_assert_true (bespoke_store_save (a, risk, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_exchange_export (a, NULL, from_a_file, &error));
+  g_assert_no_error (error);
+
+  dialog = preview_new (b, from_a_file);
+  g_assert_null (bespoke_import_dialog_get_error (dialog));
+  g_assert_cmpuint (bespoke_import_dialog_get_n_conflicts (dialog), ==, 0);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), BESPOKE_TYPE_IMPORT_DIALOG, "changes_list"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (list)));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (rows, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (rows->pdata[0], ==, "1 statement updated for Paul Roberts");
+  g_assert_cmpstr (rows->pdata[1], ==, "1 risk added for Paul Roberts");
+  /* the headline counts records, not people */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), BESPOKE_TYPE_IMPORT_DIALOG,
+                                                                                 "summary_label"))),
+                   ==, "0 new people, 1 record updated, 0 conflicts");
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&a));
+  g_assert_finalize_object (g_steal_pointer (&b));
+}
+
 /* The conflict row says which record and what differs, keeps ours unless
  * told otherwise, and Import then leaves B's worker alone. */
 static void
@@ -851,6 +923,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/import-dialog/preview-counts", Fixture, NULL, fixture_set_up, test_preview_counts, fixture_tear_down);
+  g_test_add ("/import-dialog/preview-lists", Fixture, NULL, fixture_set_up, test_preview_lists, fixture_tear_down);
   g_test_add ("/import-dialog/conflict-keeps-ours", Fixture, NULL, fixture_set_up, test_conflict_keeps_ours, fixture_tear_down);
   g_test_add ("/import-dialog/conflict-take-theirs", Fixture, NULL, fixture_set_up, test_conflict_take_theirs, fixture_tear_down);
   g_test_add ("/import-dialog/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);

@@ -7,15 +7,19 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "bespoke-adjustment.h"
+#include "bespoke-budget.h"
 #include "bespoke-circle-member.h"
 #include "bespoke-error.h"
 #include "bespoke-home-resident.h"
 #include "bespoke-home.h"
+#include "bespoke-outcome.h"
 #include "bespoke-person.h"
 #include "bespoke-plan.h"
 #include "bespoke-product.h"
 #include "bespoke-provider.h"
 #include "bespoke-record.h"
+#include "bespoke-risk.h"
 #include "bespoke-session.h"
 #include "bespoke-statement.h"
 #include "bespoke-store.h"
@@ -24,6 +28,75 @@
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-import-private.h"
 #include "bespoke-xml-schema.h"
+
+/* ---- what changed, by person and kind ---------------------------------- */
+
+static void
+change_free (gpointer data)
+{
+  BespokeXmlChange *change = data;
+
+  g_free (change->owner);
+  g_free (change->owner_uuid);
+  g_free (change);
+}
+
+/* The name of the person, provider or home @scope names (or @record's own,
+ * for one of those), remembered for the records under it */
+static const char *
+owner_name (BespokeXmlImportReport *report,
+            BespokeRecord          *record,
+            const char             *scope)
+{
+  const char *name;
+
+  if (report->owners == NULL)
+    report->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (scope == NULL)
+    {
+      g_autofree char *own = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "name") != NULL)
+        g_object_get (record, "name", &own, NULL);
+      g_hash_table_replace (report->owners, g_strdup (bespoke_record_get_uuid (record)),
+                            g_strdup (own ? own : bespoke_record_get_uuid (record)));
+      scope = bespoke_record_get_uuid (record);
+    }
+  name = g_hash_table_lookup (report->owners, scope);
+  return name ? name : scope;
+}
+
+/* Counts @record as added or updated for its person, provider or home */
+static void
+note_change (BespokeXmlImportReport *report,
+             BespokeRecord          *record,
+             const char             *scope,
+             BespokeXmlChangeAction  action)
+{
+  const char *owner = owner_name (report, record, scope);
+  const char *owner_uuid = scope ? scope : bespoke_record_get_uuid (record);
+  BespokeXmlChange *change;
+
+  if (report->changes == NULL)
+    report->changes = g_ptr_array_new_with_free_func (change_free);
+  for (guint i = 0; i < report->changes->len; i++)
+    {
+      change = g_ptr_array_index (report->changes, i);
+      if (change->type == G_OBJECT_TYPE (record) && change->action == action &&
+          g_str_equal (change->owner_uuid, owner_uuid))
+        {
+          change->count++;
+          return;
+        }
+    }
+  change = g_new0 (BespokeXmlChange, 1);
+  change->owner = g_strdup (owner);
+  change->owner_uuid = g_strdup (owner_uuid);
+  change->type = G_OBJECT_TYPE (record);
+  change->action = action;
+  change->count = 1;
+  g_ptr_array_add (report->changes, change);
+}
 
 /* ---- merging ---------------------------------------------------------- */
 
@@ -209,9 +282,11 @@ merge (Import         *self,
                                                        bespoke_record_get_modified_at (record), &error)))
         return _bespoke_xml_merge_failed (self, node, error);
       report->added[kind]++;
+      note_change (report, record, scope, BESPOKE_XML_CHANGE_ADDED);
       return MERGE_ADDED;
     }
 
+  owner_name (report, record, scope);  /* the names of the records under it */
   if (bespoke_record_equal (db, record))
     {
       /* the same, saved later there (a conflict kept there, or the same
@@ -243,6 +318,7 @@ merge (Import         *self,
           !bespoke_store_set_sync_mark (self->store, uuid, file_time, &error))
         return _bespoke_xml_merge_failed (self, node, error);
       report->updated[kind]++;
+      note_change (report, record, scope, BESPOKE_XML_CHANGE_UPDATED);
       return MERGE_UPDATED;
     }
 
@@ -342,6 +418,7 @@ merge_snapshot (Import  *self,
           if (!bespoke_store_save_imported (self->store, provider, &error))
             return _bespoke_xml_store_failed (self, node, error);
           self->report->added[BESPOKE_XML_KIND_MENU]++;
+          note_change (self->report, BESPOKE_RECORD (provider), NULL, BESPOKE_XML_CHANGE_ADDED);
           provider_new = TRUE;
           if (!mark_new_scope (self, node, provider_uuid))
             return FALSE;
@@ -566,4 +643,74 @@ _bespoke_xml_merge_top (Import  *self,
   else
     ok = TRUE;  /* the schema reports it */
   return ok;
+}
+
+/* What each kind of record is called in a change, one and several */
+static const struct
+{
+  GType      (*get_type) (void);
+  const char  *one;
+  const char  *several;
+} nouns[] = {
+  { bespoke_statement_get_type, N_("statement"), N_("statements") },
+  { bespoke_circle_member_get_type, N_("circle member"), N_("circle members") },
+  { bespoke_plan_get_type, N_("plan"), N_("plans") },
+  { bespoke_outcome_get_type, N_("outcome"), N_("outcomes") },
+  { bespoke_support_line_get_type, N_("support line"), N_("support lines") },
+  { bespoke_risk_get_type, N_("risk"), N_("risks") },
+  { bespoke_budget_get_type, N_("budget"), N_("budgets") },
+  { bespoke_adjustment_get_type, N_("refund"), N_("refunds") },
+  { bespoke_product_get_type, N_("product"), N_("products") },
+  { bespoke_home_resident_get_type, N_("resident"), N_("residents") },
+  { bespoke_tool_statement_get_type, N_("thinking-tool statement"), N_("thinking-tool statements") },
+  { bespoke_session_get_type, N_("session"), N_("sessions") },
+};
+
+/**
+ * bespoke_xml_change_describe:
+ *
+ * Returns: (transfer full): @change in words: "1 statement updated for
+ *   Paul Roberts", "2 support lines added for Paul Roberts", "Paul
+ *   Roberts is new", "Paul Roberts’s details updated"
+ */
+char *
+bespoke_xml_change_describe (const BespokeXmlChange *change)
+{
+  const char *noun = NULL;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  if (change->type == BESPOKE_TYPE_PERSON || change->type == BESPOKE_TYPE_PROVIDER || change->type == BESPOKE_TYPE_HOME)
+    switch (change->action)
+      {
+      case BESPOKE_XML_CHANGE_ADDED:
+        /* Translators: a person, provider or shared home the import adds */
+        return g_strdup_printf (_("%s is new"), change->owner);
+      case BESPOKE_XML_CHANGE_REMOVED:
+        return g_strdup_printf (_("%s removed"), change->owner);
+      case BESPOKE_XML_CHANGE_UPDATED:
+      default:
+        /* Translators: a person's (provider's, home's) own details changed by an import */
+        return g_strdup_printf (_("%s’s details updated"), change->owner);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns) && noun == NULL; i++)
+    if (change->type == nouns[i].get_type ())
+      noun = g_dngettext (GETTEXT_PACKAGE, nouns[i].one, nouns[i].several, change->count);
+  if (noun == NULL)
+    noun = g_dngettext (GETTEXT_PACKAGE, "record", "records", change->count);
+
+  switch (change->action)
+    {
+    case BESPOKE_XML_CHANGE_ADDED:
+      /* Translators: e.g. "2 support lines added for Paul Roberts" */
+      return g_strdup_printf (_("%u %s added for %s"), change->count, noun, change->owner);
+    case BESPOKE_XML_CHANGE_REMOVED:
+      /* Translators: e.g. "1 risk removed for Paul Roberts" */
+      return g_strdup_printf (_("%u %s removed for %s"), change->count, noun, change->owner);
+    case BESPOKE_XML_CHANGE_UPDATED:
+    default:
+      /* Translators: e.g. "1 statement updated for Paul Roberts" */
+      return g_strdup_printf (_("%u %s updated for %s"), change->count, noun, change->owner);
+    }
 }

@@ -41,6 +41,8 @@ bespoke_xml_import_report_free (BespokeXmlImportReport *report)
   if (report == NULL)
     return;
   g_ptr_array_unref (report->conflicts);
+  g_clear_pointer (&report->changes, g_ptr_array_unref);
+  g_clear_pointer (&report->owners, g_hash_table_unref);
   g_free (report);
 }
 

@@ -55,16 +55,36 @@ typedef struct
   gint64   deleted_at;       /* when it was deleted (the file's, or here) */
 } BespokeXmlConflict;
 
+typedef enum
+{
+  BESPOKE_XML_CHANGE_ADDED,
+  BESPOKE_XML_CHANGE_UPDATED,
+  BESPOKE_XML_CHANGE_REMOVED,
+} BespokeXmlChangeAction;
+
+/* So many records of one type added, updated or removed for one person,
+ * provider or home: "1 statement updated for Paul Roberts" */
 typedef struct
 {
-  gboolean   dry_run;
-  guint      added[BESPOKE_XML_N_KINDS];
-  guint      updated[BESPOKE_XML_N_KINDS];
-  guint      unchanged[BESPOKE_XML_N_KINDS];  /* identical, or older in the file */
-  GPtrArray *conflicts;                       /* BespokeXmlConflict */
-  guint      deleted;                         /* records deleted, as the file's deletions say */
-  guint      tombstones;                      /* deletions, replicas and who has seen a deletion
-                                                 learnt from the file, that change nothing else */
+  char                   *owner;       /* the person's, provider's or home's name */
+  char                   *owner_uuid;
+  GType                   type;        /* BESPOKE_TYPE_STATEMENT, … */
+  BespokeXmlChangeAction  action;
+  guint                   count;
+} BespokeXmlChange;
+
+typedef struct
+{
+  gboolean    dry_run;
+  guint       added[BESPOKE_XML_N_KINDS];
+  guint       updated[BESPOKE_XML_N_KINDS];
+  guint       unchanged[BESPOKE_XML_N_KINDS];  /* identical, or older in the file */
+  GPtrArray  *conflicts;                       /* BespokeXmlConflict */
+  GPtrArray  *changes;                         /* BespokeXmlChange, by owner in file order; NULL: none */
+  GHashTable *owners;                          /* uuid → name of each person, provider or home met */
+  guint       deleted;                         /* records deleted, as the file's deletions say */
+  guint       tombstones;                      /* deletions, replicas and who has seen a deletion
+                                                  learnt from the file, that change nothing else */
 } BespokeXmlImportReport;
 
 gboolean                bespoke_xml_validate             (const char             *path,
@@ -95,6 +115,7 @@ gboolean                bespoke_xml_conflict_keep_database_version (BespokeStore
                                                                    BespokeXmlConflict *conflict,
                                                                    GError            **error);
 char                   *bespoke_xml_import_report_summary (BespokeXmlImportReport *report);
+char                   *bespoke_xml_change_describe      (const BespokeXmlChange *change);
 void                    bespoke_xml_import_report_free   (BespokeXmlImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeXmlImportReport, bespoke_xml_import_report_free)

@@ -50,6 +50,8 @@ struct _BespokeImportDialog
   GtkLabel               *summary_label;
   GtkLabel               *detail_label;
   GtkLabel               *error_label;
+  GtkWidget              *changes_box;
+  GtkListBox             *changes_list;
   GtkWidget              *conflicts_box;
   GtkListBox             *conflicts_list;
 };
@@ -113,6 +115,7 @@ show_error (BespokeImportDialog *self,
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   gtk_widget_set_visible (self->conflicts_box, FALSE);
+  gtk_widget_set_visible (self->changes_box, FALSE);
   self->can_apply = FALSE;
   update_apply (self);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
@@ -275,6 +278,29 @@ start_job (BespokeImportDialog *self,
 
 /* ---- the preview -------------------------------------------------------- */
 
+/* What the import adds and updates, by person (provider, home) and kind,
+ * as the core counted it: "1 statement updated for Paul Roberts" */
+static void
+show_changes (BespokeImportDialog *self)
+{
+  GPtrArray *changes = self->report->changes;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
+    gtk_list_box_remove (self->changes_list, child);
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      g_autofree char *text = bespoke_xml_change_describe (g_ptr_array_index (changes, i));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_name (row, "change");
+      gtk_list_box_append (self->changes_list, row);
+    }
+  gtk_widget_set_visible (self->changes_box, changes != NULL && changes->len > 0);
+}
+
 static void
 show_report (BespokeImportDialog *self)
 {
@@ -291,11 +317,11 @@ show_report (BespokeImportDialog *self)
 
   {
     g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", people), people);
-    g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", updated), updated);
+    g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record updated", "%u records updated", updated), updated);
     g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", self->report->conflicts->len), self->report->conflicts->len);
     g_autofree char *headline = NULL;
 
-    /* Translators: "3 new people, 1 updated, 1 conflict" */
+    /* Translators: "3 new people, 1 record updated, 1 conflict" */
     headline = g_strdup_printf (_("%s, %s, %s"), a, b, c);
     headline[0] = g_ascii_toupper (headline[0]);
     gtk_label_set_text (self->summary_label, headline);
@@ -324,6 +350,7 @@ show_report (BespokeImportDialog *self)
     }
   gtk_label_set_text (self->detail_label, detail);
   update_apply (self);
+  show_changes (self);
 
   for (guint i = 0; i < self->report->conflicts->len; i++)
     {
@@ -655,6 +682,8 @@ bespoke_import_dialog_class_init (BespokeImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, detail_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, changes_box);
+  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, changes_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, conflicts_list);
 

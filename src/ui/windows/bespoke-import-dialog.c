@@ -182,8 +182,11 @@ run_job (ImportJob     *job,
     {
       BespokeXmlConflict *conflict = job->report->conflicts->pdata[i];
 
-      if (g_hash_table_contains (job->take_theirs, conflict->uuid) &&
-          !bespoke_xml_conflict_use_file_version (store, conflict, error))
+      /* Keep Ours is saved again too, so that the choice travels with the
+       * next file from here (issue #13) */
+      if (g_hash_table_contains (job->take_theirs, conflict->uuid)
+          ? !bespoke_xml_conflict_use_file_version (store, conflict, error)
+          : !bespoke_xml_conflict_keep_database_version (store, conflict, error))
         goto undo;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

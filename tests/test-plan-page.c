@@ -9,6 +9,7 @@
 #include "bespoke-example.h"
 #include "bespoke-budget-page.h"
 #include "bespoke-date-popover.h"
+#include "bespoke-plan-item-row.h"
 #include "bespoke-plan-page.h"
 #include "bespoke-product-chooser.h"
 #include "bespoke-schedule-editor.h"
@@ -758,6 +759,191 @@ test_plan_page_one_costing (Fixture       *f,
   g_assert_finalize_object (budget);
 }
 
+/* Focus after add, undo and redo (#14): the keyboard focus goes to the
+ * first field of what was added or changed, and its row is in view. */
+
+static void
+present (Fixture *f)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (f->page) || gtk_widget_get_height (f->page) == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The expander row whose record has @uuid */
+static GtkWidget *
+row_of (Fixture    *f,
+        const char *uuid)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_all (f->page, BESPOKE_TYPE_PLAN_ITEM_ROW, NULL, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (bespoke_plan_item_row_get_uuid (g_ptr_array_index (rows, i)), uuid) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The entry row titled @title inside @row */
+static GtkWidget *
+entry_titled (GtkWidget  *row,
+              const char *title)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  find_all (row, ADW_TYPE_ENTRY_ROW, NULL, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)), title) == 0)
+      return g_ptr_array_index (entries, i);
+  g_assert_not_reached ();
+}
+
+/* Whether @widget lies wholly inside the scrolled window's view */
+static gboolean
+in_view (Fixture   *f,
+         GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scroller == NULL || !gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* Waits until the focus is inside the entry row titled @title of the
+ * record @uuid, and that entry is in view; fails after ten seconds. */
+static void
+wait_for_focus (Fixture    *f,
+                const char *uuid,
+                const char *title)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GtkWidget *row = row_of (f, uuid);
+      GtkWidget *entry = row ? entry_titled (row, title) : NULL;
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      if (entry != NULL && focus != NULL && gtk_widget_is_ancestor (focus, entry) && in_view (f, entry))
+        break;
+      if (g_get_monotonic_time () > deadline)
+        {
+          graphene_rect_t b = { 0 };
+          if (entry)
+            gtk_widget_compute_bounds (entry, gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW), &b);
+          g_test_message ("focus on %s (%s the field); the field at y %g, height %g",
+                          focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                          entry && focus && gtk_widget_is_ancestor (focus, entry) ? "in" : "not in",
+                          b.origin.y, b.size.height);
+          g_assert_not_reached ();
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* The one record of @type in Paul's plan that is not in @before */
+static char *
+added_uuid (Fixture   *f,
+            GType      type,
+            GPtrArray *before)
+{
+  g_autoptr(GPtrArray) now = bespoke_store_list (f->store, type, PAUL_PLAN_UUID, NULL);
+  char *found = NULL;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      const char *uuid = bespoke_record_get_uuid (g_ptr_array_index (now, i));
+      gboolean old = FALSE;
+
+      for (guint j = 0; before != NULL && j < before->len; j++)
+        old |= g_strcmp0 (bespoke_record_get_uuid (g_ptr_array_index (before, j)), uuid) == 0;
+      if (!old)
+        {
+          g_assert_null (found);
+          found = g_strdup (uuid);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static char *
+click_add (Fixture    *f,
+           const char *button,
+           GType       type)
+{
+  g_autoptr(GPtrArray) before = bespoke_store_list (f->store, type, PAUL_PLAN_UUID, NULL);
+
+  g_signal_emit_by_name (find_button (f->page, button), "clicked");
+  return added_uuid (f, type, before);
+}
+
+static void
+test_plan_page_focus_after_add (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *outcome = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *risk = NULL;
+  g_autofree char *refund = NULL;
+
+  present (f);
+  outcome = click_add (f, "Add an Outcome", BESPOKE_TYPE_OUTCOME);
+  wait_for_focus (f, outcome, "What I want (an I-statement)");
+  line = click_add (f, "Add Support", BESPOKE_TYPE_SUPPORT_LINE);
+  wait_for_focus (f, line, "What the support is");
+  risk = click_add (f, "Add a Risk", BESPOKE_TYPE_RISK);
+  wait_for_focus (f, risk, "What could go wrong");
+  refund = click_add (f, "Add a Refund", BESPOKE_TYPE_ADJUSTMENT);
+  wait_for_focus (f, refund, "What it is for");
+}
+
+/* An outcome's measure is changed and a risk added; undo and redo take
+ * the focus back to each in turn. */
+static void
+test_plan_page_focus_after_undo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) outcomes = bespoke_store_list (f->store, BESPOKE_TYPE_OUTCOME, PAUL_PLAN_UUID, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *risk = NULL;
+  GtkWidget *measure;
+
+  present (f);
+  for (guint i = 0; i < outcomes->len; i++)
+    if (bespoke_outcome_get_position (g_ptr_array_index (outcomes, i)) == 0)
+      first = g_strdup (bespoke_record_get_uuid (g_ptr_array_index (outcomes, i)));
+  g_assert_nonnull (first);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row_of (f, first)), TRUE);
+  measure = entry_titled (row_of (f, first), "How we will know");
+  type_into (measure, "He has kept the job for six months");
+  press_enter (measure);
+
+  risk = click_add (f, "Add a Risk", BESPOKE_TYPE_RISK);
+  wait_for_focus (f, risk, "What could go wrong");
+
+  bespoke_history_undo (f->history, &error);   /* the risk goes */
+  g_assert_no_error (error);
+  g_assert_null (bespoke_store_load (f->store, BESPOKE_TYPE_RISK, risk, NULL));
+  bespoke_history_undo (f->history, &error);   /* the measure is put back */
+  g_assert_no_error (error);
+  wait_for_focus (f, first, "What I want (an I-statement)");
+
+  /* scrolled away, the redo brings the outcome back into view */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row_of (f, first), GTK_TYPE_SCROLLED_WINDOW))), 100000);
+  bespoke_history_redo (f->history, &error);
+  g_assert_no_error (error);
+  wait_for_focus (f, first, "What I want (an I-statement)");
+  bespoke_history_redo (f->history, &error);   /* the risk is back */
+  g_assert_no_error (error);
+  wait_for_focus (f, risk, "What could go wrong");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +969,8 @@ main (int   argc,
   ADD ("/plan-page/specials", test_plan_page_specials);
   ADD ("/plan-page/refunds", test_plan_page_refunds);
   ADD ("/plan-page/one-costing", test_plan_page_one_costing);
+  ADD ("/plan-page/focus-after-add", test_plan_page_focus_after_add);
+  ADD ("/plan-page/focus-after-undo", test_plan_page_focus_after_undo);
 #undef ADD
 
   return g_test_run ();

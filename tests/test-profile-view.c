@@ -484,6 +484,106 @@ test_delete_toast_undo (Fixture       *f,
   g_assert_cmpstr (back, ==, "Kind.|Funny.|Patient.");
 }
 
+/* #14: in a window too short for the profile, the "Add a statement…"
+ * entry keeps the focus and stays in view as statements push it down;
+ * undo and redo take the focus to the statement they changed. */
+
+static void
+put_in_scroller (Fixture *f)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->view));
+  gtk_window_set_child (GTK_WINDOW (f->window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 400);
+  while (gtk_widget_get_height (scroller) == 0 || gtk_widget_get_height (scroller) > 400)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+seen (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, scroller, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* Waits until the focus is in @widget (or is it) and @widget is in view */
+static void
+wait_focused_and_seen (Fixture   *f,
+                       GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)) && seen (widget))
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+test_add_entry_in_view (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *entry = get_child (f, "support_add");
+
+  put_in_scroller (f);
+  gtk_widget_grab_focus (entry);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Statement %u, said slowly and written down.", i + 1);
+
+      type_and_enter (entry, text);
+      wait_focused_and_seen (f, entry);
+    }
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row_at (f, "support_list", 7))), ==, 7);
+}
+
+static void
+test_focus_after_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *entry = get_child (f, "support_add");
+  g_autoptr(GError) error = NULL;
+  BespokeStatement *first;
+
+  put_in_scroller (f);
+  for (guint i = 0; i < 8; i++)
+    type_and_enter (entry, "Ask me before you help.");
+  flush ();
+  first = bespoke_statement_row_get_statement (row_at (f, "support_list", 0));
+  g_assert_true (bespoke_profile_view_edit_statement (f->view, first, "Ask me first.", &error));
+  g_assert_no_error (error);
+  flush ();
+  gtk_widget_grab_focus (entry);
+  wait_focused_and_seen (f, entry);
+
+  g_assert_true (bespoke_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  flush ();  /* the rows are made again */
+  wait_focused_and_seen (f, GTK_WIDGET (row_at (f, "support_list", 0)));
+  g_assert_cmpstr (bespoke_statement_get_text (bespoke_statement_row_get_statement (row_at (f, "support_list", 0))), ==,
+                   "Ask me before you help.");
+
+  gtk_widget_grab_focus (entry);
+  wait_focused_and_seen (f, entry);
+  g_assert_true (bespoke_history_redo (f->history, &error));
+  g_assert_no_error (error);
+  flush ();
+  wait_focused_and_seen (f, GTK_WIDGET (row_at (f, "support_list", 0)));
+  g_assert_cmpstr (bespoke_statement_get_text (bespoke_statement_row_get_statement (row_at (f, "support_list", 0))), ==,
+                   "Ask me first.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +600,8 @@ main (int   argc,
   g_test_add ("/profile-view/delete-toast-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_delete_toast_undo, fixture_tear_down);
   g_test_add ("/profile-view/staff-heading", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_staff_heading, fixture_tear_down);
   g_test_add ("/profile-view/photo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_photo, fixture_tear_down);
+  g_test_add ("/profile-view/add-entry-in-view", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_add_entry_in_view, fixture_tear_down);
+  g_test_add ("/profile-view/focus-after-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_focus_after_undo, fixture_tear_down);
   g_test_add ("/profile-view/photo-undo", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_photo_undo, fixture_tear_down);
 
   return g_test_run ();

@@ -73,6 +73,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 change_clear (gpointer data)
 {
@@ -167,6 +174,16 @@ bespoke_history_class_init (BespokeHistoryClass *klass)
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BespokeHistory::applied:
+   * @undone: %TRUE for an undo, %FALSE for a redo
+   * @uuids: the records the step touched, in the order it wrote them
+   *
+   * A step was undone or redone, so that views can show what changed.
+   */
+  signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRV);
 }
 
 static void
@@ -435,6 +452,25 @@ apply (BespokeHistory  *self,
   return bespoke_store_commit (self->store, error);
 }
 
+/* The records a step touched, in the order applying it wrote them */
+static GStrv
+step_uuids (Step     *step,
+            gboolean  backwards)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint k = 0; k < step->changes->len; k++)
+    {
+      Change *c = &g_array_index (step->changes, Change, backwards ? step->changes->len - 1 - k : k);
+
+      if (c->kind == CHANGE_PHOTO)
+        g_strv_builder_add (builder, c->person_uuid);
+      else
+        g_strv_builder_add (builder, bespoke_record_get_uuid (c->after ? c->after : c->before));
+    }
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 move_step (BespokeHistory  *self,
            GPtrArray       *from,
@@ -455,6 +491,10 @@ move_step (BespokeHistory  *self,
     return FALSE;
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   notify_state (self, could_undo, could_redo);
+  {
+    g_auto(GStrv) uuids = step_uuids (step, backwards);
+    g_signal_emit (self, signals[APPLIED], 0, backwards, uuids);
+  }
   return TRUE;
 }
 

@@ -11,11 +11,13 @@
 #include "bespoke-plan-check-section.h"
 #include "bespoke-plan-context.h"
 #include "bespoke-plan-header.h"
+#include "bespoke-plan-item-row.h"
 #include "bespoke-plan-lines.h"
 #include "bespoke-plan-outcomes.h"
 #include "bespoke-plan-page.h"
 #include "bespoke-plan-refunds.h"
 #include "bespoke-plan-risks.h"
+#include "bespoke-scroll-into-view.h"
 
 /**
  * BespokePlanPage:
@@ -45,6 +47,8 @@ struct _BespokePlanPage
   BespokeHistory     *history;
   BespokePerson      *person;
   gulong              changed_id;
+  gulong              applied_id;      /* the history's undo and redo */
+  GStrv               applied;         /* what the last undo or redo touched, to focus after the rebuild */
   guint               rebuild_id;      /* an idle rebuild, after a change made elsewhere */
   BespokeFieldSet    *fields;          /* the records shown, as last saved, and the field waiting */
   BespokePlanContext *context;
@@ -112,6 +116,72 @@ on_record_saved_cb (BespokeFieldSet *fields,
   update_costs (self);
 }
 
+/* Focus: after an add, an undo or a redo, the row of what changed takes
+ * the focus in its first field and is scrolled into view. */
+
+static BespokePlanItemRow *
+find_item_row (GtkWidget  *widget,
+               const char *uuid)
+{
+  if (BESPOKE_IS_PLAN_ITEM_ROW (widget))
+    return g_strcmp0 (bespoke_plan_item_row_get_uuid (BESPOKE_PLAN_ITEM_ROW (widget)), uuid) == 0
+           ? BESPOKE_PLAN_ITEM_ROW (widget) : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      BespokePlanItemRow *row = find_item_row (child, uuid);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_row (BespokePlanPage *self,
+           const char      *uuid)
+{
+  BespokePlanItemRow *row = uuid ? find_item_row (GTK_WIDGET (self->content), uuid) : NULL;
+  GtkWidget *field;
+
+  if (row == NULL || (field = bespoke_plan_item_row_focus_first_field (row)) == NULL)
+    return FALSE;
+  /* the row's title and its first field: the viewport scrolled to the
+   * focus as it was grabbed, before the new row had a place */
+  bespoke_scroll_into_view (field, GTK_WIDGET (row));
+  return TRUE;
+}
+
+/* After a rebuild: the row added, or the first row the undo or redo
+ * touched that is still there.  Only on the page in view: an undo made
+ * while another page is shown leaves the focus there. */
+static void
+focus_after_rebuild (BespokePlanPage *self)
+{
+  g_autofree char *added = bespoke_plan_context_take_focus (self->context);
+  g_auto(GStrv) applied = g_steal_pointer (&self->applied);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (focus_row (self, added))
+    return;
+  for (guint i = 0; applied != NULL && applied[i] != NULL; i++)
+    if (focus_row (self, applied[i]))
+      return;
+}
+
+static void
+on_history_applied_cb (BespokeHistory  *history,
+                       gboolean         undone,
+                       GStrv            uuids,
+                       BespokePlanPage *self)
+{
+  g_strfreev (self->applied);
+  self->applied = g_strdupv (uuids);
+  /* a step that changed nothing the page shows schedules no rebuild */
+  if (self->rebuild_id == 0)
+    g_clear_pointer (&self->applied, g_strfreev);
+}
+
 /* Building the page */
 
 static void
@@ -161,6 +231,7 @@ rebuild (BespokePlanPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->content), !bespoke_store_get_read_only (self->store));
   update_costs (self);
   gtk_stack_set_visible_child_name (self->stack, "plan");
+  focus_after_rebuild (self);
 }
 
 static gboolean
@@ -271,7 +342,13 @@ bespoke_plan_page_set_person (BespokePlanPage *self,
         self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
     }
   bespoke_plan_check_section_set_costing (self->check, self->costing);
-  g_set_object (&self->history, history);
+  if (self->history != history)
+    {
+      g_clear_signal_handler (&self->applied_id, self->history);
+      g_set_object (&self->history, history);
+      if (history != NULL)
+        self->applied_id = g_signal_connect (history, "applied", G_CALLBACK (on_history_applied_cb), self);
+    }
   bespoke_field_set_set_store (self->fields, store, history);
   if (self->costing != NULL)
     bespoke_plan_costing_set_person (self->costing, person ? bespoke_record_get_uuid (BESPOKE_RECORD (person)) : NULL);
@@ -317,6 +394,8 @@ bespoke_plan_page_dispose (GObject *object)
   bespoke_field_set_flush (self->fields);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_signal_handler (&self->applied_id, self->history);
+  g_clear_pointer (&self->applied, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), BESPOKE_TYPE_PLAN_PAGE);
   g_signal_handlers_disconnect_by_data (self->fields, self);
   g_signal_handlers_disconnect_by_data (self->context, self);

@@ -25,6 +25,7 @@ struct _BespokeProfileView
   BespokePerson  *person;
   BespokeProfile *profile;
   gulong          changed_id;
+  gulong          applied_id;     /* the history's undo and redo */
   guint           reload_source;
   int             text_size;
   char           *focus_uuid;     /* the statement to focus after the next reload */

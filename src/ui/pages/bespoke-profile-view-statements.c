@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-profile-view-private.h"
+#include "bespoke-scroll-into-view.h"
 #include "bespoke-statement-row.h"
 
 /* The statements of a BespokeProfileView: their rows, the entries that add
@@ -148,6 +149,9 @@ add_activate_cb (BespokeProfileView *self,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  /* the new statement pushes the entry down: keep it, and what is typed
+   * next, in view */
+  bespoke_scroll_into_view (GTK_WIDGET (entry), NULL);
 }
 
 /* A statement dropped on a section's entry goes to the end of that section. */

@@ -8,6 +8,7 @@
 
 #include "bespoke-enums.h"
 #include "bespoke-profile-view-private.h"
+#include "bespoke-scroll-into-view.h"
 #include "bespoke-statement-row.h"
 #include "bespoke-types.h"
 
@@ -217,8 +218,8 @@ _bespoke_profile_view_reload (BespokeProfileView *self)
     {
       GtkWidget *row = find_statement_row (self, self->focus_uuid);
 
-      if (row != NULL)
-        gtk_widget_grab_focus (row);
+      if (row != NULL && gtk_widget_grab_focus (row))
+        bespoke_scroll_into_view (row, NULL);
       g_clear_pointer (&self->focus_uuid, g_free);
     }
 
@@ -253,6 +254,29 @@ _bespoke_profile_view_focus_later (BespokeProfileView *self,
 {
   g_free (self->focus_uuid);
   self->focus_uuid = g_strdup (uuid);
+}
+
+/* After an undo or a redo, the focus goes to the first statement it
+ * touched that is shown (after the reload the change schedules); only
+ * while the view is on screen. */
+static void
+history_applied_cb (BespokeProfileView *self,
+                    gboolean            undone,
+                    GStrv               uuids)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->store == NULL || self->person == NULL)
+    return;
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_autoptr(BespokeStatement) statement = bespoke_store_load (self->store, BESPOKE_TYPE_STATEMENT, uuids[i], NULL);
+
+      if (statement != NULL &&
+          g_strcmp0 (bespoke_statement_get_person_uuid (statement), bespoke_record_get_uuid (BESPOKE_RECORD (self->person))) == 0)
+        {
+          _bespoke_profile_view_focus_later (self, uuids[i]);
+          return;
+        }
+    }
 }
 
 static void
@@ -301,6 +325,7 @@ bespoke_profile_view_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_signal_handler (&self->applied_id, self->history);
   _bespoke_profile_view_dispose_photo (self);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
@@ -582,8 +607,13 @@ bespoke_profile_view_set_history (BespokeProfileView *self,
   g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
   g_return_if_fail (history == NULL || BESPOKE_IS_HISTORY (history));
 
-  if (g_set_object (&self->history, history))
+  if (self->history != history)
     {
+      g_clear_signal_handler (&self->applied_id, self->history);
+      g_set_object (&self->history, history);
+      if (history != NULL)
+        self->applied_id = g_signal_connect_object (history, "applied", G_CALLBACK (history_applied_cb),
+                                                    self, G_CONNECT_SWAPPED);
       update_editable (self);
       _bespoke_profile_view_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);

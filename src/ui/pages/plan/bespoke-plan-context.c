@@ -23,6 +23,7 @@ struct _BespokePlanContext
   GPtrArray       *products;        /* BespokeProduct: the latest version of each */
   GPtrArray       *older_products;  /* BespokeProduct: older versions lines still use */
   GHashTable      *provider_names;  /* provider uuid → name */
+  char            *focus_uuid;      /* the record whose row takes the focus after a rebuild */
 };
 
 G_DEFINE_FINAL_TYPE (BespokePlanContext, bespoke_plan_context, G_TYPE_OBJECT)
@@ -154,7 +155,25 @@ bespoke_plan_context_save (BespokePlanContext *self,
   return TRUE;
 }
 
-/* A new outcome, line, risk or refund: saved, and shown open. */
+/* After the next rebuild, the row of the record @uuid (if it is still
+ * there) takes the keyboard focus and is scrolled into view. */
+void
+bespoke_plan_context_set_focus (BespokePlanContext *self,
+                                const char         *uuid)
+{
+  g_free (self->focus_uuid);
+  self->focus_uuid = g_strdup (uuid);
+}
+
+/* Returns: (transfer full) (nullable): the record to focus, forgotten */
+char *
+bespoke_plan_context_take_focus (BespokePlanContext *self)
+{
+  return g_steal_pointer (&self->focus_uuid);
+}
+
+/* A new outcome, line, risk or refund: saved, and shown open, with the
+ * focus in its first field. */
 void
 bespoke_plan_context_add (BespokePlanContext *self,
                           BespokeRecord      *record,
@@ -163,6 +182,7 @@ bespoke_plan_context_add (BespokePlanContext *self,
   if (bespoke_plan_context_save (self, record, undo_label, NULL, NULL))
     {
       bespoke_plan_context_set_expanded (self, bespoke_record_get_uuid (record), TRUE);
+      bespoke_plan_context_set_focus (self, bespoke_record_get_uuid (record));
       bespoke_plan_context_rebuild (self);
     }
 }
@@ -392,6 +412,7 @@ bespoke_plan_context_finalize (GObject *object)
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->older_products, g_ptr_array_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
+  g_clear_pointer (&self->focus_uuid, g_free);
 
   G_OBJECT_CLASS (bespoke_plan_context_parent_class)->finalize (object);
 }

@@ -47,6 +47,9 @@ void                bespoke_plan_context_remove         (BespokePlanContext *sel
 void                bespoke_plan_context_rebuild        (BespokePlanContext *self);
 void                bespoke_plan_context_toast          (BespokePlanContext *self,
                                                          const char         *text);
+void                bespoke_plan_context_set_focus      (BespokePlanContext *self,
+                                                         const char         *uuid);
+char               *bespoke_plan_context_take_focus     (BespokePlanContext *self);
 
 gboolean            bespoke_plan_context_is_expanded    (BespokePlanContext *self,
                                                          const char         *uuid);

@@ -39,6 +39,7 @@ void                bespoke_plan_item_row_add_remove      (BespokePlanItemRow *s
                                                            const char         *label,
                                                            const char         *undo_label,
                                                            const char         *done);
+GtkWidget          *bespoke_plan_item_row_focus_first_field (BespokePlanItemRow *self);
 
 G_END_DECLS
 

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "bespoke-core.h"
+#include "bespoke-person-details.h"
 #include "bespoke-synth.h"
 #include "bespoke-example.h"
 #include "bespoke-budget-page.h"
@@ -947,6 +948,25 @@ test_window_dialogs (void)
   close_dialog (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 4);
   g_assert_cmpstr (selected_name (window), ==, "Ellie Shaw");
+
+  /* Details open from the person's menu, for the person shown (#14) */
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.person-details", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *details = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (BESPOKE_IS_PERSON_DETAILS (w))
+          details = w;
+      }
+    g_assert_nonnull (details);
+    g_assert_cmpstr (gtk_window_get_title (details), ==, "Paul Roberts’s Details");
+    gtk_window_destroy (details);
+  }
 
   /* Delete asks first; Cancel keeps Paul */
   gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-example.h"
+#include "bespoke-person-details.h"
 #include "bespoke-window-private.h"
 
 /* The window's actions (win.*), when each is enabled, and the window's own
@@ -28,6 +29,7 @@ _bespoke_window_update_actions (BespokeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-example", !installed && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-person", chosen && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.person-details", chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-photo", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-photo", chosen && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-person", chosen && writable);
@@ -216,6 +218,21 @@ rename_person_action (GtkWidget  *widget,
 }
 
 static void
+person_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BespokeWindow *self = BESPOKE_WINDOW (widget);
+  GtkWidget *details;
+
+  if (self->person == NULL)
+    return;
+  details = bespoke_person_details_new (self->store, self->history, self->person);
+  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (details));
+}
+
+static void
 choose_photo_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -314,6 +331,7 @@ _bespoke_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
   gtk_widget_class_install_action (widget_class, "win.rename-person", NULL, rename_person_action);
+  gtk_widget_class_install_action (widget_class, "win.person-details", NULL, person_details_action);
   gtk_widget_class_install_action (widget_class, "win.choose-photo", NULL, choose_photo_action);
   gtk_widget_class_install_action (widget_class, "win.remove-photo", NULL, remove_photo_action);
   gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);

@@ -1124,6 +1124,63 @@ test_window_shortcuts (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* #14: another connection to the same database file (bespoke-cli, an
+ * import, another process) renames the person shown and adds a statement;
+ * when the window checks SQLite's data version (as it does on becoming
+ * active again) the list and the open profile show both. */
+static void
+test_window_live_refresh (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokeStore) store = bespoke_store_open (path, &error);
+  g_autoptr(BespokeStore) other = NULL;
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(BespokePerson) renamed = NULL;
+  g_autoptr(BespokeStatement) statement = bespoke_statement_new ();
+  BespokeWindow *window;
+  GtkSingleSelection *selection;
+  GtkWidget *profile_view;
+
+  g_assert_no_error (error);
+  paul = add_person (store, PAUL_NAME, PAUL_PREFERRED, FALSE, paul_statements);
+  window = new_window (store);
+  selection = GTK_SINGLE_SELECTION (get_people (window));
+  profile_view = get_child (window, "profile_view");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_single_selection_set_selected (selection, find_position (G_LIST_MODEL (selection), PAUL_NAME));
+  g_assert_true (shows_label (profile_view, PAUL_NAME));
+
+  other = bespoke_store_open (path, &error);
+  g_assert_no_error (error);
+  renamed = bespoke_store_load (other, BESPOKE_TYPE_PERSON, bespoke_record_get_uuid (BESPOKE_RECORD (paul)), &error);
+  g_assert_no_error (error);
+  bespoke_person_set_name (renamed, "Paul Robertson");
+  g_assert_true (bespoke_store_save (other, renamed, &error));
+  bespoke_statement_set_person_uuid (statement, bespoke_record_get_uuid (BESPOKE_RECORD (paul)));
+  bespoke_statement_set_section (statement, BESPOKE_SECTION_IMPORTANT);
+  bespoke_statement_set_position (statement, 9);
+  bespoke_statement_set_text (statement, "Seeing my cousin on Saturdays.");
+  g_assert_true (bespoke_store_save (other, statement, &error));
+  g_assert_no_error (error);
+
+  /* the other connection's writes emit nothing on this one; the check
+   * (also made when the window becomes active) reads them */
+  bespoke_window_check_data_version (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (shows_label (profile_view, "Paul Robertson"));
+  g_assert_true (shows_label (profile_view, "Seeing my cousin on Saturdays."));
+  g_assert_cmpstr (selected_name (window), ==, "Paul Robertson");
+  g_assert_cmpstr (bespoke_person_get_name (bespoke_window_get_person (window)), ==, "Paul Robertson");
+  g_assert_false (bespoke_window_check_data_version (window));   /* read once */
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1137,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/shows-profile", test_window_shows_profile);
   g_test_add_func ("/window/follows-store", test_window_follows_store);
+  g_test_add_func ("/window/live-refresh", test_window_live_refresh);
   g_test_add_func ("/window/offers-example", test_window_offers_example);
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/text-size", test_window_text_size);

@@ -28,6 +28,8 @@ BespokeStore *bespoke_store_open                (const char     *path,
 const char   *bespoke_store_get_path            (BespokeStore   *self);
 gboolean      bespoke_store_get_read_only       (BespokeStore   *self);
 const char   *bespoke_store_get_read_only_reason (BespokeStore  *self);
+gint64        bespoke_store_get_data_version    (BespokeStore  *self,
+                                                GError       **error);
 int           bespoke_store_get_schema_version  (BespokeStore   *self);
 int           bespoke_store_get_latest_schema   (void);
 

@@ -661,3 +661,25 @@ bespoke_profile_view_set_compact (BespokeProfileView *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
 }
+
+/**
+ * bespoke_profile_view_reload:
+ *
+ * Reads the person and their statements again, after another connection
+ * changed the database underneath; what is typed in the add entries stays.
+ */
+void
+bespoke_profile_view_reload (BespokeProfileView *self)
+{
+  g_autoptr(BespokePerson) fresh = NULL;
+
+  g_return_if_fail (BESPOKE_IS_PROFILE_VIEW (self));
+
+  if (self->store != NULL && self->person != NULL)
+    fresh = bespoke_store_load (self->store, BESPOKE_TYPE_PERSON, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)), NULL);
+  if (fresh != NULL)
+    g_set_object (&self->person, fresh);
+  update_person (self);
+  _bespoke_profile_view_reload (self);
+  _bespoke_profile_view_update_avatar (self);
+}

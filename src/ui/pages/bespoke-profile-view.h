@@ -62,4 +62,6 @@ void            bespoke_profile_view_focus_first_entry (BespokeProfileView *self
 void            bespoke_profile_view_set_compact      (BespokeProfileView  *self,
                                                        gboolean             compact);
 
+void bespoke_profile_view_reload (BespokeProfileView *self);
+
 G_END_DECLS

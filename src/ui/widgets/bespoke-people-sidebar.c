@@ -609,3 +609,18 @@ bespoke_people_sidebar_finish_first_frame (BespokePeopleSidebar *self)
     gtk_widget_set_visible (held, TRUE);
   gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
 }
+
+/**
+ * bespoke_people_sidebar_reload:
+ *
+ * Reads the people again, after another connection (bespoke-cli, an
+ * import, another process) changed the database underneath.
+ */
+void
+bespoke_people_sidebar_reload (BespokePeopleSidebar *self)
+{
+  g_return_if_fail (BESPOKE_IS_PEOPLE_SIDEBAR (self));
+
+  if (self->people != NULL)
+    bespoke_people_model_reload (self->people);
+}

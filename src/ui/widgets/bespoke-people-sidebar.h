@@ -26,6 +26,7 @@ void                bespoke_people_sidebar_set_subtitle           (BespokePeople
                                                                    const char           *subtitle);
 gboolean            bespoke_people_sidebar_select_person          (BespokePeopleSidebar *self,
                                                                    BespokePerson        *person);
+void                bespoke_people_sidebar_reload                 (BespokePeopleSidebar *self);
 void                bespoke_people_sidebar_start_search           (BespokePeopleSidebar *self);
 void                bespoke_people_sidebar_clear_search           (BespokePeopleSidebar *self);
 void                bespoke_people_sidebar_hold_for_first_frame   (BespokePeopleSidebar *self);

@@ -439,6 +439,68 @@ sync_selection (BespokeWindow *self)
   bespoke_people_sidebar_select_person (self->sidebar, fresh);
 }
 
+/* Another connection (bespoke-cli, an import, another process) wrote to
+ * the database: the people list and every page of the person shown read
+ * it again.  The person stays chosen, or is let go if they are gone. */
+static void
+reload_from_store (BespokeWindow *self)
+{
+  g_autoptr(BespokePerson) fresh = NULL;
+
+  bespoke_people_sidebar_reload (self->sidebar);
+  if (self->person == NULL)
+    return;
+  fresh = bespoke_store_load (self->store, BESPOKE_TYPE_PERSON, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)), NULL);
+  if (fresh == NULL || bespoke_person_get_archived (fresh))
+    {
+      _bespoke_window_set_person (self, NULL);
+      return;
+    }
+  g_set_object (&self->person, fresh);
+  bespoke_profile_view_reload (self->profile_view);
+  if (self->plan_page != NULL)
+    bespoke_plan_page_set_person (self->plan_page, self->store, self->history, fresh);
+  if (self->budget_page != NULL)
+    bespoke_budget_page_set_person (self->budget_page, self->store, self->history, fresh);
+  if (self->circle_page != NULL)
+    bespoke_circle_page_set_person (self->circle_page, self->store, self->history, fresh);
+  bespoke_session_list_set_person (self->session_list, self->store, fresh);
+  bespoke_people_sidebar_select_person (self->sidebar, fresh);
+  update_title (self);
+  update_header (self);
+}
+
+/**
+ * bespoke_window_check_data_version:
+ *
+ * Compares the store's data version with the one last read, and if
+ * another connection has written since, shows what it wrote.  The window
+ * calls it when it becomes active again.
+ *
+ * Returns: %TRUE if the window read the store again
+ */
+gboolean
+bespoke_window_check_data_version (BespokeWindow *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (BESPOKE_IS_WINDOW (self), FALSE);
+
+  version = bespoke_store_get_data_version (self->store, NULL);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  reload_from_store (self);
+  return TRUE;
+}
+
+static void
+is_active_cb (BespokeWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    bespoke_window_check_data_version (self);
+}
+
 static void
 person_chosen_cb (BespokeWindow        *self,
                   BespokePerson        *person,
@@ -533,6 +595,8 @@ bespoke_window_constructed (GObject *object)
   g_assert (BESPOKE_IS_STORE (self->store));
 
   self->history = bespoke_history_new (self->store);
+  self->data_version = bespoke_store_get_data_version (self->store, NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (self->history, "notify::can-undo",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo",

@@ -37,4 +37,6 @@ gboolean            bespoke_window_rename_person     (BespokeWindow  *self,
 gboolean            bespoke_window_archive_person    (BespokeWindow  *self,
                                                       GError        **error);
 
+gboolean bespoke_window_check_data_version (BespokeWindow *self);
+
 G_END_DECLS

@@ -832,8 +832,9 @@ wait_for_focus (Fixture    *f,
       if (g_get_monotonic_time () > deadline)
         {
           graphene_rect_t b = { 0 };
-          if (entry)
-            gtk_widget_compute_bounds (entry, gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW), &b);
+          if (entry != NULL &&
+              !gtk_widget_compute_bounds (entry, gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW), &b))
+            g_test_message ("the field has no bounds in its scrolled window");
           g_test_message ("focus on %s (%s the field); the field at y %g, height %g",
                           focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
                           entry && focus && gtk_widget_is_ancestor (focus, entry) ? "in" : "not in",

@@ -10,6 +10,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-example.h"
+#include "bespoke-audit-window.h"
 #include "bespoke-seal-dialog.h"
 #include "bespoke-test-util.h"
 #include "bespoke-unseal-dialog.h"
@@ -128,6 +129,41 @@ test_unseal_dialog (void)
   g_assert_finalize_object (dialog);
 }
 
+/* The audit trail's window: newest first, what then when and who */
+static void
+test_audit_window (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "office.db", NULL);
+  g_autoptr(BespokeStore) store = open_store_at (db);
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(GError) error = NULL;
+  BespokeAuditWindow *window;
+  GListModel *model;
+
+  bespoke_example_install (store, &error);
+  g_assert_no_error (error);
+  window = bespoke_audit_window_new (NULL, store);
+  g_assert_cmpuint (g_list_model_get_n_items (bespoke_audit_window_get_model (window)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  paul = bespoke_store_find_person (store, "Paul", &error);
+  bespoke_store_set_planner (store, "Jo Bloggs");
+  g_assert_true (bespoke_store_audit_open (store, paul, &error));
+  g_assert_true (bespoke_store_audit_export (store, NULL, "all.bespoke", TRUE, &error));
+  g_assert_no_error (error);
+
+  window = bespoke_audit_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  model = bespoke_audit_window_get_model (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (g_str_has_prefix (bespoke_audit_window_get_line (window, 0),
+                                   "Exported everyone (with the menus and shared homes) to “all.bespoke”, sealed with a passphrase\n"));
+  g_assert_true (g_str_has_suffix (bespoke_audit_window_get_line (window, 0), " (Jo Bloggs) · export"));
+  g_assert_true (g_str_has_prefix (bespoke_audit_window_get_line (window, 1), "Opened the record of Paul Roberts\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,5 +175,6 @@ main (int   argc,
 
   g_test_add_func ("/seal-dialogs/seal", test_seal_dialog);
   g_test_add_func ("/seal-dialogs/unseal", test_unseal_dialog);
+  g_test_add_func ("/seal-dialogs/audit-window", test_audit_window);
   return g_test_run ();
 }

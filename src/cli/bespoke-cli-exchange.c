@@ -96,6 +96,29 @@ bespoke_cli_find_provider (BespokeStore  *store,
   return NULL;
 }
 
+/* The export in the audit trail; the file is written either way. */
+static void
+note_export (BespokeStore          *store,
+             BespokeXmlExportScope  scope,
+             const char * const    *uuids,
+             const char            *output,
+             gboolean               sealed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  if (scope == BESPOKE_XML_EXPORT_MENU)
+    {
+      detail = g_strdup_printf (_("Exported a provider’s menu to “%s”"), output);
+      ok = bespoke_store_audit (store, BESPOKE_AUDIT_EXPORT, uuids[0], detail, &error);
+    }
+  else
+    ok = bespoke_store_audit_export (store, scope == BESPOKE_XML_EXPORT_ALL ? NULL : uuids, output, sealed, &error);
+  if (!ok)
+    g_printerr (_("Warning: the export could not be written to the audit trail: %s\n"), error->message);
+}
+
 int
 bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
 {
@@ -171,6 +194,7 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
   g_print (seal ? _("Exported to %s, sealed with the passphrase\n") : _("Exported to %s\n"), output);
   if (warning != NULL)
     g_printerr (_("Warning: %s\n"), warning->message);
+  note_export (store, scope, (const char * const *) uuids->pdata, output, seal);
   return BESPOKE_CLI_OK;
 }
 
@@ -232,6 +256,11 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
     g_print (_("Would import: %s. Nothing has been changed.\n"), summary);
   else
     g_print (_("Imported: %s.\n"), summary);
+  if (!dry_run && !bespoke_store_audit_import (store, argv[1], opened != NULL, summary, report->conflicts->len, &error))
+    {
+      g_printerr (_("Warning: the import could not be written to the audit trail: %s\n"), error->message);
+      g_clear_error (&error);
+    }
 
   if (report->conflicts->len > 0)
     {

@@ -58,6 +58,9 @@ char         *bespoke_cli_find_provider (BespokeStore  *store,
                                          const char    *key,
                                          GError       **error);
 
+/* bespoke-cli-audit.c */
+char         *bespoke_cli_planner_name      (void);
+
 /* bespoke-cli-passphrase.c */
 char         *bespoke_cli_read_passphrase   (const char *path,
                                              gboolean    confirm,
@@ -80,5 +83,6 @@ int bespoke_cli_cmd_validate (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_check (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_print (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_tombstones (Cli *cli, int argc, char **argv);
+int bespoke_cli_cmd_audit (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -34,9 +34,13 @@ bespoke_cli_open_store (Cli       *cli,
 {
   if (cli->store == NULL)
     {
+      g_autofree char *planner = NULL;
+
       cli->store = bespoke_store_open (cli->database, error);
       if (cli->store == NULL)
         return NULL;
+      planner = bespoke_cli_planner_name ();
+      bespoke_store_set_planner (cli->store, planner);
     }
 
   if (bespoke_store_get_read_only (cli->store))
@@ -112,6 +116,7 @@ static const Command commands[] = {
   { "validate", "FILE", N_("Check an XML exchange file without importing it"), bespoke_cli_cmd_validate },
   { "tombstones", "[prune --before DATE]", N_("List the deletions kept for exchange files, or prune those every replica has seen"), bespoke_cli_cmd_tombstones },
   { "print", "(PERSON --KIND | --home HOME) -o FILE.pdf", N_("Write a document as PDF (“print --help” lists them)"), bespoke_cli_cmd_print },
+  { "audit", "[--since DATE]", N_("The audit trail: exports, imports, deletions, backups, restores, records opened"), bespoke_cli_cmd_audit },
 };
 
 static void

@@ -38,6 +38,7 @@
 #include "bespoke-spreadsheet.h"
 #include "bespoke-statement.h"
 #include "bespoke-store.h"
+#include "bespoke-store-audit.h"
 #include "bespoke-support-line.h"
 #include "bespoke-types.h"
 #include "bespoke-xml-export.h"

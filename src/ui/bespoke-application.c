@@ -10,6 +10,7 @@
 #include "bespoke-homes-window.h"
 #include "bespoke-menus-window.h"
 #include "bespoke-search-provider.h"
+#include "bespoke-safekeeping.h"
 #include "bespoke-startup.h"
 #include "bespoke-store.h"
 #include "bespoke-window.h"
@@ -449,6 +450,7 @@ bespoke_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   bespoke_exchange_install_actions (GTK_APPLICATION (application));
+  bespoke_safekeeping_install (GTK_APPLICATION (application));
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.find", find_accels);

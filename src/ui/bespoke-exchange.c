@@ -141,7 +141,8 @@ on_undo_import_clicked_cb (AdwToast   *toast,
   if (undo == NULL || undo->snapshot == NULL)
     return;
 
-  if (!bespoke_store_restore (undo->store, undo->snapshot, &error))
+  /* the audit trail is kept as it is, with the undoing added */
+  if (!bespoke_store_restore_keeping_audit (undo->store, undo->snapshot, _("Undid an import: the database was put back as it was before it"), &error))
     {
       show_error (undo->parent, _("The Import Could Not Be Undone"), error->message);
       return;
@@ -222,14 +223,54 @@ on_imported_cb (BespokeImportDialog *dialog,
                                                 history, snapshot, title));
 }
 
+/* The import in the audit trail: the file chosen (not the plain text of a
+ * sealed one), its counts and conflicts */
+typedef struct
+{
+  BespokeStore *store;
+  char         *path;
+  gboolean      sealed;
+} NoteImport;
+
+static void
+note_import_free (gpointer  data,
+                  GClosure *closure)
+{
+  NoteImport *note = data;
+
+  g_object_unref (note->store);
+  g_free (note->path);
+  g_free (note);
+}
+
+static void
+note_import_cb (BespokeImportDialog *dialog,
+                const char          *snapshot,
+                const char          *title,
+                NoteImport          *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bespoke_store_audit_import (note->store, note->path, note->sealed, bespoke_import_dialog_get_summary (dialog),
+                                   bespoke_import_dialog_get_n_conflicts (dialog), &error))
+    g_debug ("Could not note the import in the audit trail: %s", error->message);
+}
+
 static BespokeImportDialog *
 show_import_dialog (BespokeWindow *window,
-                    GFile         *file)
+                    GFile         *file,
+                    const char    *path,
+                    gboolean       sealed)
 {
   BespokeImportDialog *dialog;
+  NoteImport *note = g_new0 (NoteImport, 1);
 
   dialog = bespoke_import_dialog_new (GTK_WINDOW (window), bespoke_window_get_store (window), file);
   gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (window)));
+  note->store = g_object_ref (bespoke_window_get_store (window));
+  note->path = g_strdup (path);
+  note->sealed = sealed;
+  g_signal_connect_data (dialog, "imported", G_CALLBACK (note_import_cb), note, note_import_free, 0);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -250,8 +291,9 @@ on_unsealed_cb (BespokeUnsealDialog *unseal,
                 gpointer             user_data)
 {
   g_autoptr(GFile) plain = g_file_new_for_path (bespoke_seal_opened_get_path (opened));
+  g_autofree char *path = g_file_get_path (bespoke_unseal_dialog_get_file (unseal));
 
-  g_object_weak_ref (G_OBJECT (show_import_dialog (BESPOKE_WINDOW (user_data), plain)), free_opened_cb, opened);
+  g_object_weak_ref (G_OBJECT (show_import_dialog (BESPOKE_WINDOW (user_data), plain, path, TRUE)), free_opened_cb, opened);
 }
 
 static void
@@ -263,7 +305,7 @@ show_import_preview (BespokeWindow *window,
 
   if (path == NULL || !bespoke_seal_is_sealed (path))
     {
-      show_import_dialog (window, file);
+      show_import_dialog (window, file, path ? path : "", FALSE);
       return;
     }
   /* sealed: the passphrase first */
@@ -496,6 +538,13 @@ write_export (ExportJob *job,
                  job->found ? (const char * const *) job->found : person, file, job->passphrase, &error))
     {
       g_autofree char *title = g_strdup_printf (job->passphrase ? _("Exported to “%s”, sealed") : _("Exported to “%s”"), basename);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) audit_error = NULL;
+
+      if (!bespoke_store_audit_export (bespoke_window_get_store (job->window),
+                                       job->found ? (const char * const *) job->found : job->person ? person : NULL,
+                                       path, job->passphrase != NULL, &audit_error))
+        g_debug ("Could not note the export in the audit trail: %s", audit_error->message);
 
       add_toast (GTK_WINDOW (job->window), adw_toast_new (title));
     }

@@ -112,6 +112,11 @@ GPtrArray    *_bespoke_store_collect           (BespokeStore  *self,
                                                 sqlite3_stmt  *stmt,
                                                 GError       **error);
 
+/* bespoke-store-audit.c: a deletion in the audit trail */
+gboolean      _bespoke_store_audit_deletion    (BespokeStore  *self,
+                                                BespokeRecord *record,
+                                                GError       **error);
+
 /* bespoke-store-people.c: the name search index */
 gboolean      _bespoke_store_index_person      (BespokeStore  *self,
                                                 BespokePerson *person,

@@ -376,6 +376,8 @@ bespoke_store_delete (BespokeStore  *self,
         goto fail;
     }
   sqlite3_reset (stmt);
+  if (!_bespoke_store_audit_deletion (self, rec, error))
+    goto fail;
   _bespoke_store_queue_change (self, G_OBJECT_TYPE (rec), bespoke_record_get_uuid (rec));
   return _bespoke_store_write_commit (self, error);
 

@@ -257,6 +257,14 @@ bespoke_unseal_dialog_get_error (BespokeUnsealDialog *self)
   return self->error_message;
 }
 
+/* The sealed file */
+GFile *
+bespoke_unseal_dialog_get_file (BespokeUnsealDialog *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_UNSEAL_DIALOG (self), NULL);
+  return self->file;
+}
+
 gboolean
 bespoke_unseal_dialog_get_busy (BespokeUnsealDialog *self)
 {

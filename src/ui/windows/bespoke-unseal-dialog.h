@@ -16,6 +16,7 @@ BespokeUnsealDialog *bespoke_unseal_dialog_new       (GtkWindow           *paren
 void                 bespoke_unseal_dialog_open      (BespokeUnsealDialog *self,
                                                       const char          *passphrase);
 const char          *bespoke_unseal_dialog_get_error (BespokeUnsealDialog *self);
+GFile               *bespoke_unseal_dialog_get_file  (BespokeUnsealDialog *self);
 gboolean             bespoke_unseal_dialog_get_busy  (BespokeUnsealDialog *self);
 
 G_END_DECLS

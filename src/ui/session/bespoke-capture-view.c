@@ -700,6 +700,7 @@ bespoke_capture_view_class_init (BespokeCaptureViewClass *klass)
   gtk_widget_class_install_action (widget_class, "capture.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "capture.end", NULL, end_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "capture.end", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "capture.present", NULL);
 }
 
 static void

@@ -344,39 +344,11 @@ bespoke_plan_context_first_product (BespokePlanContext *self,
   return NULL;
 }
 
-/* "£21.50 an hour", "£405.00 each" */
-static char *
-price_text (BespokeProduct *product)
-{
-  g_autofree char *price = bespoke_money_format (bespoke_product_get_unit_price (product));
-
-  switch (bespoke_product_get_unit (product))
-    {
-    case BESPOKE_UNIT_EACH:
-      /* Translators: a price per occurrence */
-      return g_strdup_printf (_("%s each"), price);
-    case BESPOKE_UNIT_HOUR:
-      return g_strdup_printf (_("%s an hour"), price);
-    case BESPOKE_UNIT_NIGHT:
-      return g_strdup_printf (_("%s a night"), price);
-    case BESPOKE_UNIT_DAY:
-      return g_strdup_printf (_("%s a day"), price);
-    case BESPOKE_UNIT_WEEK:
-      return g_strdup_printf (_("%s a week"), price);
-    case BESPOKE_UNIT_MONTH:
-      return g_strdup_printf (_("%s a month"), price);
-    case BESPOKE_UNIT_YEAR:
-      return g_strdup_printf (_("%s a year"), price);
-    default:
-      return g_steal_pointer (&price);
-    }
-}
-
 char *
 bespoke_plan_context_product_text (BespokePlanContext *self,
                                    BespokeProduct     *product)
 {
-  g_autofree char *price = price_text (product);
+  g_autofree char *price = bespoke_product_price_text (product);
   const char *provider = g_hash_table_lookup (self->provider_names, bespoke_product_get_provider_uuid (product));
 
   if (bespoke_product_get_outcome_based (product))

@@ -260,6 +260,10 @@ test_plan_page_bad_schedule (Fixture       *f,
     g_date_set_dmy (&june, 1, G_DATE_JUNE, 2027);
     g_assert_cmpuint (bespoke_support_line_get_schedule (line)->term_start, ==, g_date_get_julian (&june));
   }
+  /* the undo names the line: Paul's first, "Support in the mornings while
+   * Mum is at work", cut at the last word before 28 characters */
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==,
+                   "Change the schedule of Paul’s support “Support in the mornings…”");
 }
 
 /* The budget page follows an edit made in the plan page's schedule

@@ -563,6 +563,8 @@ test_focus_after_undo (Fixture       *f,
   first = bespoke_statement_row_get_statement (row_at (f, "support_list", 0));
   g_assert_true (bespoke_profile_view_edit_statement (f->view, first, "Ask me first.", &error));
   g_assert_no_error (error);
+  /* the undo names the person and the statement as it was */
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Change Paul’s statement “Ask me before you help.”");
   flush ();
   gtk_widget_grab_focus (entry);
   wait_focused_and_seen (f, entry);

@@ -24,6 +24,7 @@
 #include "bespoke-people-model.h"
 #include "bespoke-person.h"
 #include "bespoke-person-lookup.h"
+#include "bespoke-record-label.h"
 #include "bespoke-plan.h"
 #include "bespoke-plan-check.h"
 #include "bespoke-plan-costing.h"

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-profile-view-private.h"
+#include "bespoke-record-label.h"
 #include "bespoke-scroll-into-view.h"
 #include "bespoke-statement-row.h"
 
@@ -234,6 +235,7 @@ bespoke_profile_view_add_statement (BespokeProfileView  *self,
                                     GError             **error)
 {
   g_autoptr(BespokeStatement) statement = NULL;
+  g_autofree char *label = NULL;
   guint position = 0;
 
   g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), FALSE);
@@ -259,7 +261,8 @@ bespoke_profile_view_add_statement (BespokeProfileView  *self,
   bespoke_statement_set_section (statement, section);
   bespoke_statement_set_position (statement, position);
   bespoke_statement_set_text (statement, text);
-  if (!bespoke_history_save (self->history, statement, _("Add Statement"), error))
+  label = bespoke_undo_label_fill (_("Add %s"), self->store, BESPOKE_RECORD (statement));
+  if (!bespoke_history_save (self->history, statement, label, error))
     return FALSE;
 
   _bespoke_profile_view_clear_error (self);
@@ -274,6 +277,7 @@ bespoke_profile_view_edit_statement (BespokeProfileView  *self,
                                      GError             **error)
 {
   g_autoptr(BespokeStatement) copy = NULL;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), FALSE);
   g_return_val_if_fail (BESPOKE_IS_STATEMENT (statement), FALSE);
@@ -283,7 +287,9 @@ bespoke_profile_view_edit_statement (BespokeProfileView  *self,
 
   copy = BESPOKE_STATEMENT (bespoke_record_copy (BESPOKE_RECORD (statement)));
   bespoke_statement_set_text (copy, text);
-  if (!bespoke_history_save (self->history, copy, _("Change Statement"), error))
+  /* named as it was */
+  label = bespoke_undo_label_fill (_("Change %s"), self->store, BESPOKE_RECORD (statement));
+  if (!bespoke_history_save (self->history, copy, label, error))
     return FALSE;
 
   _bespoke_profile_view_clear_error (self);
@@ -317,13 +323,15 @@ undo_delete_cb (AdwToast         *toast,
   g_autoptr(BespokeProfileView) self = g_weak_ref_get (&deleted->view);
   g_autoptr(BespokeStatement) copy = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
   if (self == NULL || self->history == NULL || bespoke_store_get_read_only (self->store))
     return;
 
   /* Put back as it was, in its old place. */
   copy = BESPOKE_STATEMENT (bespoke_record_copy (BESPOKE_RECORD (deleted->statement)));
-  if (!bespoke_history_save (self->history, copy, _("Restore Statement"), &error))
+  label = bespoke_undo_label_fill (_("Restore %s"), self->store, BESPOKE_RECORD (copy));
+  if (!bespoke_history_save (self->history, copy, label, &error))
     _bespoke_profile_view_show_error (self, _("The statement could not be put back."), error);
   else
     {
@@ -344,6 +352,7 @@ bespoke_profile_view_delete_statement (BespokeProfileView  *self,
                                        GError             **error)
 {
   g_autoptr(BespokeStatement) kept = NULL;
+  g_autofree char *label = NULL;
   DeletedStatement *deleted;
   AdwToast *toast;
 
@@ -354,7 +363,8 @@ bespoke_profile_view_delete_statement (BespokeProfileView  *self,
     return FALSE;
 
   kept = BESPOKE_STATEMENT (bespoke_record_copy (BESPOKE_RECORD (statement)));
-  if (!bespoke_history_delete (self->history, kept, _("Delete Statement"), error))
+  label = bespoke_undo_label_fill (_("Delete %s"), self->store, BESPOKE_RECORD (kept));
+  if (!bespoke_history_delete (self->history, kept, label, error))
     return FALSE;
 
   _bespoke_profile_view_clear_error (self);

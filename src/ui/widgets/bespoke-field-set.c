@@ -7,6 +7,7 @@
 
 #include "bespoke-error.h"
 #include "bespoke-field-private.h"
+#include "bespoke-record-label.h"
 
 /**
  * BespokeFieldSet:
@@ -212,7 +213,8 @@ bespoke_field_set_reload (BespokeFieldSet *self,
  * @copy: the new state of a record
  *
  * Saves @copy if it is valid and differs from the record remembered, and
- * emits #BespokeFieldSet::saved.
+ * emits #BespokeFieldSet::saved.  A "%s" in @undo_label is filled with the
+ * record's name as it was (bespoke_undo_label_fill()).
  *
  * Returns: %FALSE with a sentence for the user if @copy is invalid or the
  *   store refused it; the store is then unchanged.
@@ -239,7 +241,12 @@ bespoke_field_set_save (BespokeFieldSet  *self,
 
   self->saving++;
   if (self->history != NULL)
-    ok = bespoke_history_save (self->history, copy, undo_label, error);
+    {
+      /* named as the planner knew it before this change */
+      g_autofree char *label = bespoke_undo_label_fill (undo_label, self->store, before != NULL ? before : copy);
+
+      ok = bespoke_history_save (self->history, copy, label, error);
+    }
   else
     ok = bespoke_store_save (self->store, copy, error);
   self->saving--;
@@ -275,7 +282,11 @@ bespoke_field_set_delete (BespokeFieldSet  *self,
 
   self->saving++;
   if (self->history != NULL)
-    ok = bespoke_history_delete (self->history, record, undo_label, &local_error);
+    {
+      g_autofree char *label = bespoke_undo_label_fill (undo_label, self->store, record);
+
+      ok = bespoke_history_delete (self->history, record, label, &local_error);
+    }
   else
     ok = bespoke_store_delete (self->store, record, &local_error);
   self->saving--;

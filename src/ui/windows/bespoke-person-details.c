@@ -7,6 +7,7 @@
 
 #include "bespoke-field.h"
 #include "bespoke-person-details.h"
+#include "bespoke-record-label.h"
 
 /**
  * BespokePersonDetails:
@@ -231,8 +232,7 @@ build_fields (BespokePersonDetails *self,
 {
   const char *nations[] = { N_("England and Wales"), N_("Scotland"), N_("Northern Ireland"), NULL };
   const char *shown[G_N_ELEMENTS (nations)] = { NULL };
-  const char *who = bespoke_person_get_preferred_name (person) ? bespoke_person_get_preferred_name (person)
-                                                               : bespoke_person_get_name (person);
+  g_autofree char *who = bespoke_person_dup_short_name (person);
   g_autofree char *name_label = NULL, *preferred_label = NULL, *birth_label = NULL, *nation_label = NULL;
   g_autofree char *group_label = NULL, *postcode_label = NULL, *notes_label = NULL;
   GtkLabel *name_error = add_error_label (self->name_group);

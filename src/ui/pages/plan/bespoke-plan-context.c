@@ -117,6 +117,21 @@ bespoke_plan_context_next_position (BespokePlanContext *self,
   return next;
 }
 
+/* The day the plan starts, as a Julian day (today if it has none) */
+guint32
+bespoke_plan_context_get_start_day (BespokePlanContext *self)
+{
+  BespokePlan *plan = bespoke_plan_context_get_plan (self);
+  GDate date;
+
+  if (plan == NULL || !bespoke_date_parse (bespoke_plan_get_period_start (plan), &date, NULL))
+    {
+      g_date_clear (&date, 1);
+      g_date_set_time_t (&date, time (NULL));
+    }
+  return g_date_get_julian (&date);
+}
+
 /* Saving */
 
 void

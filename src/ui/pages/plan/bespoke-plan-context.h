@@ -31,6 +31,7 @@ GPtrArray          *bespoke_plan_context_load           (BespokePlanContext *sel
                                                          GType               type);
 guint               bespoke_plan_context_next_position  (BespokePlanContext *self,
                                                          GType               type);
+guint32             bespoke_plan_context_get_start_day  (BespokePlanContext *self);
 
 gboolean            bespoke_plan_context_save           (BespokePlanContext *self,
                                                          BespokeRecord      *copy,

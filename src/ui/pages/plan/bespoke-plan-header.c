@@ -134,27 +134,27 @@ bind_fields (BespokePlanHeader *self,
   g_return_if_fail (self->start == NULL);
 
   self->start = bespoke_field_bind_text (fields, self->start_row, NULL, apply_period_start,
-                                         _("Change the plan’s start"), self->error_label);
+                                         _("Change the start of %s"), self->error_label);
   bespoke_field_add_date_picker (self->start, "period-start");
   self->end = bespoke_field_bind_text (fields, self->end_row, NULL, apply_period_end,
-                                       _("Change the plan’s end"), self->error_label);
+                                       _("Change the end of %s"), self->error_label);
   bespoke_field_add_date_picker (self->end, "period-end");
   self->review = bespoke_field_bind_text (fields, self->review_row, NULL, apply_review_date,
-                                          _("Change the review date"), self->error_label);
+                                          _("Change the review date of %s"), self->error_label);
   bespoke_field_add_date_picker (self->review, "review-date");
   self->money = bespoke_field_bind_combo (fields, self->money_row, NULL, apply_money_manager,
-                                          _("Change who manages the money"), self->error_label);
+                                          _("Change who manages the money in %s"), self->error_label);
   self->decides = bespoke_field_bind_text (fields, self->decides_row, NULL, apply_decides_day_to_day,
-                                           _("Change who decides day to day"), self->error_label);
+                                           _("Change who decides day to day in %s"), self->error_label);
   self->rule = bespoke_field_bind_combo (fields, self->rule_row, NULL, apply_annualisation,
-                                         _("Change the costing rule"), self->error_label);
+                                         _("Change the costing rule of %s"), self->error_label);
   self->discount = bespoke_field_bind_spin (fields, self->discount_spin, NULL, apply_plan_discount,
-                                            _("Change the plan’s discount"), NULL);
+                                            _("Change the discount on %s"), NULL);
   self->budget = bespoke_field_bind_text (fields, self->budget_row, NULL, apply_budget_amount,
                                           _("Change the individual budget"), self->error_label);
   bespoke_field_set_canonical (self->budget, "amount");
   self->staff = bespoke_field_bind_text (fields, self->staff_row, NULL, apply_staff_preferences,
-                                         _("Change the preferences about staff"), self->error_label);
+                                         _("Change the preferences about staff in %s"), self->error_label);
 }
 
 static void

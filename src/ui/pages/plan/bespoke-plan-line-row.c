@@ -156,24 +156,9 @@ on_type_selected_cb (AdwComboRow        *combo,
       set_line_product (copy, NULL);
       bespoke_support_line_set_funding (copy, BESPOKE_FUNDING_NONE);
     }
-  if (bespoke_plan_context_save (context, BESPOKE_RECORD (copy), _("Change who gives support"),
+  if (bespoke_plan_context_save (context, BESPOKE_RECORD (copy), _("Change who gives %s"),
                                  GTK_WIDGET (combo), get_error_label (self)))
     bespoke_plan_context_rebuild (context);
-}
-
-/* The day the plan starts, as a Julian day (today if it has none) */
-static guint32
-plan_start (BespokePlanLineRow *self)
-{
-  BespokePlan *plan = bespoke_plan_context_get_plan (get_context (self));
-  GDate date;
-
-  if (plan == NULL || !bespoke_date_parse (bespoke_plan_get_period_start (plan), &date, NULL))
-    {
-      g_date_clear (&date, 1);
-      g_date_set_time_t (&date, time (NULL));
-    }
-  return g_date_get_julian (&date);
 }
 
 /* A product from the chooser: the line buys it, with the schedule that
@@ -191,7 +176,7 @@ on_product_chosen_cb (BespokeProductChooser *chooser,
   if (copy == NULL)
     return;
   was_paid = bespoke_support_line_get_support_type (copy) == BESPOKE_SUPPORT_PAID;
-  schedule = bespoke_product_default_schedule (product, plan_start (self));
+  schedule = bespoke_product_default_schedule (product, bespoke_plan_context_get_start_day (get_context (self)));
   set_line_product (copy, product);
   bespoke_support_line_set_schedule (copy, schedule);
   if (!was_paid)
@@ -199,7 +184,7 @@ on_product_chosen_cb (BespokeProductChooser *chooser,
       bespoke_support_line_set_support_type (copy, BESPOKE_SUPPORT_PAID);
       bespoke_support_line_set_funding (copy, BESPOKE_FUNDING_INDIVIDUAL_BUDGET);
     }
-  if (!bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Choose a product"),
+  if (!bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Choose a product for %s"),
                                   GTK_WIDGET (chooser), get_error_label (self)))
     return;
   if (!was_paid)
@@ -220,7 +205,7 @@ on_schedule_changed_cb (BespokeScheduleEditor *editor,
   if (copy == NULL)
     return;
   bespoke_support_line_set_schedule (copy, bespoke_schedule_editor_get_schedule (editor));
-  bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Change a schedule"), NULL,
+  bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Change the schedule of %s"), NULL,
                              get_error_label (self));
 }
 
@@ -301,13 +286,13 @@ bind_fields (BespokePlanLineRow *self,
 {
   GtkLabel *error_label = get_error_label (self);
 
-  bespoke_field_bind_text (fields, self->description_row, uuid, apply_description, _("Change a support line"), error_label);
-  bespoke_field_bind_text (fields, self->worker_row, uuid, apply_worker, _("Change who gives support"), error_label);
-  bespoke_field_bind_combo (fields, self->funding_row, uuid, apply_funding, _("Change how support is funded"), error_label);
-  bespoke_field_bind_spin (fields, self->share_spin, uuid, apply_share_ratio, _("Change the sharing"), NULL);
-  bespoke_field_bind_spin (fields, self->staff_spin, uuid, apply_quantity, _("Change the number of staff"), NULL);
-  bespoke_field_bind_spin (fields, self->discount_spin, uuid, apply_discount, _("Change the discount"), NULL);
-  bespoke_field_bind_spin (fields, self->free_spin, uuid, apply_free_units, _("Change the free units"), NULL);
+  bespoke_field_bind_text (fields, self->description_row, uuid, apply_description, _("Change %s"), error_label);
+  bespoke_field_bind_text (fields, self->worker_row, uuid, apply_worker, _("Change who gives %s"), error_label);
+  bespoke_field_bind_combo (fields, self->funding_row, uuid, apply_funding, _("Change how %s is funded"), error_label);
+  bespoke_field_bind_spin (fields, self->share_spin, uuid, apply_share_ratio, _("Change the sharing of %s"), NULL);
+  bespoke_field_bind_spin (fields, self->staff_spin, uuid, apply_quantity, _("Change the number of staff for %s"), NULL);
+  bespoke_field_bind_spin (fields, self->discount_spin, uuid, apply_discount, _("Change the discount on %s"), NULL);
+  bespoke_field_bind_spin (fields, self->free_spin, uuid, apply_free_units, _("Change the free units of %s"), NULL);
 
   g_signal_connect (self->description_row, "changed", G_CALLBACK (on_description_changed_cb), self);
   g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected_cb), self);
@@ -332,7 +317,7 @@ bespoke_plan_line_row_new (BespokePlanContext *context,
   bespoke_schedule_editor_set_schedule (self->schedule_editor, bespoke_support_line_get_schedule (line));
   bind_fields (self, bespoke_plan_context_get_fields (context), uuid);
   bespoke_plan_item_row_add_remove (BESPOKE_PLAN_ITEM_ROW (self), _("Remove This Support"),
-                                    _("Remove a support line"), _("Support line removed."));
+                                    _("Remove %s"), _("Support line removed."));
   return GTK_WIDGET (self);
 }
 

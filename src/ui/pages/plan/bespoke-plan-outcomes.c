@@ -64,16 +64,16 @@ build_row (BespokePlanOutcomes *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   bespoke_plan_item_row_add_field (row, bespoke_field_new_text_row (fields, _("What I want (an I-statement)"),
                                                                     bespoke_outcome_get_statement (outcome), uuid,
-                                                                    apply_statement, _("Change an outcome"), error_label));
+                                                                    apply_statement, _("Change %s"), error_label));
   bespoke_plan_item_row_add_field (row, bespoke_field_new_text_row (fields, _("How we will know"),
                                                                     bespoke_outcome_get_measure (outcome), uuid,
-                                                                    apply_measure, _("Change how an outcome is measured"),
+                                                                    apply_measure, _("Change how %s is measured"),
                                                                     error_label));
   when = bespoke_field_new_text_row (fields, _("By when"), target, uuid, apply_target_date,
-                                     _("Change an outcome’s date"), error_label);
+                                     _("Change the date of %s"), error_label);
   bespoke_field_add_date_picker (when, "target-date");
   bespoke_plan_item_row_add_field (row, when);
-  bespoke_plan_item_row_add_remove (row, _("Remove This Outcome"), _("Remove an outcome"), _("Outcome removed."));
+  bespoke_plan_item_row_add_remove (row, _("Remove This Outcome"), _("Remove %s"), _("Outcome removed."));
   return GTK_WIDGET (row);
 }
 

@@ -71,15 +71,15 @@ build_row (BespokePlanRefunds *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   bespoke_plan_item_row_add_field (row, bespoke_field_new_text_row (fields, _("What it is for"),
                                                                     bespoke_adjustment_get_description (refund), uuid,
-                                                                    apply_description, _("Change a refund"), error_label));
-  field = bespoke_field_new_text_row (fields, _("Date"), when, uuid, apply_date, _("Change a refund’s date"), error_label);
+                                                                    apply_description, _("Change %s"), error_label));
+  field = bespoke_field_new_text_row (fields, _("Date"), when, uuid, apply_date, _("Change the date of %s"), error_label);
   bespoke_field_add_date_picker (field, "date");
   bespoke_plan_item_row_add_field (row, field);
   field = bespoke_field_new_text_row (fields, _("Amount back"), amount, uuid, apply_amount,
-                                      _("Change a refund’s amount"), error_label);
+                                      _("Change the amount of %s"), error_label);
   gtk_widget_set_name (bespoke_field_get_row (field), "refund-amount");
   bespoke_plan_item_row_add_field (row, field);
-  bespoke_plan_item_row_add_remove (row, _("Remove This Refund"), _("Remove a refund"), _("Refund removed."));
+  bespoke_plan_item_row_add_remove (row, _("Remove This Refund"), _("Remove %s"), _("Refund removed."));
   return GTK_WIDGET (row);
 }
 

@@ -69,18 +69,18 @@ build_row (BespokePlanRisks *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   bespoke_plan_item_row_add_field (row, bespoke_field_new_text_row (fields, _("What could go wrong"),
                                                                     bespoke_risk_get_description (risk), uuid,
-                                                                    apply_description, _("Change a risk"), error_label));
+                                                                    apply_description, _("Change %s"), error_label));
   bespoke_plan_item_row_add_field (row, bespoke_field_new_combo_row (fields, _("Likelihood"), levels,
                                                                      2 - bespoke_risk_get_likelihood (risk), uuid,
-                                                                     apply_likelihood, _("Change a risk’s likelihood"),
+                                                                     apply_likelihood, _("Change the likelihood of %s"),
                                                                      error_label));
   bespoke_plan_item_row_add_field (row, bespoke_field_new_combo_row (fields, _("Impact"), levels,
                                                                      2 - bespoke_risk_get_impact (risk), uuid,
-                                                                     apply_impact, _("Change a risk’s impact"), error_label));
+                                                                     apply_impact, _("Change the impact of %s"), error_label));
   bespoke_plan_item_row_add_field (row, bespoke_field_new_text_row (fields, _("What we will do (contingency)"),
                                                                     bespoke_risk_get_contingency (risk), uuid,
-                                                                    apply_contingency, _("Change a contingency"), error_label));
-  bespoke_plan_item_row_add_remove (row, _("Remove This Risk"), _("Remove a risk"), _("Risk removed."));
+                                                                    apply_contingency, _("Change the contingency for %s"), error_label));
+  bespoke_plan_item_row_add_remove (row, _("Remove This Risk"), _("Remove %s"), _("Risk removed."));
   return GTK_WIDGET (row);
 }
 

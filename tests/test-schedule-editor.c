@@ -211,6 +211,77 @@ test_schedule_editor_refuses (void)
   g_assert_finalize_object (editor);
 }
 
+static void
+assert_day (GtkWidget *toggle,
+            gboolean   chosen)
+{
+  g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), ==, chosen);
+  g_assert_cmpint ((gtk_widget_get_state_flags (toggle) & GTK_STATE_FLAG_CHECKED) != 0, ==, chosen);
+  /* what a screen reader hears: AT-SPI's "pressed" */
+  gtk_test_accessible_assert_state (toggle, GTK_ACCESSIBLE_STATE_PRESSED,
+                                    chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE);
+}
+
+static gboolean
+same_colour (GtkWidget *a,
+             GtkWidget *b)
+{
+  GdkRGBA colour_a, colour_b;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (a), &colour_a);
+  gtk_style_context_get_color (gtk_widget_get_style_context (b), &colour_b);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return gdk_rgba_equal (&colour_a, &colour_b);
+}
+
+/* A chosen day looks chosen (the app's style.css: the accent colours, not
+ * a shade of grey) and says so to a screen reader; choosing a day by
+ * toggling it changes both, and the schedule. */
+static void
+test_schedule_editor_day_toggles (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = bespoke_schedule_editor_new ();
+  g_autoptr(BespokeSchedule) schedule = bespoke_schedule_new (BESPOKE_SCHEDULE_WEEKLY);
+  GtkWidget *mon, *tue, *wed;
+
+  gtk_css_provider_load_from_resource (css, "/org/bespoke/Bespoke/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  schedule->weekdays = BESPOKE_WEEKDAY_BIT (G_DATE_MONDAY);
+  schedule->start_minute = 9 * 60;
+  schedule->duration_minutes = 60;
+  bespoke_schedule_editor_set_schedule (BESPOKE_SCHEDULE_EDITOR (editor), schedule);
+  mon = child (editor, "mon_toggle");
+  tue = child (editor, "tue_toggle");
+  wed = child (editor, "wed_toggle");
+
+  assert_day (mon, TRUE);
+  assert_day (tue, FALSE);
+  assert_day (wed, FALSE);
+  /* the text colour alone tells the two apart */
+  g_assert_false (same_colour (mon, tue));
+  g_assert_true (same_colour (tue, wed));
+
+  /* choose Tuesday as a click would */
+  g_signal_emit_by_name (tue, "clicked");
+  assert_day (tue, TRUE);
+  g_assert_true (same_colour (mon, tue));
+  g_assert_false (same_colour (tue, wed));
+  g_assert_cmpuint (bespoke_schedule_editor_get_schedule (BESPOKE_SCHEDULE_EDITOR (editor))->weekdays, ==,
+                    BESPOKE_WEEKDAY_BIT (G_DATE_MONDAY) | BESPOKE_WEEKDAY_BIT (G_DATE_TUESDAY));
+  /* and unchoose Monday */
+  g_signal_emit_by_name (mon, "clicked");
+  assert_day (mon, FALSE);
+  g_assert_true (same_colour (mon, wed));
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/schedule-editor/shows", test_schedule_editor_shows);
   g_test_add_func ("/schedule-editor/kinds", test_schedule_editor_kinds);
   g_test_add_func ("/schedule-editor/refuses", test_schedule_editor_refuses);
+  g_test_add_func ("/schedule-editor/day-toggles", test_schedule_editor_day_toggles);
 
   return g_test_run ();
 }

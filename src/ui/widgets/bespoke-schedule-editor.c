@@ -429,7 +429,15 @@ bespoke_schedule_editor_set_schedule (BespokeScheduleEditor *self,
       kind_index = i;
   gtk_drop_down_set_selected (self->kind_dropdown, kind_index);
   for (guint i = 0; i < 7; i++)
-    gtk_toggle_button_set_active (self->day_toggles[i], (schedule->weekdays & (1u << i)) != 0);
+    {
+      gboolean chosen = (schedule->weekdays & (1u << i)) != 0;
+
+      gtk_toggle_button_set_active (self->day_toggles[i], chosen);
+      /* GTK 4.8 says "pressed" only once a button has been toggled: a day
+       * never chosen would have no state at all for a screen reader */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->day_toggles[i]),
+                                   GTK_ACCESSIBLE_STATE_PRESSED, chosen, -1);
+    }
   set_date_text (self->date_entry, schedule->date);
   start = g_strdup_printf ("%02u:%02u", schedule->start_minute / 60u, schedule->start_minute % 60u);
   gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);

@@ -143,6 +143,36 @@ test_menus_lists_products_by_kind (void)
   destroy_window (window);
 }
 
+/* One date style (#14): the price's first day shows as 1/4/2026, not
+ * 2026-04-01, its title asks for no format, and a date typed that way is
+ * kept as the day it says. */
+static void
+test_menus_date_style (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  BespokeMenusWindow *window = new_window (store);
+  g_autoptr(GPtrArray) after = NULL;
+  AdwPreferencesRow *row;
+
+  open_product (window, PERSONAL_CARE);
+  row = get_child (window, "valid_from_row");
+  /* the example's prices apply from 1 April 2026 */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1/4/2026");
+  g_assert_null (strstr (adw_preferences_row_get_title (row), "YYYY"));
+
+  type_into (window, "valid_from_row", "6/4/2026");
+  g_assert_false (error_shown (window));
+  after = versions (store, PERSONAL_CARE_SERIES);
+  g_assert_cmpstr (bespoke_product_get_valid_from (g_ptr_array_index (after, after->len - 1)), ==, "2026-04-06");
+
+  /* an impossible day is refused with a sentence in the same style */
+  type_into (window, "valid_from_row", "31/02/2027");
+  g_assert_true (error_shown (window));
+  g_assert_nonnull (strstr (gtk_label_get_label (get_child (window, "error_label")), "such as 1/4/2027"));
+
+  destroy_window (window);
+}
+
 static void
 test_menus_price_change_is_new_version (void)
 {
@@ -351,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/menus-window/lists-products-by-kind", test_menus_lists_products_by_kind);
   g_test_add_func ("/menus-window/price-change-is-new-version", test_menus_price_change_is_new_version);
   g_test_add_func ("/menus-window/invalid-input-is-not-saved", test_menus_invalid_input_is_not_saved);
+  g_test_add_func ("/menus-window/date-style", test_menus_date_style);
   g_test_add_func ("/menus-window/premium-percent", test_menus_premium_percent);
   g_test_add_func ("/menus-window/add-provider-and-product", test_menus_add_provider_and_product);
 

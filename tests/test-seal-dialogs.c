@@ -161,6 +161,15 @@ test_audit_window (void)
                                    "Exported everyone (with the menus and shared homes) to “all.bespoke”, sealed with a passphrase\n"));
   g_assert_true (g_str_has_suffix (bespoke_audit_window_get_line (window, 0), " (Jo Bloggs) · export"));
   g_assert_true (g_str_has_prefix (bespoke_audit_window_get_line (window, 1), "Opened the record of Paul Roberts\n"));
+  /* one date style (#14): the day in words, never the ISO date */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *words = g_date_time_format (now, "%B %Y,");
+
+    g_assert_null (strstr (bespoke_audit_window_get_line (window, 1), iso));
+    g_assert_nonnull (strstr (bespoke_audit_window_get_line (window, 1), words));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -71,11 +71,27 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
-/* "Exported Paul Roberts to …\n2026-12-05 16:58:01 · jo (Jo Bloggs) · export" */
+/* When, as dates read everywhere in the window: "5 December 2026, 16:58:01"
+ * (the CLI keeps the sortable "2026-12-05 16:58:01") */
+static char *
+when_text (BespokeAuditEntry *entry)
+{
+  g_autofree char *stamp = bespoke_audit_entry_format_time (entry);
+  g_autofree char *day = NULL;
+
+  if (strlen (stamp) < 19)
+    return g_steal_pointer (&stamp);
+  stamp[10] = '\0';
+  day = bespoke_date_format_long (stamp);
+  /* Translators: when something was done: a date and a time, e.g. "5 December 2026, 16:58:01" */
+  return g_strdup_printf (_("%s, %s"), day, stamp + 11);
+}
+
+/* "Exported Paul Roberts to …\n5 December 2026, 16:58:01 · jo (Jo Bloggs) · export" */
 static char *
 entry_line (BespokeAuditEntry *entry)
 {
-  g_autofree char *when = bespoke_audit_entry_format_time (entry);
+  g_autofree char *when = when_text (entry);
   g_autofree char *who = *entry->planner
                          ? g_strdup_printf ("%s (%s)", entry->system_user, entry->planner)
                          : g_strdup (entry->system_user);

@@ -7,6 +7,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-error-report.h"
+#include "bespoke-field.h"
 #include "bespoke-menus-window.h"
 #include "bespoke-record-row.h"
 
@@ -75,7 +76,7 @@ typedef enum
   FIELD_RATE,          /* an amount; empty is "not set" (-1) */
   FIELD_WEEKS,         /* a whole number; empty is none */
   FIELD_PERCENT,       /* a percentage, stored in hundredths */
-  FIELD_DATE,          /* an ISO date */
+  FIELD_DATE,          /* a date, stored ISO, shown and typed as 1/4/2027 */
 } FieldType;
 
 typedef struct
@@ -150,8 +151,11 @@ field_text (BespokeRecord *record,
     {
     case FIELD_TEXT:
     case FIELD_REQUIRED_TEXT:
-    case FIELD_DATE:
       return g_strdup (g_value_get_string (&value) ? g_value_get_string (&value) : "");
+
+    case FIELD_DATE:
+      /* as every date field shows it: "1/4/2027" */
+      return bespoke_field_date_text (g_value_get_string (&value));
 
     case FIELD_MONEY:
       return bespoke_money_format (g_value_get_int64 (&value));
@@ -205,14 +209,18 @@ parse_field (const Field  *field,
       return TRUE;
 
     case FIELD_DATE:
-      if (!bespoke_date_is_valid_iso (text))
-        {
-          g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
-                       _("%s: “%s” is not a date. Type it as year-month-day, such as 2027-04-01."), title, text);
-          return FALSE;
-        }
-      g_value_set_string (value, text);
-      return TRUE;
+      {
+        GDate date;
+
+        if (!bespoke_date_parse_user (text, &date, NULL))
+          {
+            g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
+                         _("%s: “%s” is not a date. Type it as day/month/year, such as 1/4/2027."), title, text);
+            return FALSE;
+          }
+        g_value_take_string (value, bespoke_date_to_iso (&date));
+        return TRUE;
+      }
 
     case FIELD_MONEY:
     case FIELD_MONEY_OR_ZERO:

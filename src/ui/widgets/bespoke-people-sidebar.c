@@ -254,7 +254,10 @@ person_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  BespokePeopleSidebar     *self)
 {
-  gtk_list_item_set_child (list_item, bespoke_person_row_new ());
+  GtkWidget *row = bespoke_person_row_new ();
+
+  bespoke_person_row_set_store (BESPOKE_PERSON_ROW (row), self->store);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void

@@ -11,14 +11,16 @@
 /**
  * BespokePersonRow:
  *
- * One row of the people list: an avatar with the person's initials, their
- * name, and "Staff" beneath it for a member of staff.
+ * One row of the people list: an avatar with the person's photo (from the
+ * store, when it has one) or their initials, their name, and "Staff"
+ * beneath it for a member of staff.
  */
 struct _BespokePersonRow
 {
   GtkWidget      parent_instance;
 
   BespokePerson *person;
+  BespokeStore  *store;
 
   AdwAvatar     *avatar;
   GtkLabel      *name_label;
@@ -35,6 +37,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The photo, as the profile shows it; the initials without one. */
+static void
+bespoke_person_row_update_photo (BespokePersonRow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->person != NULL && self->store != NULL)
+    bytes = bespoke_store_get_photo (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
+                                     NULL, &error);
+  if (error != NULL)
+    g_debug ("No photo: %s", error->message);
+  if (bytes != NULL)
+    {
+      texture = gdk_texture_new_from_bytes (bytes, &error);
+      if (texture == NULL)
+        g_debug ("The photo could not be read: %s", error->message);
+    }
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+}
+
 static void
 bespoke_person_row_update (BespokePersonRow *self)
 {
@@ -50,6 +74,7 @@ bespoke_person_row_update (BespokePersonRow *self)
   gtk_label_set_label (self->name_label, name ? name : "");
   adw_avatar_set_text (self->avatar, name);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), staff);
+  bespoke_person_row_update_photo (self);
 }
 
 static void
@@ -63,6 +88,7 @@ bespoke_person_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->person);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bespoke_person_row_parent_class)->dispose (object);
 }
@@ -165,4 +191,27 @@ bespoke_person_row_set_person (BespokePersonRow *self,
       bespoke_person_row_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
     }
+}
+
+/**
+ * bespoke_person_row_set_store:
+ * @store: (nullable): where the person's photo is read from
+ */
+void
+bespoke_person_row_set_store (BespokePersonRow *self,
+                              BespokeStore     *store)
+{
+  g_return_if_fail (BESPOKE_IS_PERSON_ROW (self));
+  g_return_if_fail (store == NULL || BESPOKE_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    bespoke_person_row_update_photo (self);
+}
+
+/* Whether the avatar shows a photo rather than initials */
+gboolean
+bespoke_person_row_get_has_photo (BespokePersonRow *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PERSON_ROW (self), FALSE);
+  return adw_avatar_get_custom_image (self->avatar) != NULL;
 }

@@ -62,6 +62,8 @@ test_help_and_usage_errors (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "synth N"));
   g_assert_nonnull (strstr (run.out, "--database PATH"));
+  /* show and cost find Grace Okoye by "Grace" (/cli/show-first-name), and say so */
+  g_assert_nonnull (strstr (run.out, "show and cost also take a first name or surname that only one person has."));
 
   cli (&run, "--database", db, NULL);
   g_assert_cmpint (run.status, ==, 2);

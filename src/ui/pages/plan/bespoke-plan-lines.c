@@ -31,7 +31,7 @@ static void
 on_add_clicked_cb (BespokePlanLines *self)
 {
   g_autoptr(BespokeSupportLine) line = bespoke_support_line_new ();
-  g_autoptr(BespokeSchedule) schedule = bespoke_schedule_new (BESPOKE_SCHEDULE_WEEKLY);
+  g_autoptr(BespokeSchedule) schedule = NULL;
   BespokeProduct *product;
   BespokePlan *plan;
 
@@ -39,10 +39,18 @@ on_add_clicked_cb (BespokePlanLines *self)
     return;
   product = bespoke_plan_context_first_product (self->context, BESPOKE_PRODUCT_ONGOING);
   bespoke_field_set_flush (bespoke_plan_context_get_fields (self->context));
-  schedule->weekdays = BESPOKE_WEEKDAY_BIT (G_DATE_MONDAY);
-  schedule->start_minute = 9 * 60;
-  schedule->duration_minutes = 60;
-  schedule->every_weeks = 1;
+  if (product != NULL)
+    /* the schedule that suits how it is sold, as the product chooser gives */
+    schedule = bespoke_product_default_schedule (product, bespoke_plan_context_get_start_day (self->context));
+  else
+    {
+      /* unpaid support: an hour on Mondays, to change */
+      schedule = bespoke_schedule_new (BESPOKE_SCHEDULE_WEEKLY);
+      schedule->weekdays = BESPOKE_WEEKDAY_BIT (G_DATE_MONDAY);
+      schedule->start_minute = 9 * 60;
+      schedule->duration_minutes = 60;
+      schedule->every_weeks = 1;
+    }
 
   bespoke_support_line_set_plan_uuid (line, bespoke_record_get_uuid (BESPOKE_RECORD (plan)));
   bespoke_support_line_set_position (line, bespoke_plan_context_next_position (self->context, BESPOKE_TYPE_SUPPORT_LINE));
@@ -61,6 +69,10 @@ on_add_clicked_cb (BespokePlanLines *self)
       bespoke_support_line_set_funding (line, BESPOKE_FUNDING_NONE);
     }
   bespoke_plan_context_add (self->context, BESPOKE_RECORD (line), _("Add a support line"));
+  if (bespoke_plan_context_get_products (self->context)->len == 0)
+    bespoke_plan_context_toast (self->context,
+                                _("There are no products to buy yet, so this support is unpaid. "
+                                  "To buy support, add a provider’s products in Product Menus (main menu)."));
 }
 
 static void

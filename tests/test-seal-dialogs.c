@@ -11,6 +11,7 @@
 #include "bespoke-core.h"
 #include "bespoke-example.h"
 #include "bespoke-audit-window.h"
+#include "bespoke-restore-dialog.h"
 #include "bespoke-seal-dialog.h"
 #include "bespoke-test-util.h"
 #include "bespoke-unseal-dialog.h"
@@ -173,6 +174,40 @@ test_audit_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Restore from Backup…: the backups newest first, each with its date and
+ * what it holds */
+static void
+test_restore_dialog (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(BespokeStore) store = open_store_at (db);
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2027, 3, 1, 9, 30, 0);
+  g_autoptr(GDateTime) tuesday = g_date_time_new_local (2027, 3, 2, 17, 5, 0);
+  g_autoptr(GError) error = NULL;
+  BespokeRestoreDialog *dialog;
+
+  dialog = bespoke_restore_dialog_new (NULL, store, backups);
+  g_assert_cmpuint (bespoke_restore_dialog_get_n_backups (dialog), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* an empty database on Monday, the example on Tuesday */
+  g_assert_true (bespoke_backup_database (db, backups, monday, NULL, NULL, &error));
+  bespoke_example_install (store, &error);
+  g_assert_true (bespoke_backup_database (db, backups, tuesday, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = bespoke_restore_dialog_new (NULL, store, backups);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpuint (bespoke_restore_dialog_get_n_backups (dialog), ==, 2);
+  /* the example: 9 people supported, 2 staff, 1 shared home */
+  g_assert_true (g_str_has_prefix (bespoke_restore_dialog_get_summary (dialog, 0), "Tuesday 2 March 2027, 17:05: 9 people, 2 staff, "));
+  g_assert_true (g_str_has_suffix (bespoke_restore_dialog_get_summary (dialog, 0), ", 1 shared home"));
+  g_assert_cmpstr (bespoke_restore_dialog_get_summary (dialog, 1), ==, "Monday 1 March 2027, 09:30: 0 people, 0 staff, 0 plans, 0 shared homes");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,5 +220,6 @@ main (int   argc,
   g_test_add_func ("/seal-dialogs/seal", test_seal_dialog);
   g_test_add_func ("/seal-dialogs/unseal", test_unseal_dialog);
   g_test_add_func ("/seal-dialogs/audit-window", test_audit_window);
+  g_test_add_func ("/seal-dialogs/restore-dialog", test_restore_dialog);
   return g_test_run ();
 }

@@ -84,5 +84,7 @@ int bespoke_cli_cmd_check (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_print (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_tombstones (Cli *cli, int argc, char **argv);
 int bespoke_cli_cmd_audit (Cli *cli, int argc, char **argv);
+int bespoke_cli_cmd_backup (Cli *cli, int argc, char **argv);
+int bespoke_cli_cmd_restore (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -117,6 +117,8 @@ static const Command commands[] = {
   { "tombstones", "[prune --before DATE]", N_("List the deletions kept for exchange files, or prune those every replica has seen"), bespoke_cli_cmd_tombstones },
   { "print", "(PERSON --KIND | --home HOME) -o FILE.pdf", N_("Write a document as PDF (“print --help” lists them)"), bespoke_cli_cmd_print },
   { "audit", "[--since DATE]", N_("The audit trail: exports, imports, deletions, backups, restores, records opened"), bespoke_cli_cmd_audit },
+  { "backup", "[--folder DIR]", N_("Back the database up now, into the backups folder"), bespoke_cli_cmd_backup },
+  { "restore", "FILE [--folder DIR]", N_("Put the database back as it was in a backup (a backup of it first)"), bespoke_cli_cmd_restore },
 };
 
 static void

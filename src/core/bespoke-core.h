@@ -40,6 +40,7 @@
 #include "bespoke-statement.h"
 #include "bespoke-store.h"
 #include "bespoke-store-audit.h"
+#include "bespoke-store-backup.h"
 #include "bespoke-support-line.h"
 #include "bespoke-types.h"
 #include "bespoke-xml-export.h"

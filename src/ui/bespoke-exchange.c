@@ -70,6 +70,19 @@ add_toast (GtkWindow *window,
     g_object_unref (toast);
 }
 
+/**
+ * bespoke_exchange_add_toast:
+ * @toast: (transfer full)
+ *
+ * Shows @toast in @window's toast overlay (or drops it if it has none).
+ */
+void
+bespoke_exchange_add_toast (GtkWindow *window,
+                            AdwToast  *toast)
+{
+  add_toast (window, toast);
+}
+
 static void
 show_error (GtkWindow  *parent,
             const char *heading,

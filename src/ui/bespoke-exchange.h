@@ -29,6 +29,8 @@ void      bespoke_exchange_export_chosen      (GtkWindow          *window,
                                                GFile              *chosen);
 char    **bespoke_exchange_found_people       (BespokePeopleModel *model);
 void      bespoke_exchange_delete_snapshot    (const char      *snapshot);
+void      bespoke_exchange_add_toast          (GtkWindow       *window,
+                                               AdwToast        *toast);
 AdwToast *bespoke_exchange_import_toast_new   (GtkWindow       *parent,
                                                BespokeStore    *store,
                                                BespokeHistory  *history,

@@ -138,7 +138,7 @@ one_run () {
   if [ -z "$why" ] && [ "$status" -ne 0 ]; then
     case "$err" in
       ENOSPC) grep -q "The disk is full" "$dir.err" || why="no “The disk is full”" ;;
-      EIO) grep -qiE "input/output error|I/O error|could not be read or written|disk" "$dir.err" || why="no I/O error sentence" ;;
+      EIO) grep -qiE "input/output error|reported an error" "$dir.err" || why="no I/O error sentence" ;;
     esac
     if [ -n "$why" ] && grep -q '^[0-9]* *write(2, .*(INJECTED)' "$dir.trace"; then
       why="" ; lost=$((lost + 1))   # the failed write was the message itself
@@ -189,8 +189,13 @@ for op in ${FAULT_SWEEP_OPS:-import export edit backup}; do
     for err in ENOSPC EIO; do
       n=1
       while [ "$n" -le "$count" ]; do
-        # the sampled sweep: every EVERY-th of all the runs
-        [ $((index % every)) -ne 0 ] || one_run "$op" "$call" "$err" "$n"
+        # the sampled sweep: every EVERY-th of all the runs, and the
+        # database's middle pwrite64 failing with EIO (its message once said
+        # only "… failed in the database: disk I/O error")
+        if [ $((index % every)) -eq 0 ] ||
+           { [ "$call.$err.$n" = "pwrite64.EIO.$((count / 2))" ] && [ "$op" = edit ]; }; then
+          one_run "$op" "$call" "$err" "$n"
+        fi
         index=$((index + 1))
         n=$((n + 1))
       done

@@ -72,6 +72,10 @@ _bespoke_store_db_error (BespokeStore  *self,
     g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
                  _("%s was refused because it does not fit with what is already stored (%s)."),
                  what, sqlite3_errmsg (self->db));
+  else if ((code & 0xff) == SQLITE_IOERR)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                 _("%s could not be done: the disk holding “%s” reported an error when it was read or written (%s). Check the disk, or copy the database to another one, and try again."),
+                 what, self->path, sqlite3_errmsg (self->db));
   else if ((code & 0xff) == SQLITE_BUSY)
     g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
                  _("%s could not be done because another program is using the database. Close it and try again."),

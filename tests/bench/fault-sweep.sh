@@ -138,7 +138,7 @@ one_run () {
   if [ -z "$why" ] && [ "$status" -ne 0 ]; then
     case "$err" in
       ENOSPC) grep -q "The disk is full" "$dir.err" || why="no “The disk is full”" ;;
-      EIO) grep -qiE "input/output error|reported an error" "$dir.err" || why="no I/O error sentence" ;;
+      EIO) grep -qiE "input/output error|reported an error|check the disk" "$dir.err" || why="no I/O error sentence" ;;
     esac
     if [ -n "$why" ] && grep -q '^[0-9]* *write(2, .*(INJECTED)' "$dir.trace"; then
       why="" ; lost=$((lost + 1))   # the failed write was the message itself

@@ -32,7 +32,9 @@ show_page (Fixture *f)
   f->page = g_object_ref (bespoke_plan_page_new ());
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
+  /* the page's toasts show in the overlay around it, as in the window */
+  gtk_window_set_child (GTK_WINDOW (f->window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (f->window))), f->page);
   bespoke_plan_page_set_person (BESPOKE_PLAN_PAGE (f->page), f->store, f->history, f->person);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -61,6 +63,40 @@ fixture_set_up_empty (Fixture       *f,
 
   f->store = bespoke_store_open (":memory:", &error);
   g_assert_no_error (error);
+  f->person = bespoke_person_new ();
+  bespoke_person_set_name (f->person, "Nia Evans");
+  save_ok (f->store, f->person);
+  bespoke_plans_new_for_coming_year (f->person, today, &plan, &budget);
+  save_ok (f->store, plan);
+  save_ok (f->store, budget);
+  show_page (f);
+}
+
+/* The same, with a menu whose only ongoing product is sold by the night */
+static void
+fixture_set_up_sleep_in (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BespokePlan) plan = NULL;
+  g_autoptr(BespokeBudget) budget = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (5, G_DATE_DECEMBER, 2026);
+  g_autoptr(BespokeProvider) provider = bespoke_provider_new ();
+  g_autoptr(BespokeProduct) sleep_in = bespoke_product_new ();
+
+  f->store = bespoke_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  bespoke_provider_set_name (provider, "Night Owls");
+  save_ok (f->store, provider);
+  bespoke_product_set_provider_uuid (sleep_in, uuid_of (provider));
+  bespoke_product_set_series_uuid (sleep_in, uuid_of (sleep_in));
+  bespoke_product_set_version (sleep_in, 1);
+  bespoke_product_set_valid_from (sleep_in, "2026-04-01");
+  bespoke_product_set_kind (sleep_in, BESPOKE_PRODUCT_ONGOING);
+  bespoke_product_set_name (sleep_in, "Sleep-in");
+  bespoke_product_set_unit (sleep_in, BESPOKE_UNIT_NIGHT);
+  bespoke_product_set_unit_price (sleep_in, 9000);
+  save_ok (f->store, sleep_in);
   f->person = bespoke_person_new ();
   bespoke_person_set_name (f->person, "Nia Evans");
   save_ok (f->store, f->person);
@@ -286,14 +322,11 @@ test_choose_sleep_in (Fixture       *f,
   spin ();
 }
 
-/* No menu at all: "Add Support" makes unpaid support, and its chooser says
- * there are no products yet and offers the product menus. */
+/* Clicks "Add Support" once the page has built it */
 static void
-test_no_menu (Fixture       *f,
-              gconstpointer  data)
+click_add_support (Fixture *f)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  BespokeProductChooser *chooser;
   GtkWidget *add = NULL;
 
   for (guint tries = 0; add == NULL && tries < 2000; tries++)
@@ -312,11 +345,57 @@ test_no_menu (Fixture       *f,
     }
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
+}
+
+/* Add Support with a sleep-in menu: the new line buys the sleep-in every
+ * night, the schedule the core gives a product sold by the night
+ * (bespoke_product_default_schedule), not an hour on Mondays. */
+static void
+test_add_support_default_schedule (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  BespokeSupportLine *line;
+  const BespokeSchedule *schedule;
+
+  click_add_support (f);
+  spin ();
+  lines = bespoke_store_list (f->store, BESPOKE_TYPE_SUPPORT_LINE, NULL, NULL);
+  g_assert_cmpuint (lines->len, ==, 1);
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpint (bespoke_support_line_get_support_type (line), ==, BESPOKE_SUPPORT_PAID);
+  schedule = bespoke_support_line_get_schedule (line);
+  g_assert_cmpint (schedule->kind, ==, BESPOKE_SCHEDULE_NIGHTLY);
+  g_assert_cmpuint (schedule->weekdays, ==, BESPOKE_WEEKDAYS_ALL);
+}
+
+/* No menu at all: "Add Support" makes unpaid support, and its chooser says
+ * there are no products yet and offers the product menus. */
+static void
+test_no_menu (Fixture       *f,
+              gconstpointer  data)
+{
+  BespokeProductChooser *chooser;
+
+  click_add_support (f);
   chooser = chooser_of_line (f, 0);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (chooser)));
   g_assert_cmpstr (gtk_label_get_label (child_of (chooser, "name_label")), ==, "No products yet");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child_of (chooser, "stack")), ==, "empty");
   g_assert_cmpstr (gtk_actionable_get_action_name (child_of (chooser, "menus_button")), ==, "app.product-menus");
+
+  /* and a toast says why the line is unpaid, and where products are made */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean told = FALSE;
+
+    find_all (f->window, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      told |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)),
+                         "There are no products to buy yet, so this support is unpaid. "
+                         "To buy support, add a provider’s products in Product Menus (main menu).") == 0;
+    g_assert_true (told);
+  }
 }
 
 int
@@ -332,5 +411,7 @@ main (int   argc,
   g_test_add_func ("/product-chooser/rows", test_rows);
   g_test_add ("/product-chooser/choose-sleep-in", Fixture, NULL, fixture_set_up, test_choose_sleep_in, fixture_tear_down);
   g_test_add ("/product-chooser/no-menu", Fixture, NULL, fixture_set_up_empty, test_no_menu, fixture_tear_down);
+  g_test_add ("/product-chooser/add-support-sleep-in", Fixture, NULL, fixture_set_up_sleep_in,
+              test_add_support_default_schedule, fixture_tear_down);
   return g_test_run ();
 }

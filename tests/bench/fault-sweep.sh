@@ -18,9 +18,9 @@
 #     change or none of it (the row count of every table is the one before
 #     or the one after a clean run);
 #   - the core opens the database afterwards (bespoke-cli people);
-#   - nothing is left behind: no temporary or partial file, no partial
-#     export or backup, and no -wal or -shm once the core has opened and
-#     closed the database again.
+#   - nothing is left behind: no temporary or partial file (beside the
+#     database, or in TMPDIR), no partial export or backup, and no -wal or
+#     -shm once the core has opened and closed the database again.
 #
 # With EVERY, only every EVERY-th of all those runs (the test suite's
 # sampled sweep); without, all of them (the full sweep).  FAULT_SWEEP_OPS="import export" runs only those.  Prints a line per bad outcome and the counts: runs, successes,
@@ -51,6 +51,9 @@ trap 'rm -rf "$work"' EXIT INT TERM
 # the CLI's own settings and data stay in the work folder
 export XDG_DATA_HOME="$work/xdg-data" XDG_CONFIG_HOME="$work/xdg-config" XDG_CACHE_HOME="$work/xdg-cache"
 export GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8
+# and its temporary files (an import's snapshot, …) in one watched folder
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 # LeakSanitizer cannot run under ptrace (STRACE_NO_LEAK_CHECK in
 # tests/bespoke-test-util.h); the clean runs keep it off too, to compare
@@ -93,6 +96,7 @@ fresh () {
 # (whole), the backups folder with whole backups in it
 leftovers () {
   ( cd "$1" && find . -mindepth 1 ! -name db ! -name out.bespoke ! -path ./backups ! -path './backups/*.db' -print )
+  find "$TMPDIR" -mindepth 1 -print
 }
 
 # outputs OP DIR: checks the export or the backup, if there is one
@@ -126,6 +130,7 @@ one_run () {
   op=$1 call=$2 err=$3 n=$4
   dir="$work/run"
   fresh "$dir"
+  rm -rf "$TMPDIR" && mkdir "$TMPDIR"
   runs=$((runs + 1))
   # shellcheck disable=SC2046
   strace -f -o "$dir.trace" -e trace=$calls -e inject=$call:error=$err:when=$n \

@@ -397,7 +397,7 @@ test_photo_undo (Fixture       *f,
   g_assert_true (bespoke_profile_view_set_photo_file (f->view, b, &error));
   g_assert_no_error (error);
   g_assert_cmpint (shown_photo_width (f), ==, 100);
-  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Change Photo");
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Change Paul’s photo");
 
   g_assert_true (bespoke_history_undo (f->history, &error));
   g_assert_no_error (error);
@@ -423,7 +423,7 @@ test_photo_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (shown_photo_width (f), ==, 0);
   g_assert_null (bespoke_store_get_photo (f->store, bespoke_record_get_uuid (BESPOKE_RECORD (f->person)), NULL, NULL));
-  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Remove Photo");
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Remove Paul’s photo");
   g_assert_true (bespoke_history_undo (f->history, &error));
   g_assert_no_error (error);
   flush ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-profile-view-private.h"
+#include "bespoke-record-label.h"
 
 /* The photo of a BespokeProfileView: shown in the avatar, chosen with the
  * system's file chooser, scaled and stored through the history. */
@@ -91,6 +92,8 @@ bespoke_profile_view_set_photo_file (BespokeProfileView  *self,
   g_autofree char *path = NULL;
   g_autofree char *buffer = NULL;
   gsize size = 0;
+  g_autofree char *who = NULL;
+  g_autofree char *label = NULL;
   int width = 0, height = 0;
   gboolean jpeg;
 
@@ -129,8 +132,11 @@ bespoke_profile_view_set_photo_file (BespokeProfileView  *self,
     return FALSE;
 
   bytes = g_bytes_new_take (g_steal_pointer (&buffer), size);
+  who = bespoke_person_dup_short_name (self->person);
+  /* Translators: an undo label; %s is the person, e.g. "Change Paul’s photo" */
+  label = g_strdup_printf (_("Change %s’s photo"), who);
   if (!bespoke_history_set_photo (self->history, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
-                                  bytes, jpeg ? "image/jpeg" : "image/png", _("Change Photo"), error))
+                                  bytes, jpeg ? "image/jpeg" : "image/png", label, error))
     return FALSE;
 
   _bespoke_profile_view_clear_error (self);
@@ -148,12 +154,18 @@ gboolean
 bespoke_profile_view_remove_photo (BespokeProfileView  *self,
                                    GError             **error)
 {
+  g_autofree char *who = NULL;
+  g_autofree char *label = NULL;
+
   g_return_val_if_fail (BESPOKE_IS_PROFILE_VIEW (self), FALSE);
 
   if (!_bespoke_profile_view_check_editable (self, error))
     return FALSE;
+  who = bespoke_person_dup_short_name (self->person);
+  /* Translators: an undo label; %s is the person, e.g. "Remove Paul’s photo" */
+  label = g_strdup_printf (_("Remove %s’s photo"), who);
   if (!bespoke_history_set_photo (self->history, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)),
-                                  NULL, NULL, _("Remove Photo"), error))
+                                  NULL, NULL, label, error))
     return FALSE;
 
   _bespoke_profile_view_clear_error (self);

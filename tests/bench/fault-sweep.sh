@@ -63,7 +63,7 @@ valid="$root/tests/fixtures/hostile/valid.xml"
 
 "$cli" --database "$work/example.db" example >/dev/null || { echo "fault-sweep: bespoke-cli example failed" >&2; exit 2; }
 
-runs=0 successes=0 clean=0 bad=0 lost=0 unaudited=0
+runs=0 successes=0 clean=0 bad=0 lost=0 unaudited=0 unmarked=0 syncs=0
 
 # the row count of every table, on one line.  The audit trail is left
 # out: its entry is written after the change is committed, and when that
@@ -142,7 +142,16 @@ one_run () {
   [ "$status" -le 125 ] || why="killed or crashed"
   if [ -z "$why" ] && [ "$status" -ne 0 ]; then
     case "$err" in
-      ENOSPC) grep -q "The disk is full" "$dir.err" || why="no “The disk is full”" ;;
+      ENOSPC)
+        if ! grep -q "The disk is full" "$dir.err"; then
+          why="no “The disk is full”"
+          # SQLite keeps no errno for a failed fsync of the database (its
+          # sqlite3_system_errno() is whatever errno holds later), so the
+          # store can only call it an I/O error: counted apart, reported
+          if [ "$call" = fdatasync ] || [ "$call" = fsync ]; then
+            if grep -qiE "reported an error|check the disk" "$dir.err"; then why="" syncs=$((syncs + 1)); fi
+          fi
+        fi ;;
       EIO) grep -qiE "input/output error|reported an error|check the disk" "$dir.err" || why="no I/O error sentence" ;;
     esac
     if [ -n "$why" ] && grep -q '^[0-9]* *write(2, .*(INJECTED)' "$dir.trace"; then
@@ -152,7 +161,17 @@ one_run () {
   [ -n "$why" ] || [ "$(sqlite3 "$dir/db" 'PRAGMA integrity_check' 2>&1)" = ok ] || why="integrity_check failed"
   if [ -z "$why" ]; then
     if [ "$status" -eq 0 ]; then
-      [ "$(fingerprint "$dir/db")" = "$after" ] || why="exit 0, but not all of the change"
+      fp=$(fingerprint "$dir/db")
+      if [ "$fp" != "$after" ]; then
+        # an export in place whose sync mark could not be recorded exits 0
+        # with a warning (issue #12's choice): then none of the database's
+        # change is there
+        if [ "$op" = export ] && [ "$fp" = "$before" ] && grep -q "could not record the export" "$dir.err"; then
+          unmarked=$((unmarked + 1))
+        else
+          why="exit 0, but not all of the change"
+        fi
+      fi
       has_output "$op" "$dir" || why="exit 0, but no output"
       if [ "$(sqlite3 "$dir/db" 'SELECT count(*) FROM audit_log')" != "$audited" ]; then
         if grep -q "audit trail" "$dir.err"; then unaudited=$((unaudited + 1)); else why="exit 0, no audit entry and no warning"; fi
@@ -208,5 +227,6 @@ for op in ${FAULT_SWEEP_OPS:-import export edit backup}; do
   done
 done
 
-echo "fault-sweep: $runs runs: $successes succeeded, $clean failed cleanly ($lost of them with the message itself lost), $bad bad outcomes; $unaudited of the successes warned that the audit trail could not be written"
+echo "fault-sweep: $runs runs: $successes succeeded, $clean failed cleanly ($lost of them with the message itself lost), $bad bad outcomes"
+echo "fault-sweep: of the successes, $unaudited warned that the audit trail could not be written and $unmarked that the export's sync mark could not be recorded; of the clean failures, $syncs were a full disk on fsync called an I/O error"
 [ "$bad" -eq 0 ]

@@ -275,6 +275,130 @@ test_budget_page_empty (void)
   g_assert_finalize_object (page);
 }
 
+static void
+find_named (GtkWidget  *widget,
+            const char *name,
+            GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_is_visible (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_named (child, name, found);
+}
+
+/* The amount at the end of an ISF row */
+static const char *
+row_amount (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) amounts = g_ptr_array_new ();
+
+  find_named (row, "amount", amounts);
+  g_assert_cmpuint (amounts->len, ==, 1);
+  return gtk_label_get_label (g_ptr_array_index (amounts, 0));
+}
+
+static BespokePerson *
+find_person (BespokeStore *store,
+             const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  BespokePerson *person = bespoke_store_find_person (store, name, &error);
+
+  g_assert_no_error (error);
+  return person;
+}
+
+/* The residents of domain.md's shared home (Oak House in the example),
+ * each on their own Budget page: the home £300,000 a year, core support
+ * £180,000 (£30,000 each) and shared costs £60,000 (£10,000 each); their
+ * allocations A £50,000, B £42,000, C £45,000, D £53,000, E £65,000,
+ * F £45,000, so personal money = allocation − £40,000: A £10,000,
+ * B £2,000, C £5,000, D £13,000, E £25,000, F £5,000.  None of them has a
+ * plan, and the panel is there all the same; Paul, who lives at home, has
+ * none.  Allocations that stop adding up to the budget are flagged. */
+static void
+test_budget_page_isf (void)
+{
+  g_autoptr(BespokeStore) store = new_example_store ();
+  g_autoptr(BespokePerson) paul = load_paul (store);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_ref_sink (bespoke_budget_page_new ());
+  const struct { const char *name; const char *allocation; const char *money; } residents[] = {
+    { "Ann Hughes", "£50,000.00", "£10,000.00" },
+    { "Ben Carter", "£42,000.00", "£2,000.00" },
+    { "Cara Doyle", "£45,000.00", "£5,000.00" },
+    { "Dev Patel", "£53,000.00", "£13,000.00" },
+    { "Ellie Shaw", "£65,000.00", "£25,000.00" },
+    { "Frank Moss", "£45,000.00", "£5,000.00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (residents); i++)
+    {
+      g_autoptr(BespokePerson) person = find_person (store, residents[i].name);
+      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+      g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+      g_autoptr(GPtrArray) flags = g_ptr_array_new ();
+
+      bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, person);
+      find_named (page, "isf", groups);
+      g_assert_cmpuint (groups->len, ==, 1);
+      g_assert_cmpstr (adw_preferences_group_get_title (g_ptr_array_index (groups, 0)), ==,
+                       "Individual Service Fund in Oak House");
+      find_named (page, "isf-figure", figures);
+      g_assert_cmpuint (figures->len, ==, 4);
+      g_assert_cmpstr (row_amount (g_ptr_array_index (figures, 0)), ==, residents[i].allocation);
+      g_assert_cmpstr (row_amount (g_ptr_array_index (figures, 1)), ==, "£30,000.00");
+      g_assert_cmpstr (row_amount (g_ptr_array_index (figures, 2)), ==, "£10,000.00");
+      g_assert_cmpstr (row_amount (g_ptr_array_index (figures, 3)), ==, residents[i].money);
+      find_named (page, "isf-flag", flags);
+      g_assert_cmpuint (flags->len, ==, 1);
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (flags, 0)), "No flags"));
+    }
+
+  /* Ann's allocation up to £55,000: £305,000 against £300,000, flagged */
+  {
+    g_autoptr(BespokePerson) ann = find_person (store, "Ann Hughes");
+    g_autoptr(GPtrArray) residents_of = bespoke_store_list (store, BESPOKE_TYPE_HOME_RESIDENT, BESPOKE_EXAMPLE_HOME_UUID, &error);
+    g_autoptr(GPtrArray) flags = g_ptr_array_new ();
+    g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+
+    g_assert_no_error (error);
+    bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, ann);
+    for (guint i = 0; i < residents_of->len; i++)
+      if (g_strcmp0 (bespoke_home_resident_get_person_uuid (g_ptr_array_index (residents_of, i)),
+                     bespoke_record_get_uuid (BESPOKE_RECORD (ann))) == 0)
+        {
+          bespoke_home_resident_set_allocation (g_ptr_array_index (residents_of, i), 5500000);
+          g_assert_true (bespoke_store_save (store, g_ptr_array_index (residents_of, i), &error));
+          g_assert_no_error (error);
+        }
+    find_named (page, "isf-flag", flags);
+    g_assert_cmpuint (flags->len, ==, 1);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (flags, 0)), "£305,000.00"));
+    find_named (page, "isf-figure", figures);
+    g_assert_cmpstr (row_amount (g_ptr_array_index (figures, 3)), ==, "£15,000.00");
+  }
+
+  /* Paul lives at home: no panel; his plan used England and Wales's bank
+   * holidays, and Scotland's once he is Scottish */
+  {
+    g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+    bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, paul);
+    find_named (page, "isf", groups);
+    g_assert_cmpuint (groups->len, ==, 0);
+    g_assert_cmpstr (label_text (page, "holidays_label"), ==, "Bank holidays: England and Wales");
+    bespoke_person_set_nation (paul, BESPOKE_NATION_SCOTLAND);
+    g_assert_true (bespoke_store_save (store, paul, &error));
+    g_assert_no_error (error);
+    bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), store, NULL, paul);
+    g_assert_cmpstr (label_text (page, "holidays_label"), ==, "Bank holidays: Scotland");
+  }
+
+  bespoke_budget_page_set_person (BESPOKE_BUDGET_PAGE (page), NULL, NULL, NULL);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/budget-page/months", test_budget_page_months);
   g_test_add_func ("/budget-page/follows-restore", test_budget_page_follows_restore);
   g_test_add_func ("/budget-page/empty", test_budget_page_empty);
+  g_test_add_func ("/budget-page/isf", test_budget_page_isf);
 
   return g_test_run ();
 }

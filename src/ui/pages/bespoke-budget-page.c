@@ -56,6 +56,9 @@ struct _BespokeBudgetPage
   GtkWidget          *months_group;
   GtkListBox         *months_list;
   GtkLabel           *rule_label;
+  GtkLabel           *holidays_label;
+  GtkBox             *isf_box_budget;
+  GtkBox             *isf_box_empty;
 };
 
 G_DEFINE_FINAL_TYPE (BespokeBudgetPage, bespoke_budget_page, GTK_TYPE_WIDGET)
@@ -314,6 +317,97 @@ fill_months (BespokeBudgetPage       *self,
   gtk_widget_set_visible (self->months_group, report->months != NULL && report->months->len > 0);
 }
 
+/* A shared home's resident: their Individual Service Fund, on their own
+ * page (the home's whole table is in the Shared Homes window) */
+static GtkWidget *
+isf_group (const BespokeIsfTable *table,
+           const BespokeIsfRow   *row)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *open = gtk_button_new_with_label (_("Open Shared Homes"));
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *title = g_strdup_printf (_("Individual Service Fund in %s"), table->name);
+  const struct { const char *title; gint64 amount; } figures[] = {
+    { _("Allocation"), row->allocation },
+    { _("Share of core support"), row->core_share },
+    { _("Share of shared costs"), row->shared_share },
+    { _("Personal money"), row->personal_money },
+  };
+
+  gtk_widget_set_name (group, "isf");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Personal money is the allocation less the shares of the home’s core support and shared costs."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "app.shared-homes");
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), open);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *amount = bespoke_money_format (figures[i].amount);
+      GtkWidget *figure = text_row (figures[i].title, amount);
+
+      gtk_widget_set_name (figure, "isf-figure");
+      gtk_list_box_append (GTK_LIST_BOX (list), figure);
+    }
+  /* the home's flags, in words, or that there are none */
+  for (guint i = 0; i < table->warnings->len; i++)
+    {
+      GtkWidget *flag = text_row (g_ptr_array_index (table->warnings, i), NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_name (flag, "isf-flag");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (flag), icon);
+      gtk_list_box_append (GTK_LIST_BOX (list), flag);
+    }
+  if (table->warnings->len == 0)
+    {
+      GtkWidget *flag = text_row (_("No flags: the home’s allocations add up to its budget."), NULL);
+
+      gtk_widget_set_name (flag, "isf-flag");
+      gtk_list_box_append (GTK_LIST_BOX (list), flag);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  return group;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+  gtk_widget_set_visible (GTK_WIDGET (box), FALSE);
+}
+
+/* The person's ISF panel, in @box, if they live in a shared home */
+static void
+fill_isf (BespokeBudgetPage *self,
+          GtkBox            *box)
+{
+  g_autoptr(BespokeIsfTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const BespokeIsfRow *row = NULL;
+
+  clear_box (self->isf_box_budget);
+  clear_box (self->isf_box_empty);
+  if (self->person == NULL || self->store == NULL)
+    return;
+  table = bespoke_isf_report_for_person (self->store, bespoke_record_get_uuid (BESPOKE_RECORD (self->person)), &row, &error);
+  if (table == NULL || row == NULL)
+    {
+      if (error != NULL)
+        g_warning ("The shared home of %s could not be read: %s", bespoke_person_get_name (self->person), error->message);
+      return;
+    }
+  gtk_box_append (box, isf_group (table, row));
+  gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+}
+
 static void
 recompute (BespokeBudgetPage *self)
 {
@@ -323,10 +417,13 @@ recompute (BespokeBudgetPage *self)
   self->stale = FALSE;
   if (self->person == NULL || self->store == NULL || self->costing == NULL)
     {
+      clear_box (self->isf_box_budget);
+      clear_box (self->isf_box_empty);
       show_empty (self, _("No One Chosen"), _("Choose a person to see their budget."));
       return;
     }
   report = bespoke_plan_costing_get_report (self->costing, &error);
+  fill_isf (self, report != NULL ? self->isf_box_budget : self->isf_box_empty);
   if (report == NULL && error == NULL)
     {
       show_empty (self, _("No Budget Yet"), _("Create a plan on the Plan page, and its budget appears here."));
@@ -347,6 +444,12 @@ recompute (BespokeBudgetPage *self)
   fill_warnings (self, report);
   fill_months (self, report);
   gtk_label_set_label (self->rule_label, bespoke_costing_rule_text (report->rule));
+  {
+    /* Translators: which nation's bank holidays the costing used */
+    g_autofree char *holidays = g_strdup_printf (_("Bank holidays: %s"), bespoke_enum_label (BESPOKE_TYPE_NATION, report->nation));
+
+    gtk_label_set_label (self->holidays_label, holidays);
+  }
   gtk_stack_set_visible_child_name (self->stack, "budget");
 }
 
@@ -376,7 +479,7 @@ on_store_changed_cb (BespokeStore      *store,
                      const char        *uuid,
                      BespokeBudgetPage *self)
 {
-  if (bespoke_plans_type_affects_plan (type))
+  if (bespoke_plans_type_affects_plan (type) || type == BESPOKE_TYPE_HOME || type == BESPOKE_TYPE_HOME_RESIDENT)
     refresh (self);
 }
 
@@ -542,6 +645,9 @@ bespoke_budget_page_class_init (BespokeBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, months_group);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, months_list);
   gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, rule_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, holidays_label);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, isf_box_budget);
+  gtk_widget_class_bind_template_child (widget_class, BespokeBudgetPage, isf_box_empty);
 
   gtk_widget_class_install_action (widget_class, "budget.export-spreadsheet", NULL, export_spreadsheet_action);
 }

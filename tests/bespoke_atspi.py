@@ -363,7 +363,9 @@ def press_key(keysym_name):
 # KEY_RELEASE, which take a keycode); Xvfb's default keymap has Control_L
 # at 37, Shift_L at 50 and Alt_L at 64.
 KEYSYMS = {"Return": 0xff0d, "Escape": 0xff1b, "Tab": 0xff09, "Delete": 0xffff, "Up": 0xff52,
-           "Down": 0xff54, "Page_Up": 0xff55, "Page_Down": 0xff56, "F5": 0xffc2, "F11": 0xffc8}
+           "Down": 0xff54, "Page_Up": 0xff55, "Page_Down": 0xff56, "F5": 0xffc2, "F11": 0xffc8,
+           "Left": 0xff51, "Right": 0xff53, "Home": 0xff50, "End": 0xff57, "BackSpace": 0xff08,
+           "space": 0x20}
 MODIFIER_KEYCODES = {"ctrl": 37, "shift": 50, "alt": 64}
 
 

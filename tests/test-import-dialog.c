@@ -405,6 +405,71 @@ test_conflict_take_theirs (Fixture       *f,
   laptops_tear_down (&l);
 }
 
+/* Searches @widget's entries for one holding exactly @text. */
+static gboolean
+shows_entry_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_EDITABLE (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_entry_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+run_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* #14: "Take Theirs" while the person is open in the window.  Paul's plan
+ * is on screen with this laptop's worker, Bob White; the file from the other
+ * laptop has Alice Green.  After the import the open plan shows Alice Green
+ * at once (it used to keep Bob White until another person was chosen and
+ * then Paul again), and Paul is still the one shown. */
+static void
+test_import_while_open (Fixture       *f,
+                        gconstpointer  data)
+{
+  Laptops l = { 0 };
+  BespokeImportDialog *dialog;
+  BespokeWindow *window;
+  g_autofree char *snapshot = NULL;
+  g_autoptr(BespokePerson) paul = NULL;
+  g_autoptr(GError) error = NULL;
+
+  laptops_set_up (f, &l);
+  window = g_object_ref (bespoke_window_new (NULL, l.b));
+  gtk_window_present (GTK_WINDOW (window));
+  paul = bespoke_store_load (l.b, BESPOKE_TYPE_PERSON, BESPOKE_EXAMPLE_PAUL_UUID, &error);
+  g_assert_no_error (error);
+  bespoke_window_show_person (window, paul);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
+  run_pending ();
+  g_assert_true (shows_entry_text (GTK_WIDGET (window), "Bob White"));
+  g_assert_false (shows_entry_text (GTK_WIDGET (window), "Alice Green"));
+
+  dialog = preview_new (l.b, l.from_a);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+  g_signal_emit_by_name (bespoke_import_dialog_get_choice_button (dialog, 0, BESPOKE_IMPORT_TAKE_THEIRS), "clicked");
+  choose_import (dialog);
+  run_pending ();
+
+  g_assert_true (shows_entry_text (GTK_WIDGET (window), "Alice Green"));
+  g_assert_false (shows_entry_text (GTK_WIDGET (window), "Bob White"));
+  g_assert_cmpstr (bespoke_record_get_uuid (BESPOKE_RECORD (bespoke_window_get_person (window))), ==,
+                   BESPOKE_EXAMPLE_PAUL_UUID);
+
+  bespoke_exchange_delete_snapshot (snapshot);
+  close_dialog (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  laptops_tear_down (&l);
+}
+
 /* Import 11 people into an empty database, then Undo in the toast: none
  * again, and the undo copy is deleted when the toast goes. */
 static void
@@ -926,6 +991,7 @@ main (int   argc,
   g_test_add ("/import-dialog/preview-lists", Fixture, NULL, fixture_set_up, test_preview_lists, fixture_tear_down);
   g_test_add ("/import-dialog/conflict-keeps-ours", Fixture, NULL, fixture_set_up, test_conflict_keeps_ours, fixture_tear_down);
   g_test_add ("/import-dialog/conflict-take-theirs", Fixture, NULL, fixture_set_up, test_conflict_take_theirs, fixture_tear_down);
+  g_test_add ("/import-dialog/while-person-open", Fixture, NULL, fixture_set_up, test_import_while_open, fixture_tear_down);
   g_test_add ("/import-dialog/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/import-dialog/no-undo", Fixture, NULL, fixture_set_up, test_no_undo, fixture_tear_down);
   g_test_add ("/import-dialog/nothing-to-do", Fixture, NULL, fixture_set_up, test_nothing_to_do, fixture_tear_down);

@@ -116,7 +116,7 @@ static void
 test_nation (Fixture       *f,
              gconstpointer  data)
 {
-  AdwComboRow *nation = row_titled (f, ADW_TYPE_COMBO_ROW, "Nation");
+  AdwComboRow *nation = row_titled (f, ADW_TYPE_COMBO_ROW, "_Nation");  /* Alt+N opens it */
   g_autoptr(BespokePerson) before = load_paul (f);
   g_autoptr(BespokePerson) scottish = NULL;
   g_autoptr(BespokePerson) undone = NULL;

@@ -403,9 +403,12 @@ find_button (GtkWidget  *widget,
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
       GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+      const char *shown = ADW_IS_BUTTON_CONTENT (child) ? adw_button_content_get_label (ADW_BUTTON_CONTENT (child))
+                                                        : gtk_button_get_label (GTK_BUTTON (button));
+      g_auto(GStrv) parts = shown ? g_strsplit (shown, "_", -1) : NULL;   /* "Add _Support": its mnemonic aside */
+      g_autofree char *plain = parts ? g_strjoinv ("", parts) : NULL;
 
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 ||
-          (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0))
+      if (g_strcmp0 (plain, label) == 0)
         return button;
     }
   g_assert_not_reached ();

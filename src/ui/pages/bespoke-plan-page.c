@@ -307,6 +307,13 @@ on_create_clicked_cb (BespokePlanPage *self)
       return;
     }
   rebuild (self);
+  /* the button has gone: the plan's first field, its start, takes the focus */
+  {
+    GtkWidget *first = bespoke_plan_first_field (GTK_WIDGET (self->content));
+
+    if (first != NULL)
+      gtk_widget_grab_focus (first);
+  }
 }
 
 /**

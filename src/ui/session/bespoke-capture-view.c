@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-capture-view.h"
+#include "bespoke-drop-down.h"
 #include "bespoke-circle-member.h"
 #include "bespoke-presentation-window.h"
 #include "bespoke-session-tool.h"
@@ -709,6 +710,8 @@ bespoke_capture_view_init (BespokeCaptureView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bespoke_drop_down_name_button (self->tool_dropdown, _("Next statement goes to (Ctrl+1, Ctrl+2, Ctrl+3)"));
+  bespoke_drop_down_name_button (self->section_dropdown, _("Statements (Up, Down to select)"));
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -564,11 +564,17 @@ bespoke_field_new_combo_row (BespokeFieldSet    *set,
 {
   GtkWidget *row = adw_combo_row_new ();
   g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+  g_autoptr(GString) spoken = g_string_new (NULL);
 
+  /* A title with a mnemonic ("_Nation"): Alt and the letter open the list */
+  for (const char *p = title; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (spoken, *p == '_' ? *++p : *p);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), strchr (title, '_') != NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
   return bespoke_field_bind_combo (set, ADW_COMBO_ROW (row), uuid, apply, undo_label, error_label);
 }
 

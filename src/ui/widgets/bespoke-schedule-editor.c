@@ -8,6 +8,7 @@
 #include "bespoke-date.h"
 #include "bespoke-error.h"
 #include "bespoke-format.h"
+#include "bespoke-drop-down.h"
 #include "bespoke-schedule-editor.h"
 
 /**
@@ -608,6 +609,9 @@ bespoke_schedule_editor_init (BespokeScheduleEditor *self)
 {
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bespoke_drop_down_name_button (self->kind_dropdown, _("How often"));
+  bespoke_drop_down_name_button (self->per_dropdown, _("Per week or per month"));
+  bespoke_drop_down_name_button (self->bank_dropdown, _("Bank holidays"));
   bespoke_schedule_editor_set_schedule (self, NULL);
 }
 

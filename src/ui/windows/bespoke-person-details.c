@@ -255,7 +255,7 @@ build_fields (BespokePersonDetails *self,
   self->preferred = add_text (self, self->name_group, _("Preferred name"), apply_preferred, preferred_label, name_error);
   self->birth = add_text (self, self->birth_group, _("Date of birth"), apply_birth, birth_label, birth_error);
   bespoke_field_add_date_picker (self->birth, "date-of-birth");
-  self->nation = bespoke_field_new_combo_row (self->fields, _("Nation"), shown, bespoke_person_get_nation (person),
+  self->nation = bespoke_field_new_combo_row (self->fields, _("_Nation"), shown, bespoke_person_get_nation (person),
                                               self->uuid, apply_nation, nation_label, NULL);
   adw_preferences_group_add (self->nation_group, bespoke_field_get_row (self->nation));
   self->client_group = add_text (self, self->premium_group, _("Client group"), apply_client_group, group_label, premium_error);
@@ -343,6 +343,10 @@ bespoke_person_details_class_init (BespokePersonDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokePersonDetails, nation_group);
   gtk_widget_class_bind_template_child (widget_class, BespokePersonDetails, premium_group);
   gtk_widget_class_bind_template_child (widget_class, BespokePersonDetails, notes_group);
+
+  /* Escape and Ctrl+W close it, as a dialog; every edit is already saved */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void

@@ -180,8 +180,15 @@ show_page_action (GtkWidget  *widget,
 {
   BespokeWindow *self = BESPOKE_WINDOW (widget);
 
+  GtkWidget *page, *focus;
+
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
   _bespoke_window_show_content (self);
+  /* Alt+1…5 take the keyboard into the page, unless it is already there */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 /* Print… and Save as PDF…: "" for the page's documents, or one by name */
@@ -345,6 +352,9 @@ _bespoke_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  /* Properties, as in Files: the chosen person's details */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.person-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "win.person-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.start-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

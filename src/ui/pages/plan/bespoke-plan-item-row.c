@@ -125,10 +125,11 @@ bespoke_plan_item_row_add_remove (BespokePlanItemRow *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
 }
 
-/* The first field shown below the row's title: an entry, a choice or a
+/* The first field shown in @widget (below an item row's title, or in the plan's
+ * header): an entry, a choice or a
  * number, in the order the rows were added */
-static GtkWidget *
-first_field (GtkWidget *widget)
+GtkWidget *
+bespoke_plan_first_field (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -138,7 +139,7 @@ first_field (GtkWidget *widget)
         continue;
       if (ADW_IS_ENTRY_ROW (child) || ADW_IS_COMBO_ROW (child) || GTK_IS_SPIN_BUTTON (child))
         return child;
-      if ((found = first_field (child)) != NULL)
+      if ((found = bespoke_plan_first_field (child)) != NULL)
         return found;
     }
   return NULL;
@@ -160,7 +161,7 @@ bespoke_plan_item_row_focus_first_field (BespokePlanItemRow *self)
   g_return_val_if_fail (BESPOKE_IS_PLAN_ITEM_ROW (self), NULL);
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-  field = first_field (GTK_WIDGET (self));
+  field = bespoke_plan_first_field (GTK_WIDGET (self));
   if (field == NULL || !gtk_widget_grab_focus (field))
     return NULL;
   return field;

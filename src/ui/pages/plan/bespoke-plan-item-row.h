@@ -51,4 +51,6 @@ void bespoke_plan_item_rows_clear (AdwPreferencesGroup *group,
 BespokePlanItemRow *bespoke_plan_item_rows_find (GPtrArray  *rows,
                                                  const char *uuid);
 
+GtkWidget *bespoke_plan_first_field (GtkWidget *widget);
+
 G_END_DECLS

@@ -209,6 +209,21 @@ test_deletion_travels (void)
   first = import_ok (l.b, from_a);
   g_assert_cmpuint (first->deleted, ==, 2);
   g_assert_cmpuint (first->conflicts->len, ==, 0);
+  /* #14: the preview's "What Will Change" lists the deletions by person,
+   * named from this database */
+  {
+    g_autoptr(GString) described = g_string_new (NULL);
+
+    g_assert_nonnull (first->changes);
+    for (guint i = 0; i < first->changes->len; i++)
+      {
+        g_autofree char *line = bespoke_xml_change_describe (g_ptr_array_index (first->changes, i));
+
+        g_string_append_printf (described, "%s\n", line);
+      }
+    g_assert_nonnull (strstr (described->str, "1 statement removed for Paul Roberts\n"));
+    g_assert_nonnull (strstr (described->str, "1 support line removed for Paul Roberts\n"));
+  }
   g_assert_false (exists (l.b, BESPOKE_TYPE_STATEMENT, l.statement));
   g_assert_false (exists (l.b, BESPOKE_TYPE_SUPPORT_LINE, l.line));
   g_assert_true (exists (l.b, BESPOKE_TYPE_PERSON, l.paul));

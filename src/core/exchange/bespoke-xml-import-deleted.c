@@ -168,6 +168,36 @@ keep_tombstone (Import      *self,
   return TRUE;
 }
 
+/* Lists the deletion in the preview's "What Will Change", by person: "1
+ * statement removed for Paul Roberts".  The person (provider, home) may
+ * not be in the file, so their name comes from here. */
+static void
+note_removed (Import        *self,
+              BespokeRecord *record,
+              const char    *scope)
+{
+  BespokeXmlImportReport *report = self->report;
+
+  if (scope != NULL && (report->owners == NULL || !g_hash_table_contains (report->owners, scope)))
+    {
+      const GType owners[] = { BESPOKE_TYPE_PERSON, BESPOKE_TYPE_PROVIDER, BESPOKE_TYPE_HOME };
+
+      for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+        {
+          g_autoptr(BespokeRecord) owner = bespoke_store_load (self->store, owners[i], scope, NULL);
+          g_autofree char *name = NULL;
+
+          if (owner != NULL)
+            {
+              g_object_get (owner, "name", &name, NULL);
+              _bespoke_xml_note_owner (report, scope, name);
+              break;
+            }
+        }
+    }
+  _bespoke_xml_note_change (report, record, scope, BESPOKE_XML_CHANGE_REMOVED);
+}
+
 gboolean
 _bespoke_xml_merge_deleted (Import  *self,
                             xmlNode *node)
@@ -221,6 +251,7 @@ _bespoke_xml_merge_deleted (Import  *self,
       self->report->unchanged[kind_of (type)]++;  /* deleted before the copy here was made */
       return TRUE;
     }
+  note_removed (self, db, scope);
   if (!bespoke_store_delete_imported (self->store, type, uuid, scope, at, &error))
     return _bespoke_xml_store_failed (self, node, error);
   if (self->report->deleted++ == 0)

@@ -66,9 +66,22 @@ owner_name (BespokeXmlImportReport *report,
   return name ? name : scope;
 }
 
-/* Counts @record as added or updated for its person, provider or home */
-static void
-note_change (BespokeXmlImportReport *report,
+/* Remembers the name of the person, provider or home @uuid, for the
+ * records under it */
+void
+_bespoke_xml_note_owner (BespokeXmlImportReport *report,
+                         const char             *uuid,
+                         const char             *name)
+{
+  if (report->owners == NULL)
+    report->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (report->owners, g_strdup (uuid), g_strdup (name ? name : uuid));
+}
+
+/* Counts @record as added, updated or removed for its person, provider or
+ * home */
+void
+_bespoke_xml_note_change (BespokeXmlImportReport *report,
              BespokeRecord          *record,
              const char             *scope,
              BespokeXmlChangeAction  action)
@@ -282,7 +295,7 @@ merge (Import         *self,
                                                        bespoke_record_get_modified_at (record), &error)))
         return _bespoke_xml_merge_failed (self, node, error);
       report->added[kind]++;
-      note_change (report, record, scope, BESPOKE_XML_CHANGE_ADDED);
+      _bespoke_xml_note_change (report, record, scope, BESPOKE_XML_CHANGE_ADDED);
       return MERGE_ADDED;
     }
 
@@ -318,7 +331,7 @@ merge (Import         *self,
           !bespoke_store_set_sync_mark (self->store, uuid, file_time, &error))
         return _bespoke_xml_merge_failed (self, node, error);
       report->updated[kind]++;
-      note_change (report, record, scope, BESPOKE_XML_CHANGE_UPDATED);
+      _bespoke_xml_note_change (report, record, scope, BESPOKE_XML_CHANGE_UPDATED);
       return MERGE_UPDATED;
     }
 
@@ -418,7 +431,7 @@ merge_snapshot (Import  *self,
           if (!bespoke_store_save_imported (self->store, provider, &error))
             return _bespoke_xml_store_failed (self, node, error);
           self->report->added[BESPOKE_XML_KIND_MENU]++;
-          note_change (self->report, BESPOKE_RECORD (provider), NULL, BESPOKE_XML_CHANGE_ADDED);
+          _bespoke_xml_note_change (self->report, BESPOKE_RECORD (provider), NULL, BESPOKE_XML_CHANGE_ADDED);
           provider_new = TRUE;
           if (!mark_new_scope (self, node, provider_uuid))
             return FALSE;

@@ -83,6 +83,14 @@ Merge          _bespoke_xml_merge_failed     (Import         *self,
                                               xmlNode        *node,
                                               GError         *error);
 
+void           _bespoke_xml_note_owner       (BespokeXmlImportReport *report,
+                                              const char             *uuid,
+                                              const char             *name);
+void           _bespoke_xml_note_change      (BespokeXmlImportReport *report,
+                                              BespokeRecord          *record,
+                                              const char             *scope,
+                                              BespokeXmlChangeAction  action);
+
 /* bespoke-xml-import-deleted.c: version 3's deletions */
 Merge          _bespoke_xml_merge_tombstoned (Import         *self,
                                               BespokeRecord  *record,

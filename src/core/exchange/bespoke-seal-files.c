@@ -306,45 +306,36 @@ marks_free (GArray *marks)
 }
 
 /**
- * bespoke_seal_export:
- * @params: (nullable): the limits and chunk size, or %NULL for Bespoke's
- * @warning: (nullable): as bespoke_xml_export_full()
+ * bespoke_seal_export_with:
+ * @write: writes the exchange file's plain text to the path it is given
  *
- * As bespoke_xml_export_full(), sealing the file with @passphrase.  The
- * plain text is written only in Bespoke's private folder, and removed
- * before sealing begins.  On %FALSE nothing is in place, no temporary
- * file is left, and the export marks are as they were.
+ * Seals what @write writes into @path.  The plain text is written only in
+ * Bespoke's private folder, and removed before sealing begins.  On %FALSE
+ * (from @write too) nothing is in place and no temporary file is left.
  */
 gboolean
-bespoke_seal_export (BespokeStore            *store,
-                     BespokeXmlExportScope    scope,
-                     const char * const      *uuids,
-                     const char              *path,
-                     const char              *passphrase,
-                     const BespokeSealParams *params,
-                     GError                 **warning,
-                     GError                 **error)
+bespoke_seal_export_with (const char              *path,
+                          const char              *passphrase,
+                          const BespokeSealParams *params,
+                          BespokeSealWriteFunc     write,
+                          gpointer                 user_data,
+                          GError                 **error)
 {
   Op op = { NULL, -1 };
   g_autofree char *basename = NULL;
   g_autofree char *plain = NULL;
-  GArray *marks;
   gboolean ok;
   int in_fd;
 
-  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL && passphrase != NULL, FALSE);
-  g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && passphrase != NULL && write != NULL, FALSE);
 
   if (!bespoke_seal_check_passphrase (passphrase, error) || !op_begin (&op, error))
     return FALSE;
 
   basename = g_path_get_basename (path);
   plain = g_build_filename (op.dir, basename, NULL);
-  marks = marks_read (store, scope, uuids);
-  if (!bespoke_xml_export_full (store, scope, uuids, plain, warning, error))
+  if (!write (plain, user_data, error))
     {
-      marks_free (marks);
       op_end (&op);
       return FALSE;
     }
@@ -362,10 +353,60 @@ bespoke_seal_export (BespokeStore            *store,
       ok = seal_into_place (in_fd, path, passphrase, params, error);
       close (in_fd);
     }
+  op_end (&op);
+  return ok;
+}
+
+typedef struct
+{
+  BespokeStore          *store;
+  BespokeXmlExportScope  scope;
+  const char * const    *uuids;
+  GError               **warning;
+} PlainExport;
+
+static gboolean
+write_plain_cb (const char  *plain_path,
+                gpointer     user_data,
+                GError     **error)
+{
+  PlainExport *e = user_data;
+
+  return bespoke_xml_export_full (e->store, e->scope, e->uuids, plain_path, e->warning, error);
+}
+
+/**
+ * bespoke_seal_export:
+ * @params: (nullable): the limits and chunk size, or %NULL for Bespoke's
+ * @warning: (nullable): as bespoke_xml_export_full()
+ *
+ * As bespoke_xml_export_full(), sealing the file with @passphrase (see
+ * bespoke_seal_export_with()).  On %FALSE nothing is in place, no
+ * temporary file is left, and the export marks are as they were.
+ */
+gboolean
+bespoke_seal_export (BespokeStore            *store,
+                     BespokeXmlExportScope    scope,
+                     const char * const      *uuids,
+                     const char              *path,
+                     const char              *passphrase,
+                     const BespokeSealParams *params,
+                     GError                 **warning,
+                     GError                 **error)
+{
+  PlainExport e = { store, scope, uuids, warning };
+  GArray *marks;
+  gboolean ok;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL && passphrase != NULL, FALSE);
+  g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
+
+  marks = marks_read (store, scope, uuids);
+  ok = bespoke_seal_export_with (path, passphrase, params, write_plain_cb, &e, error);
   if (!ok)
     marks_put_back (store, marks);
   marks_free (marks);
-  op_end (&op);
   return ok;
 }
 

@@ -118,6 +118,15 @@ gboolean            bespoke_seal_file              (const char         *plain_pa
                                                     const char         *passphrase,
                                                     const BespokeSealParams *params,
                                                     GError            **error);
+typedef gboolean  (*BespokeSealWriteFunc)          (const char         *plain_path,
+                                                    gpointer            user_data,
+                                                    GError            **error);
+gboolean            bespoke_seal_export_with       (const char         *path,
+                                                    const char         *passphrase,
+                                                    const BespokeSealParams *params,
+                                                    BespokeSealWriteFunc write,
+                                                    gpointer            user_data,
+                                                    GError            **error);
 gboolean            bespoke_seal_export            (BespokeStore       *store,
                                                     BespokeXmlExportScope scope,
                                                     const char * const *uuids,

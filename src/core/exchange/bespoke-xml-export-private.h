@@ -16,6 +16,8 @@
 #include "bespoke-record.h"
 #include "bespoke-store.h"
 #include "bespoke-xml-columns.h"
+#include "bespoke-xml-export.h"
+#include "bespoke-xml-progress.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +50,34 @@ typedef struct
   sqlite3_stmt            *stmt;
 } Rows;
 
+#define N_WORKERS 2  /* threads writing a whole export's people */
+
+/* What the export reads: connections of its own, each in a read
+ * transaction on one snapshot of the database, taken under the write lock
+ * for only as long as it takes to start them (bespoke-xml-export-task.c),
+ * so that the window's saves go on while the file is written. */
+typedef struct
+{
+  BespokeStore *reader;              /* the providers, homes and deletions; the
+                                      * people too when there are no workers */
+  BespokeStore *workers[N_WORKERS];  /* a whole export's people, or all NULL */
+  gboolean      own;                 /* reader is a connection of its own, not
+                                      * the caller's (an in-memory database) */
+  gboolean      began;               /* reader is in a read transaction */
+  guint64       people;              /* in the snapshot */
+} Snapshot;
+
+/* How far the people have come, and whether to stop */
+typedef struct
+{
+  BespokeXmlProgressFunc  func;
+  gpointer                data;
+  GCancellable           *cancellable;
+  guint64                 total;
+  int                     done;         /* atomic: people written */
+  gint64                  reported_at;  /* monotonic time of the last call */
+} Progress;
+
 typedef struct
 {
   BespokeStore     *store;      /* NULL: a single record, with no snapshots */
@@ -67,6 +97,8 @@ typedef struct
   int              *stop;          /* atomic: workers, stop */
   int               fd;            /* the file, for the writer thread */
   int               write_errno;   /* the first write's failure, for the message */
+  Progress         *progress;      /* NULL: no one is told, nothing stops it */
+  BespokeStore    **workers;       /* the snapshot's, for the people */
 } Export;
 
 /* A buffer of the file's text, and the queue it goes back to once written */
@@ -120,6 +152,30 @@ void     _bespoke_xml_pool_clear       (Export       *self,
 gpointer _bespoke_xml_writer_thread    (gpointer      data);
 void     _bespoke_xml_out_flush        (Export       *self,
                                         gboolean      force);
+
+/* bespoke-xml-export.c */
+gboolean _bespoke_xml_export_write     (Snapshot              *snapshot,
+                                        BespokeXmlExportScope  scope,
+                                        const char * const    *uuids,
+                                        const char            *path,
+                                        Progress              *progress,
+                                        GError               **error);
+gboolean _bespoke_xml_export_mark      (BespokeStore          *store,
+                                        BespokeXmlExportScope  scope,
+                                        const char * const    *uuids,
+                                        gint64                 when,
+                                        GError               **error);
+
+/* bespoke-xml-export-task.c */
+gboolean _bespoke_xml_snapshot_take    (BespokeStore          *store,
+                                        BespokeXmlExportScope  scope,
+                                        Snapshot              *snapshot,
+                                        GError               **error);
+void     _bespoke_xml_snapshot_release (Snapshot              *snapshot);
+void     _bespoke_xml_progress_report  (Progress              *progress,
+                                        gboolean               force);
+gboolean _bespoke_xml_progress_cancelled (Progress            *progress,
+                                          GError             **error);
 
 /* bespoke-xml-export-file.c */
 int                _bespoke_xml_export_open_temp    (const char  *path,

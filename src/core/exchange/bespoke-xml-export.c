@@ -228,6 +228,15 @@ write_home (Export  *self,
   out_end (self, homes->columns->element);
 }
 
+/* TRUE, with self->error set, once the export is to stop */
+static gboolean
+cancelled (Export *self)
+{
+  if (self->error == NULL && self->progress != NULL)
+    _bespoke_xml_progress_cancelled (self->progress, &self->error);
+  return self->error != NULL;
+}
+
 /* Every row of @rows (from @key, if it is one row), each through @write;
  * FALSE if @key named a row that is not there. */
 static gboolean
@@ -241,11 +250,16 @@ write_each (Export     *self,
 
   if (!rows_start (self, rows, key))
     return FALSE;
-  while (!self->failed && rows_next (self, rows))
+  while (!self->failed && !cancelled (self) && rows_next (self, rows))
     {
       any = TRUE;
       write (self, r, rows);
       _bespoke_xml_out_flush (self, FALSE);
+      if (write == write_person && self->progress != NULL)
+        {
+          g_atomic_int_inc (&self->progress->done);
+          _bespoke_xml_progress_report (self->progress, FALSE);
+        }
     }
   sqlite3_reset (rows->stmt);
   return any;
@@ -264,8 +278,6 @@ report_missing (Export     *self,
 }
 
 /* ---- a whole export's people, on two threads ---------------------------- */
-
-#define N_WORKERS    2
 
 #define CHUNK_PEOPLE 32  /* people a worker writes before handing them on */
 
@@ -290,36 +302,36 @@ worker_thread (gpointer data)
   guint64 i = 0;
   guint in_chunk = 0;
 
-  if (bespoke_store_begin_read (self->store, FALSE, &self->error))
-    {
-      readers_init (self, &r);
-      rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_BY_UUID);
-      if (rows_start (self, &people, NULL))
-        while (!g_atomic_int_get (self->stop) && !self->failed && rows_next (self, &people))
-          {
-            guint64 chunk = i++ / CHUNK_PEOPLE;
+  /* the connection is in its read transaction already: the snapshot's */
+  readers_init (self, &r);
+  rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_BY_UUID);
+  if (rows_start (self, &people, NULL))
+    while (!g_atomic_int_get (self->stop) && !self->failed && !cancelled (self) &&
+           rows_next (self, &people))
+      {
+        guint64 chunk = i++ / CHUNK_PEOPLE;
 
-            if (chunk % N_WORKERS != worker->index)
-              continue;
-            write_person (self, &r, &people);
-            if (++in_chunk == CHUNK_PEOPLE)
-              {
-                _bespoke_xml_out_flush (self, TRUE);
-                in_chunk = 0;
-              }
+        if (chunk % N_WORKERS != worker->index)
+          continue;
+        write_person (self, &r, &people);
+        if (self->progress != NULL)
+          g_atomic_int_inc (&self->progress->done);
+        if (++in_chunk == CHUNK_PEOPLE)
+          {
+            _bespoke_xml_out_flush (self, TRUE);
+            in_chunk = 0;
           }
-      if (in_chunk > 0 && self->error == NULL)
-        _bespoke_xml_out_flush (self, TRUE);
-      rows_clear (&people);
-      readers_clear (&r);
-      bespoke_store_end_read (self->store);
-    }
+      }
+  if (in_chunk > 0 && self->error == NULL)
+    _bespoke_xml_out_flush (self, TRUE);
+  rows_clear (&people);
+  readers_clear (&r);
   g_async_queue_push (self->full, END);
   return NULL;
 }
 
-/* FALSE, having written nothing, if a second connection cannot be had */
-static gboolean
+/* The people on the snapshot's workers' connections */
+static void
 write_people_in_parallel (Export *self)
 {
   Worker workers[N_WORKERS] = { 0 };
@@ -331,9 +343,8 @@ write_people_in_parallel (Export *self)
     {
       Export *w = &workers[n].export;
 
-      w->store = bespoke_store_open_reader (self->store, NULL);
-      if (w->store == NULL)
-        break;
+      w->store = self->workers[n];
+      w->progress = self->progress;
       workers[n].index = n;
       _bespoke_xml_caches_init (w);
       w->full = g_async_queue_new ();
@@ -362,6 +373,8 @@ write_people_in_parallel (Export *self)
               break;
             }
           g_async_queue_push (self->full, chunk);
+          if (self->progress != NULL)
+            _bespoke_xml_progress_report (self->progress, FALSE);
         }
 
       /* the others stop (they have no more, unless one failed), and what
@@ -391,16 +404,13 @@ write_people_in_parallel (Export *self)
       _bespoke_xml_pool_clear (w, N_BUFFERS);  /* waits for the writer to give them back */
       g_async_queue_unref (w->full);
       _bespoke_xml_caches_clear (w);
-      g_object_unref (w->store);
     }
-  return n == N_WORKERS;
 }
 
 static void
 write_scope (Export                 *self,
              BespokeXmlExportScope   scope,
-             const char * const     *uuids,
-             gboolean                locked)
+             const char * const     *uuids)
 {
   Readers r = { 0 };
   Rows providers = { 0 }, people = { 0 }, homes = { 0 };
@@ -412,8 +422,10 @@ write_scope (Export                 *self,
       rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_BY_UUID);
       rows_init (self, &homes, BESPOKE_TYPE_HOME, BESPOKE_ROWS_ALL);
       write_each (self, &r, &providers, NULL, write_provider);
-      if (!locked || self->error != NULL || self->failed || !write_people_in_parallel (self))
+      if (self->workers == NULL)
         write_each (self, &r, &people, NULL, write_person);
+      else if (self->error == NULL && !self->failed)
+        write_people_in_parallel (self);
       write_each (self, &r, &homes, NULL, write_home);
     }
   else if (scope == BESPOKE_XML_EXPORT_MENU)
@@ -513,8 +525,8 @@ write_tombstones (Export    *self,
 }
 
 /* Records that the exported records are in sync with the file as of @when. */
-static gboolean
-mark_synced (BespokeStore           *store,
+gboolean
+_bespoke_xml_export_mark (BespokeStore           *store,
              BespokeXmlExportScope   scope,
              const char * const     *uuids,
              gint64                  when,
@@ -538,6 +550,98 @@ mark_synced (BespokeStore           *store,
 fail:
   bespoke_store_rollback (store);
   return FALSE;
+}
+
+/* Writes the file from @snapshot, and nothing else: no sync mark, and no
+ * use of any connection but the snapshot's, so that it can run on any
+ * thread.  On %FALSE (an error, or @progress's cancellable cancelled) no
+ * file and no temporary file is left. */
+gboolean
+_bespoke_xml_export_write (Snapshot              *snapshot,
+                           BespokeXmlExportScope  scope,
+                           const char * const    *uuids,
+                           const char            *path,
+                           Progress              *progress,
+                           GError               **error)
+{
+  Export self_ = { 0 };
+  Export *self = &self_;
+  g_autoptr(GPtrArray) tombstones = NULL;
+  g_autofree char *tmp = NULL;
+  xmlOutputBufferPtr output;
+  int write_failed = 0;
+  GThread *thread;
+  int fd;
+
+  if (!(tombstones = scope_tombstones (snapshot->reader, scope, uuids, error)))
+    return FALSE;
+  fd = _bespoke_xml_export_open_temp (path, &tmp, error);
+  if (fd < 0)
+    return FALSE;
+
+  self->store = snapshot->reader;
+  self->workers = snapshot->workers[0] != NULL ? snapshot->workers : NULL;
+  self->progress = progress;
+  self->fd = fd;
+  _bespoke_xml_caches_init (self);
+  output = _bespoke_xml_export_output (self);
+  /* no indentation: a quarter fewer bytes, and a cached snapshot written
+   * raw is then the same bytes as one written element by element */
+  self->writer = xmlNewTextWriter (output);
+  self->write_failed = &write_failed;
+
+  W (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL));
+  W (xmlTextWriterStartElementNS (self->writer, NULL, BAD_CAST "bespoke", BAD_CAST BESPOKE_XML_NAMESPACE));
+  W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "schema-version", BAD_CAST BESPOKE_XML_SCHEMA_VERSION));
+
+  /* the root's start tag goes out now, before the thread takes over */
+  W (xmlTextWriterFlush (self->writer));
+  self->full = g_async_queue_new ();
+  _bespoke_xml_pool_init (self, N_BUFFERS);
+  thread = g_thread_new ("bespoke-export", _bespoke_xml_writer_thread, self);
+
+  write_scope (self, scope, uuids);
+
+  g_async_queue_push (self->full, END);
+  g_thread_join (thread);
+  if (g_atomic_int_get (&write_failed))
+    self->failed = TRUE;
+  _bespoke_xml_pool_clear (self, N_BUFFERS);
+  g_async_queue_unref (self->full);
+
+  write_tombstones (self, tombstones);
+  if (progress != NULL)
+    _bespoke_xml_progress_report (progress, TRUE);
+
+  W (xmlTextWriterEndDocument (self->writer));
+  xmlFreeTextWriter (self->writer);  /* flushes and frees the output buffer */
+  _bespoke_xml_caches_clear (self);
+
+  if (self->error == NULL && !self->failed && fsync (fd) != 0)
+    {
+      self->failed = TRUE;
+      self->write_errno = self->write_errno ? self->write_errno : errno;
+    }
+  if (close (fd) != 0)
+    {
+      self->failed = TRUE;
+      self->write_errno = self->write_errno ? self->write_errno : errno;
+    }
+
+  if (self->error == NULL && self->failed)
+    _bespoke_xml_export_file_error (path, self->write_errno, &self->error);
+  /* the last moment a Cancel counts: after the rename the file is there */
+  if (self->error == NULL && progress != NULL)
+    _bespoke_xml_progress_cancelled (progress, &self->error);
+  if (self->error == NULL && g_rename (tmp, path) != 0)
+    _bespoke_xml_export_file_error (path, errno, &self->error);
+  if (self->error != NULL)
+    {
+      g_unlink (tmp);
+      g_propagate_error (error, self->error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -582,96 +686,9 @@ bespoke_xml_export_full (BespokeStore           *store,
                          GError                **warning,
                          GError                **error)
 {
-  Export self_ = { 0 };
-  Export *self = &self_;
-  g_autoptr(GPtrArray) tombstones = NULL;
-  g_autofree char *tmp = NULL;
-  xmlOutputBufferPtr output;
-  gint64 started = g_get_real_time ();
-  int write_failed = 0;
-  GThread *thread;
-  gboolean began, locked;
-  int fd;
-
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
 
-  /* this database's replica id, bound to its path on first use */
-  g_free (bespoke_store_dup_replica_id (store, NULL));
-  if (!(tombstones = scope_tombstones (store, scope, uuids, error)))
-    return FALSE;
-  fd = _bespoke_xml_export_open_temp (path, &tmp, error);
-  if (fd < 0)
-    return FALSE;
-
-  self->store = store;
-  self->fd = fd;
-  _bespoke_xml_caches_init (self);
-  output = _bespoke_xml_export_output (self);
-  /* no indentation: a quarter fewer bytes, and a cached snapshot written
-   * raw is then the same bytes as one written element by element */
-  self->writer = xmlNewTextWriter (output);
-  self->write_failed = &write_failed;
-
-  W (xmlTextWriterStartDocument (self->writer, NULL, "UTF-8", NULL));
-  W (xmlTextWriterStartElementNS (self->writer, NULL, BAD_CAST "bespoke", BAD_CAST BESPOKE_XML_NAMESPACE));
-  W (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "schema-version", BAD_CAST BESPOKE_XML_SCHEMA_VERSION));
-
-  /* One read transaction: a consistent snapshot, and one lock instead of
-   * one per query.  A whole export takes the write lock too, so that the
-   * workers' connections (see write_people_in_parallel()) start from the
-   * same snapshot: nothing can be committed in between.  Neither is
-   * possible if the caller has a transaction open; a read-only database
-   * refuses the write lock. */
-  locked = scope == BESPOKE_XML_EXPORT_ALL && bespoke_store_begin_read (store, TRUE, NULL);
-  began = locked || bespoke_store_begin_read (store, FALSE, NULL);
-  /* the root's start tag goes out now, before the thread takes over */
-  W (xmlTextWriterFlush (self->writer));
-  self->full = g_async_queue_new ();
-  _bespoke_xml_pool_init (self, N_BUFFERS);
-  thread = g_thread_new ("bespoke-export", _bespoke_xml_writer_thread, self);
-
-  write_scope (self, scope, uuids, locked);
-
-  g_async_queue_push (self->full, END);
-  g_thread_join (thread);
-  if (g_atomic_int_get (&write_failed))
-    self->failed = TRUE;
-  _bespoke_xml_pool_clear (self, N_BUFFERS);
-  g_async_queue_unref (self->full);
-
-  write_tombstones (self, tombstones);
-  if (began)
-    bespoke_store_end_read (store);
-
-  W (xmlTextWriterEndDocument (self->writer));
-  xmlFreeTextWriter (self->writer);  /* flushes and frees the output buffer */
-  _bespoke_xml_caches_clear (self);
-
-  if (self->error == NULL && !self->failed && fsync (fd) != 0)
-    {
-      self->failed = TRUE;
-      self->write_errno = self->write_errno ? self->write_errno : errno;
-    }
-  if (close (fd) != 0)
-    {
-      self->failed = TRUE;
-      self->write_errno = self->write_errno ? self->write_errno : errno;
-    }
-
-  if (self->error == NULL && self->failed)
-    _bespoke_xml_export_file_error (path, self->write_errno, &self->error);
-  if (self->error == NULL && g_rename (tmp, path) != 0)
-    _bespoke_xml_export_file_error (path, errno, &self->error);
-  if (self->error != NULL)
-    {
-      g_unlink (tmp);
-      g_propagate_error (error, self->error);
-      return FALSE;
-    }
-
-  if (!mark_synced (store, scope, uuids, started, warning))
-    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), path);
-  return TRUE;
+  return bespoke_xml_export_with_progress (store, scope, uuids, path, NULL, NULL, NULL, NULL, warning, error);
 }

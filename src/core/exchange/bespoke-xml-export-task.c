@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bespoke-xml-export"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "bespoke-error.h"
+#include "bespoke-seal.h"
+#include "bespoke-store-private.h"
+#include "bespoke-xml-export-private.h"
+#include "bespoke-xml-export.h"
+
+/* A long export: the snapshot it reads, its progress and Cancel, and the
+ * export on a thread of its own while the caller's connection goes on
+ * saving (the window's autosave).
+ *
+ * The snapshot is taken on the caller's thread, under the write lock for
+ * only as long as it takes the export's own connections to start their
+ * read transactions: with the lock held nothing can be committed in
+ * between, so every connection sees the same database.  The lock is then
+ * let go, and in WAL mode the readers keep their snapshot however much is
+ * written meanwhile.  The sync mark is written on the caller's thread and
+ * connection once the file is in place. */
+
+#define REPORT_EVERY_USEC (50 * 1000)
+
+/* Starts @store's read transaction, with the people counted in it (the
+ * first read fixes a WAL snapshot) */
+static gboolean
+start_reading (BespokeStore  *store,
+               guint64       *people,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!bespoke_store_begin_read (store, FALSE, error))
+    return FALSE;
+  stmt = _bespoke_store_prepare (store, "SELECT count(*) FROM people", error);
+  if (stmt == NULL)
+    {
+      bespoke_store_end_read (store);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *people = (guint64) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _bespoke_store_db_error (store, error, _("Reading the database"));
+      bespoke_store_end_read (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+drop_workers (Snapshot *snapshot)
+{
+  for (guint k = 0; k < N_WORKERS; k++)
+    g_clear_object (&snapshot->workers[k]);
+}
+
+/**
+ * _bespoke_xml_snapshot_take:
+ *
+ * Opens the export's connections on @store's file and starts their read
+ * transactions on one snapshot; on the caller's thread, as it may take
+ * @store's write lock for a moment.  A whole export of a database that can
+ * be written gets two workers' connections for the people.  An in-memory
+ * database has no second connection: the snapshot is then @store's own
+ * read transaction (or the caller's, if one is open), on its thread.
+ */
+gboolean
+_bespoke_xml_snapshot_take (BespokeStore          *store,
+                            BespokeXmlExportScope  scope,
+                            Snapshot              *snapshot,
+                            GError               **error)
+{
+  gboolean locked = FALSE;
+  guint64 people = 0;
+
+  memset (snapshot, 0, sizeof *snapshot);
+  snapshot->reader = bespoke_store_open_reader (store, NULL);
+  snapshot->own = snapshot->reader != NULL;
+  if (!snapshot->own)
+    {
+      snapshot->reader = g_object_ref (store);
+      /* fails if the caller has a transaction open: it is the snapshot */
+      snapshot->began = start_reading (store, &snapshot->people, NULL);
+      return TRUE;
+    }
+
+  if (scope == BESPOKE_XML_EXPORT_ALL && !bespoke_store_get_read_only (store))
+    {
+      for (guint k = 0; k < N_WORKERS; k++)
+        if ((snapshot->workers[k] = bespoke_store_open_reader (store, NULL)) == NULL)
+          {
+            drop_workers (snapshot);
+            break;
+          }
+      /* refused if the caller has a transaction open: then one connection
+       * reads everything, which is one snapshot by itself */
+      locked = snapshot->workers[0] != NULL && bespoke_store_begin_read (store, TRUE, NULL);
+      if (!locked)
+        drop_workers (snapshot);
+    }
+
+  snapshot->began = start_reading (snapshot->reader, &snapshot->people, error);
+  for (guint k = 0; snapshot->began && k < N_WORKERS && snapshot->workers[k] != NULL; k++)
+    if (!start_reading (snapshot->workers[k], &people, NULL))
+      {
+        for (guint j = 0; j < k; j++)
+          bespoke_store_end_read (snapshot->workers[j]);
+        drop_workers (snapshot);
+      }
+  if (locked)
+    bespoke_store_end_read (store);
+  if (!snapshot->began)
+    {
+      _bespoke_xml_snapshot_release (snapshot);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_bespoke_xml_snapshot_release (Snapshot *snapshot)
+{
+  for (guint k = 0; k < N_WORKERS; k++)
+    if (snapshot->workers[k] != NULL)
+      bespoke_store_end_read (snapshot->workers[k]);
+  drop_workers (snapshot);
+  if (snapshot->began)
+    bespoke_store_end_read (snapshot->reader);
+  snapshot->began = FALSE;
+  g_clear_object (&snapshot->reader);
+}
+
+/* Tells the caller how far the people have come: at most every 50 ms, or
+ * now if @force */
+void
+_bespoke_xml_progress_report (Progress *progress,
+                              gboolean  force)
+{
+  gint64 now;
+  guint64 done;
+
+  if (progress->func == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (!force && now - progress->reported_at < REPORT_EVERY_USEC)
+    return;
+  progress->reported_at = now;
+  done = (guint64) g_atomic_int_get (&progress->done);
+  progress->func (MIN (done, progress->total), progress->total, progress->data);
+}
+
+gboolean
+_bespoke_xml_progress_cancelled (Progress  *progress,
+                                 GError   **error)
+{
+  return g_cancellable_set_error_if_cancelled (progress->cancellable, error);
+}
+
+/* ---- the whole export, on whichever thread ----------------------------- */
+
+typedef struct
+{
+  Snapshot               snapshot;
+  BespokeXmlExportScope  scope;
+  char                 **uuids;
+  char                  *path;
+  char                  *passphrase;  /* NULL: not sealed */
+  Progress               progress;
+  GDestroyNotify         progress_destroy;
+  gint64                 started;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  _bespoke_xml_snapshot_release (&job->snapshot);
+  g_strfreev (job->uuids);
+  g_free (job->path);
+  if (job->passphrase != NULL)
+    memset (job->passphrase, 0, strlen (job->passphrase));
+  g_free (job->passphrase);
+  if (job->progress_destroy != NULL)
+    job->progress_destroy (job->progress.data);
+  g_clear_object (&job->progress.cancellable);
+  g_free (job);
+}
+
+static gboolean
+write_plain_cb (const char  *plain_path,
+                gpointer     user_data,
+                GError     **error)
+{
+  Job *job = user_data;
+  gboolean ok = _bespoke_xml_export_write (&job->snapshot, job->scope, (const char * const *) job->uuids,
+                                           plain_path, &job->progress, error);
+
+  /* sealing comes next, and cannot be stopped part-way */
+  if (ok && !_bespoke_xml_progress_cancelled (&job->progress, error) && job->progress.func != NULL)
+    job->progress.func (BESPOKE_XML_PROGRESS_FINISHING, job->progress.total, job->progress.data);
+  return ok && !g_cancellable_is_cancelled (job->progress.cancellable);
+}
+
+/* The file, sealed or not; the snapshot's connections only */
+static gboolean
+job_run (Job     *job,
+         GError **error)
+{
+  gboolean ok;
+
+  if (job->passphrase != NULL)
+    ok = bespoke_seal_export_with (job->path, job->passphrase, NULL, write_plain_cb, job, error);
+  else
+    ok = _bespoke_xml_export_write (&job->snapshot, job->scope, (const char * const *) job->uuids,
+                                    job->path, &job->progress, error);
+  /* the read transactions end here, on the thread that used them */
+  _bespoke_xml_snapshot_release (&job->snapshot);
+  return ok;
+}
+
+static Job *
+job_new (BespokeStore           *store,
+         BespokeXmlExportScope   scope,
+         const char * const     *uuids,
+         const char             *path,
+         const char             *passphrase,
+         BespokeXmlProgressFunc  progress,
+         gpointer                progress_data,
+         GDestroyNotify          progress_destroy,
+         GCancellable           *cancellable,
+         GError                **error)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->scope = scope;
+  job->uuids = g_strdupv ((char **) uuids);
+  job->path = g_strdup (path);
+  job->passphrase = g_strdup (passphrase);
+  job->progress.func = progress;
+  job->progress.data = progress_data;
+  job->progress_destroy = progress_destroy;
+  job->progress.cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+
+  if (passphrase != NULL && !bespoke_seal_check_passphrase (passphrase, error))
+    goto fail;
+  /* this database's replica id, bound to its path on first use: a write,
+   * so here, on the caller's connection */
+  g_free (bespoke_store_dup_replica_id (store, NULL));
+  job->started = g_get_real_time ();
+  if (!_bespoke_xml_snapshot_take (store, scope, &job->snapshot, error))
+    goto fail;
+  if (scope == BESPOKE_XML_EXPORT_ALL)
+    job->progress.total = job->snapshot.people;
+  else if (scope == BESPOKE_XML_EXPORT_PEOPLE)
+    job->progress.total = g_strv_length (job->uuids);
+  return job;
+
+fail:
+  job_free (job);
+  return NULL;
+}
+
+/**
+ * bespoke_xml_export_with_progress:
+ * @passphrase: (nullable): seal the file with it (see bespoke-seal.h), or
+ *   %NULL for a plain exchange file
+ * @progress: (nullable): told how many people are written, from the
+ *   calling thread
+ * @cancellable: (nullable): stops the export between one person and the
+ *   next; then %FALSE with %G_IO_ERROR_CANCELLED
+ *
+ * As bespoke_xml_export_full(), sealed or not.  The people are read on
+ * connections of the export's own, so the database's write lock is held
+ * only for the moment it takes them to start.  On %FALSE nothing is in
+ * place, no temporary file is left and the sync marks are as they were.
+ */
+gboolean
+bespoke_xml_export_with_progress (BespokeStore           *store,
+                                  BespokeXmlExportScope   scope,
+                                  const char * const     *uuids,
+                                  const char             *path,
+                                  const char             *passphrase,
+                                  BespokeXmlProgressFunc  progress,
+                                  gpointer                progress_data,
+                                  GCancellable           *cancellable,
+                                  GError                **warning,
+                                  GError                **error)
+{
+  Job *job;
+  gboolean ok;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
+
+  job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, NULL, cancellable, error);
+  if (job == NULL)
+    return FALSE;
+  ok = job_run (job, error);
+  if (ok && !_bespoke_xml_export_mark (store, scope, uuids, job->started, warning))
+    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), path);
+  job_free (job);
+  return ok;
+}
+
+static void
+export_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (job_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * bespoke_xml_export_async:
+ * @progress: (nullable): told how many people are written, from the
+ *   export's thread: the caller passes it on to its own
+ * @progress_destroy: (nullable): frees @progress_data when the export is
+ *   done with it
+ * @callback: called on the caller's thread when the file is in place, or
+ *   nothing is
+ *
+ * As bespoke_xml_export_with_progress(), on a thread of its own, so that
+ * the caller (the window) goes on while it runs, and saves: the export
+ * holds the database's write lock only for the moment its connections take
+ * to start.  Call bespoke_xml_export_finish() in @callback.  A Cancel that
+ * comes once the file is in place does not take it away: the export
+ * finished.
+ */
+void
+bespoke_xml_export_async (BespokeStore           *store,
+                          BespokeXmlExportScope   scope,
+                          const char * const     *uuids,
+                          const char             *path,
+                          const char             *passphrase,
+                          BespokeXmlProgressFunc  progress,
+                          gpointer                progress_data,
+                          GDestroyNotify          progress_destroy,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Job *job;
+
+  g_return_if_fail (BESPOKE_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bespoke_xml_export_async);
+  /* the thread's own answer: a file in place stays, and is marked */
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, progress_destroy, cancellable, &error);
+  if (job == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, job, job_free);
+  if (!job->snapshot.own)
+    {
+      /* an in-memory database: its one connection is the caller's */
+      export_thread_cb (task, store, job, cancellable);
+      return;
+    }
+  g_task_run_in_thread (task, export_thread_cb);
+}
+
+/**
+ * bespoke_xml_export_finish:
+ * @warning: (nullable): as bespoke_xml_export_full()
+ *
+ * Ends bespoke_xml_export_async(), on the caller's thread: writes the sync
+ * mark if the file is in place.
+ */
+gboolean
+bespoke_xml_export_finish (BespokeStore  *store,
+                           GAsyncResult  *result,
+                           GError       **warning,
+                           GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (!_bespoke_xml_export_mark (store, job->scope, (const char * const *) job->uuids, job->started, warning))
+    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), job->path);
+  return TRUE;
+}

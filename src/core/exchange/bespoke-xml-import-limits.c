@@ -55,6 +55,10 @@ typedef struct
   guint    n_bang;
   char     last[3];                        /* the last bytes, for "-->", "]]>", "?>" */
   gboolean empty;                          /* the start tag ends "/>" */
+  char     name[8];                        /* the start tag's name, cut at 7 bytes */
+  guint    n_name;                         /* its length so far; 8 once too long */
+  gboolean in_name;
+  guint64  people;                         /* <person> records under the root */
   GError  *error;
 } Scan;
 
@@ -123,6 +127,8 @@ open_element (Scan *scan)
   if (scan->depth >= 2 && ++scan->record_elements > BESPOKE_XML_MAX_RECORD_ELEMENTS)
     return fail (scan, scan->start_line[2], _("one record holds more than %u elements"),
                  (guint) BESPOKE_XML_MAX_RECORD_ELEMENTS);
+  if (scan->depth == 1 && scan->n_name == 6 && memcmp (scan->name, "person", 6) == 0)
+    scan->people++;
   if (scan->depth <= 1)
     {
       /* a gap in the root ends */
@@ -167,6 +173,13 @@ start_tag_byte (Scan *scan,
       if (c == scan->quote)
         scan->quote = '\0';
       return TRUE;
+    }
+  if (scan->in_name)
+    {
+      if (g_ascii_isspace (c) || c == '/' || c == '>')
+        scan->in_name = FALSE;
+      else if (scan->n_name < sizeof scan->name)
+        scan->name[scan->n_name++] = c;
     }
   if (c == '"' || c == '\'')
     scan->quote = c;
@@ -228,6 +241,8 @@ scan_byte (Scan *scan,
       scan->quote = '\0';
       scan->empty = FALSE;
       scan->n_bang = 0;
+      scan->n_name = 0;
+      scan->in_name = TRUE;
       memset (scan->last, 0, sizeof scan->last);
       if (c == '!')
         scan->state = IN_BANG;
@@ -276,13 +291,16 @@ scan_byte (Scan *scan,
 /**
  * _bespoke_xml_check_limits:
  * @fd: the file, read from its start with pread() (its offset is left alone)
+ * @people: (out) (optional): the people in the file (its <person>
+ *   elements under the root), for the import's progress
  *
  * Returns: %FALSE, with @error saying the line and the limit, if the file
  *   passes any of the limits in bespoke-xml-import.h.
  */
 gboolean
-_bespoke_xml_check_limits (int      fd,
-                           GError **error)
+_bespoke_xml_check_limits (int       fd,
+                           guint64  *people,
+                           GError  **error)
 {
   g_autofree char *buffer = g_malloc (1024 * 1024);
   Scan scan = { .state = IN_TEXT, .line = 1, .start_line = { 1, 1 } };
@@ -303,5 +321,7 @@ _bespoke_xml_check_limits (int      fd,
         }
       offset += n;
     }
+  if (people != NULL)
+    *people = scan.people;
   return TRUE;
 }

@@ -15,6 +15,7 @@
 
 #include "bespoke-record.h"
 #include "bespoke-xml-import.h"
+#include "bespoke-xml-progress.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,11 @@ typedef struct
   GError                 *error;       /* the first error in a record */
   gint64                  mark_all;
   gint64                  now;
+  BespokeXmlProgressFunc  progress;    /* NULL: no one is told */
+  gpointer                progress_data;
+  guint64                 total;       /* people in the file */
+  guint64                 done;        /* people read */
+  gint64                  reported_at; /* monotonic time of the last call */
 } Import;
 
 /* bespoke-xml-import-reader.c */
@@ -66,6 +72,7 @@ BespokeRecord *_bespoke_xml_record_from_node (Import         *self,
 
 /* bespoke-xml-import-limits.c */
 gboolean       _bespoke_xml_check_limits     (int             fd,
+                                              guint64        *people,
                                               GError        **error);
 
 /* bespoke-xml-import-merge.c */

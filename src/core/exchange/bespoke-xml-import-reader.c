@@ -494,7 +494,8 @@ prolog_has_doctype (int fd)
  * before any parser sees it: a regular file, not too large, no DOCTYPE,
  * no absurdly long text.  -1, with @error set, if not. */
 static int
-open_checked (const char  *path,
+open_checked (Import      *self,
+              const char  *path,
               GError     **error)
 {
   struct stat st;
@@ -528,12 +529,29 @@ open_checked (const char  *path,
       return -1;
     }
 
-  if (!_bespoke_xml_check_limits (fd, error))
+  if (!_bespoke_xml_check_limits (fd, &self->total, error))
     {
       close (fd);
       return -1;
     }
   return fd;
+}
+
+/* Tells the caller how far the people have come: at most every 50 ms,
+ * and at the last */
+static void
+note_person_read (Import *self)
+{
+  gint64 now;
+
+  self->done = MIN (self->done + 1, self->total);
+  if (self->progress == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (self->done < self->total && now - self->reported_at < 50 * 1000)
+    return;
+  self->reported_at = now;
+  self->progress (self->done, self->total, self->progress_data);
 }
 
 /* Reads the document with @reader, merging each element under the root
@@ -594,6 +612,8 @@ read_elements (Import           *self,
               break;
             }
           _bespoke_xml_merge_top (self, node);
+          if (_bespoke_xml_is_ours (node, "person"))
+            note_person_read (self);
           /* reads (and validates) the rest of the element */
           ret = xmlTextReaderNext (reader);
           continue;
@@ -620,7 +640,7 @@ _bespoke_xml_read_document (Import      *self,
 
   if (schema == NULL)
     return FALSE;
-  fd = open_checked (path, error);
+  fd = open_checked (self, path, error);
   if (fd < 0)
     return FALSE;
 

@@ -125,6 +125,27 @@ bespoke_xml_import_with_conflicts (BespokeStore           *store,
                                    const char             *conflicts_path,
                                    GError                **error)
 {
+  return bespoke_xml_import_with_progress (store, path, flags, cancellable, conflicts_path, NULL, NULL, error);
+}
+
+/**
+ * bespoke_xml_import_with_progress:
+ * @progress: (nullable): told how many of the file's people have been
+ *   read and merged, from the calling thread
+ *
+ * As bespoke_xml_import_with_conflicts(), telling @progress how far it has
+ * come.  Cancelled part-way, it rolls back: the database is as it was.
+ */
+BespokeXmlImportReport *
+bespoke_xml_import_with_progress (BespokeStore           *store,
+                                  const char             *path,
+                                  BespokeXmlImportFlags   flags,
+                                  GCancellable           *cancellable,
+                                  const char             *conflicts_path,
+                                  BespokeXmlProgressFunc  progress,
+                                  gpointer                progress_data,
+                                  GError                **error)
+{
   Import self = { 0 };
   g_autoptr(BespokeXmlImportReport) report = g_new0 (BespokeXmlImportReport, 1);
   gboolean ok;
@@ -137,6 +158,8 @@ bespoke_xml_import_with_conflicts (BespokeStore           *store,
   self.store = store;
   self.report = report;
   self.cancellable = cancellable;
+  self.progress = progress;
+  self.progress_data = progress_data;
   self.products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.now = g_get_real_time ();
 

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "bespoke-store.h"
+#include "bespoke-xml-progress.h"
 
 G_BEGIN_DECLS
 
@@ -103,6 +106,14 @@ BespokeXmlImportReport *bespoke_xml_import_with_conflicts (BespokeStore         
                                                           BespokeXmlImportFlags   flags,
                                                           GCancellable           *cancellable,
                                                           const char             *conflicts_path,
+                                                          GError                **error);
+BespokeXmlImportReport *bespoke_xml_import_with_progress (BespokeStore           *store,
+                                                          const char             *path,
+                                                          BespokeXmlImportFlags   flags,
+                                                          GCancellable           *cancellable,
+                                                          const char             *conflicts_path,
+                                                          BespokeXmlProgressFunc  progress,
+                                                          gpointer                progress_data,
                                                           GError                **error);
 gboolean                bespoke_xml_import_write_conflicts (BespokeXmlImportReport *report,
                                                           const char             *source,

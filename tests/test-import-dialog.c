@@ -11,6 +11,7 @@
 #include "bespoke-example.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
+#include "bespoke-progress-dialog.h"
 #include "bespoke-test-util.h"
 #include "bespoke-window.h"
 
@@ -763,6 +764,28 @@ find_message_dialog (GtkWindow *parent)
   return NULL;
 }
 
+/* The window's export runs on a thread, with a progress dialog (issue
+ * #13): this waits until it is done and the dialog has gone. */
+static void
+wait_for_export (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean running = TRUE;
+
+  while (running)
+    {
+      running = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          running |= BESPOKE_IS_PROGRESS_DIALOG (window);
+        }
+      if (running)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 /* Issue #15: the export writes exactly the file the user chose.  A name
  * without ".bespoke" is asked about first; "Keep the Name" writes that
  * name and no "NAME.bespoke" beside it (the Flatpak document portal
@@ -796,6 +819,7 @@ test_export_exact_name (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add “.bespoke” to the Name?");
   g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
   adw_message_dialog_response (dialog, "keep");
+  wait_for_export ();
   g_assert_true (bespoke_xml_validate (plain, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (sibling, G_FILE_TEST_EXISTS));
@@ -812,6 +836,7 @@ test_export_exact_name (Fixture       *f,
   /* with the suffix: no question, the file at once */
   bespoke_exchange_export_chosen (GTK_WINDOW (window), paul, suffixed_file);
   g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  wait_for_export ();
   g_assert_true (bespoke_xml_validate (suffixed, &error));
   g_assert_no_error (error);
 

@@ -355,11 +355,31 @@ test_import_cancel (void)
   g_assert_cmpstr (listing_after, ==, listing);
 }
 
+/* Counts read as UK English writes them */
+static void
+test_describe (void)
+{
+  const struct { guint64 done, total; const char *text; } cases[] = {
+    { 31200, 100000, "31,200 of 100,000 people" },
+    { 0, 1, "0 of 1 person" },
+    { 999, 1000, "999 of 1,000 people" },
+    { 1234567, 1234567, "1,234,567 of 1,234,567 people" },
+    { 5, 2, "2 of 2 people" },  /* never more done than there are */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = bespoke_xml_progress_describe (cases[i].done, cases[i].total);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/xml-progress/describe", test_describe);
   g_test_add_func ("/xml-progress/export-counts", test_export_counts);
   g_test_add_func ("/xml-progress/export-cancel", test_export_cancel);
   g_test_add_func ("/xml-progress/export-cancel-sealed", test_export_cancel_sealed);

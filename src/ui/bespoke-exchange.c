@@ -11,6 +11,7 @@
 #include "bespoke-core.h"
 #include "bespoke-exchange.h"
 #include "bespoke-import-dialog.h"
+#include "bespoke-progress-dialog.h"
 #include "bespoke-seal-dialog.h"
 #include "bespoke-unseal-dialog.h"
 #include "bespoke-window.h"
@@ -538,31 +539,100 @@ export_job_closure_free (gpointer  data,
   export_job_free (data);
 }
 
+/* An export running on its thread, with its progress dialog */
+typedef struct
+{
+  BespokeWindow         *window;
+  BespokeProgressDialog *dialog;   /* weak: it goes when the export ends */
+  char                 **uuids;    /* the people exported; NULL: everyone */
+  char                  *path;
+  char                  *basename;
+  gboolean               sealed;
+} ExportRun;
+
+static void
+export_run_free (ExportRun *run)
+{
+  g_clear_weak_pointer (&run->dialog);
+  g_clear_object (&run->window);
+  g_strfreev (run->uuids);
+  g_free (run->path);
+  g_free (run->basename);
+  g_free (run);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportRun *run = user_data;
+  BespokeStore *store = BESPOKE_STORE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) warning = NULL;
+
+  if (run->dialog != NULL)
+    bespoke_progress_dialog_done (run->dialog);
+  if (bespoke_xml_export_finish (store, result, &warning, &error))
+    {
+      g_autofree char *title = g_strdup_printf (run->sealed ? _("Exported to “%s”, sealed") : _("Exported to “%s”"), run->basename);
+      g_autoptr(GError) audit_error = NULL;
+
+      if (warning != NULL)
+        g_debug ("%s", warning->message);
+      if (!bespoke_store_audit_export (store, (const char * const *) run->uuids, run->path, run->sealed, &audit_error))
+        g_debug ("Could not note the export in the audit trail: %s", audit_error->message);
+      add_toast (GTK_WINDOW (run->window), adw_toast_new (title));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_toast (GTK_WINDOW (run->window), adw_toast_new (_("Export stopped: no file was written")));
+  else
+    show_error (GTK_WINDOW (run->window), _("The File Could Not Be Exported"), error->message);
+  export_run_free (run);
+}
+
+/* Writes the file on a thread of its own, with a progress dialog and
+ * Cancel; the window goes on meanwhile, and saves (the export reads a
+ * snapshot of the database). */
 static void
 write_export (ExportJob *job,
               GFile     *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
   const char *person[] = { job->person ? bespoke_record_get_uuid (BESPOKE_RECORD (job->person)) : NULL, NULL };
+  g_autofree char *heading = NULL;
+  g_autofree char *status = NULL;
+  ExportRun *run;
 
-  if (export_to (bespoke_window_get_store (job->window),
-                 job->found || job->person ? BESPOKE_XML_EXPORT_PEOPLE : BESPOKE_XML_EXPORT_ALL,
-                 job->found ? (const char * const *) job->found : person, file, job->passphrase, &error))
+  run = g_new0 (ExportRun, 1);
+  run->path = g_file_get_path (file);
+  if (run->path == NULL)
     {
-      g_autofree char *title = g_strdup_printf (job->passphrase ? _("Exported to “%s”, sealed") : _("Exported to “%s”"), basename);
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) audit_error = NULL;
-
-      if (!bespoke_store_audit_export (bespoke_window_get_store (job->window),
-                                       job->found ? (const char * const *) job->found : job->person ? person : NULL,
-                                       path, job->passphrase != NULL, &audit_error))
-        g_debug ("Could not note the export in the audit trail: %s", audit_error->message);
-
-      add_toast (GTK_WINDOW (job->window), adw_toast_new (title));
+      show_error (GTK_WINDOW (job->window), _("The File Could Not Be Exported"),
+                  _("Bespoke can only export to a folder on this computer: choose a folder here instead."));
+      export_run_free (run);
+      return;
     }
+  run->window = g_object_ref (job->window);
+  run->uuids = g_strdupv (job->found ? job->found : job->person ? (char **) person : NULL);
+  run->basename = g_file_get_basename (file);
+  run->sealed = job->passphrase != NULL;
+
+  if (job->person != NULL)
+    /* Translators: %s is a person's name */
+    heading = g_strdup_printf (_("Exporting %s"), bespoke_person_get_name (job->person));
   else
-    show_error (GTK_WINDOW (job->window), _("The File Could Not Be Exported"), error->message);
+    heading = g_strdup (job->found ? _("Exporting the People Found") : _("Exporting Everyone"));
+  status = g_strdup_printf (_("Writing “%s”. You can go on working: changes made from now on go in the next export."),
+                            run->basename);
+  run->dialog = bespoke_progress_dialog_new (GTK_WINDOW (job->window), heading, status);
+  g_object_add_weak_pointer (G_OBJECT (run->dialog), (gpointer *) &run->dialog);
+
+  bespoke_xml_export_async (bespoke_window_get_store (job->window),
+                            run->uuids ? BESPOKE_XML_EXPORT_PEOPLE : BESPOKE_XML_EXPORT_ALL,
+                            (const char * const *) run->uuids, run->path, job->passphrase,
+                            bespoke_progress_feed_cb, bespoke_progress_feed_ref (bespoke_progress_dialog_get_feed (run->dialog)),
+                            bespoke_progress_feed_unref, bespoke_progress_dialog_get_cancellable (run->dialog),
+                            export_done_cb, run);
 }
 
 static void choose_export_file (BespokeWindow *window,

@@ -178,6 +178,7 @@ typedef struct
   Progress               progress;
   GDestroyNotify         progress_destroy;
   gint64                 started;
+  char                  *database;  /* the file, for the thread's own connection */
 } Job;
 
 static void
@@ -188,6 +189,7 @@ job_free (gpointer data)
   _bespoke_xml_snapshot_release (&job->snapshot);
   g_strfreev (job->uuids);
   g_free (job->path);
+  g_free (job->database);
   if (job->passphrase != NULL)
     memset (job->passphrase, 0, strlen (job->passphrase));
   g_free (job->passphrase);
@@ -238,8 +240,7 @@ job_new (BespokeStore           *store,
          BespokeXmlProgressFunc  progress,
          gpointer                progress_data,
          GDestroyNotify          progress_destroy,
-         GCancellable           *cancellable,
-         GError                **error)
+         GCancellable           *cancellable)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -247,28 +248,33 @@ job_new (BespokeStore           *store,
   job->uuids = g_strdupv ((char **) uuids);
   job->path = g_strdup (path);
   job->passphrase = g_strdup (passphrase);
+  job->database = g_strdup (bespoke_store_get_path (store));
   job->progress.func = progress;
   job->progress.data = progress_data;
   job->progress_destroy = progress_destroy;
   job->progress.cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  return job;
+}
 
-  if (passphrase != NULL && !bespoke_seal_check_passphrase (passphrase, error))
-    goto fail;
-  /* this database's replica id, bound to its path on first use: a write,
-   * so here, on the caller's connection */
+/* The replica id and the snapshot, through @store: the caller's, or (on
+ * the export's thread) a connection of the thread's own */
+static gboolean
+job_prepare (Job           *job,
+             BespokeStore  *store,
+             GError       **error)
+{
+  if (job->passphrase != NULL && !bespoke_seal_check_passphrase (job->passphrase, error))
+    return FALSE;
+  /* this database's replica id, bound to its path on first use */
   g_free (bespoke_store_dup_replica_id (store, NULL));
   job->started = g_get_real_time ();
-  if (!_bespoke_xml_snapshot_take (store, scope, &job->snapshot, error))
-    goto fail;
-  if (scope == BESPOKE_XML_EXPORT_ALL)
+  if (!_bespoke_xml_snapshot_take (store, job->scope, &job->snapshot, error))
+    return FALSE;
+  if (job->scope == BESPOKE_XML_EXPORT_ALL)
     job->progress.total = job->snapshot.people;
-  else if (scope == BESPOKE_XML_EXPORT_PEOPLE)
+  else if (job->scope == BESPOKE_XML_EXPORT_PEOPLE)
     job->progress.total = g_strv_length (job->uuids);
-  return job;
-
-fail:
-  job_free (job);
-  return NULL;
+  return TRUE;
 }
 
 /**
@@ -304,25 +310,31 @@ bespoke_xml_export_with_progress (BespokeStore           *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
 
-  job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, NULL, cancellable, error);
-  if (job == NULL)
-    return FALSE;
-  ok = job_run (job, error);
+  job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, NULL, cancellable);
+  ok = job_prepare (job, store, error) && job_run (job, error);
   if (ok && !_bespoke_xml_export_mark (store, scope, uuids, job->started, warning))
     g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), path);
   job_free (job);
   return ok;
 }
 
+/* On the export's thread: everything, on connections of its own (the
+ * write lock for the snapshot's moment too), so that the caller's thread
+ * does no more than start it */
 static void
 export_thread_cb (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  Job *job = task_data;
   GError *error = NULL;
+  g_autoptr(BespokeStore) store = bespoke_store_open (job->database, &error);
+  gboolean prepared;
 
-  if (job_run (task_data, &error))
+  prepared = store != NULL && job_prepare (job, store, &error);
+  g_clear_object (&store);
+  if (prepared && job_run (job, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -370,17 +382,16 @@ bespoke_xml_export_async (BespokeStore           *store,
   /* the thread's own answer: a file in place stays, and is marked */
   g_task_set_check_cancellable (task, FALSE);
 
-  job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, progress_destroy, cancellable, &error);
-  if (job == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, progress_destroy, cancellable);
   g_task_set_task_data (task, job, job_free);
-  if (!job->snapshot.own)
+  if (g_str_equal (job->database, ":memory:"))
     {
-      /* an in-memory database: its one connection is the caller's */
-      export_thread_cb (task, store, job, cancellable);
+      /* an in-memory database: its one connection is the caller's, so
+       * the export runs here */
+      if (job_prepare (job, store, &error) && job_run (job, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
       return;
     }
   g_task_run_in_thread (task, export_thread_cb);

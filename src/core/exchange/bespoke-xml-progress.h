@@ -25,4 +25,7 @@ typedef void (*BespokeXmlProgressFunc) (guint64  done,
 
 #define BESPOKE_XML_PROGRESS_FINISHING G_MAXUINT64
 
+char *bespoke_xml_progress_describe (guint64 done,
+                                     guint64 total);
+
 G_END_DECLS

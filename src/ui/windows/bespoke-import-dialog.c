@@ -8,6 +8,7 @@
 #include "bespoke-core.h"
 #include "bespoke-conflict-row.h"
 #include "bespoke-import-dialog.h"
+#include "bespoke-progress-feed.h"
 
 /**
  * BespokeImportDialog:
@@ -21,8 +22,9 @@
  *
  * The dry run and the import run in a worker thread, on a connection of
  * its own to the same database file (WAL lets the window's connection go
- * on reading meanwhile), while the dialog shows a spinner; closing the
- * dialog cancels them and changes nothing.  When the import is done the
+ * on reading meanwhile), while the dialog shows how many of the file's
+ * people have been read ("31,200 of 100,000 people"); closing the dialog
+ * (or Cancel) stops them part-way and changes nothing.  When the import is done the
  * window's store emits ::changed for everything and ::committed, as after
  * a restore, so that what shows the database reloads.
  */
@@ -43,7 +45,8 @@ struct _BespokeImportDialog
 
   AdwWindowTitle         *window_title;
   GtkWidget              *busy_box;
-  GtkSpinner             *spinner;
+  GtkProgressBar         *progress_bar;
+  BespokeProgressFeed    *feed;          /* the running job's counts */
   GtkLabel               *busy_label;
   GtkButton              *cancel_button;
   GtkButton              *import_button;
@@ -79,7 +82,7 @@ update_apply (BespokeImportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", self->can_apply && !self->busy);
 }
 
-/* While the worker reads or imports: a spinner and @status, nothing to
+/* While the worker reads or imports: @status and its counts, nothing to
  * choose and no Import; Cancel stays, to stop it. */
 static void
 set_busy (BespokeImportDialog *self,
@@ -89,7 +92,10 @@ set_busy (BespokeImportDialog *self,
   if (status != NULL)
     gtk_label_set_text (self->busy_label, status);
   gtk_widget_set_visible (self->busy_box, busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  if (busy && self->feed != NULL)
+    bespoke_progress_feed_show (self->feed, self->progress_bar, status);
+  else if (!busy && self->feed != NULL)
+    bespoke_progress_feed_stop (self->feed);
   gtk_widget_set_sensitive (self->conflicts_box, !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy);
   if (self->busy != busy)
@@ -134,6 +140,7 @@ typedef struct
   GHashTable             *take_theirs;  /* UUIDs of the conflicts to take the file's copy of */
   BespokeXmlImportReport *report;
   char                   *snapshot;     /* the undo copy, until ::imported hands it on */
+  BespokeProgressFeed    *feed;         /* told how many people are read */
 } ImportJob;
 
 static void
@@ -148,6 +155,7 @@ import_job_free (gpointer data)
   g_free (job->path);
   g_clear_pointer (&job->take_theirs, g_hash_table_unref);
   g_clear_pointer (&job->report, bespoke_xml_import_report_free);
+  g_clear_pointer (&job->feed, bespoke_progress_feed_unref);
   /* not handed on by ::imported: no one can undo with it */
   if (job->snapshot != NULL && !bespoke_store_delete_database_files (job->snapshot, &error))
     g_debug ("Could not delete the undo copy: %s", error->message);
@@ -167,14 +175,16 @@ run_job (ImportJob     *job,
 
   if (job->dry_run)
     {
-      job->report = bespoke_xml_import_full (store, job->path, BESPOKE_XML_IMPORT_DRY_RUN, cancellable, error);
+      job->report = bespoke_xml_import_with_progress (store, job->path, BESPOKE_XML_IMPORT_DRY_RUN, cancellable, NULL,
+                                                      bespoke_progress_feed_cb, job->feed, error);
       return job->report != NULL;
     }
 
   job->snapshot = bespoke_store_snapshot (store, error);
   if (job->snapshot == NULL)
     return FALSE;
-  job->report = bespoke_xml_import_full (store, job->path, BESPOKE_XML_IMPORT_DEFAULT, cancellable, error);
+  job->report = bespoke_xml_import_with_progress (store, job->path, BESPOKE_XML_IMPORT_DEFAULT, cancellable, NULL,
+                                                  bespoke_progress_feed_cb, job->feed, error);
   if (job->report == NULL)
     return FALSE;  /* rolled back: nothing changed */
 
@@ -251,6 +261,11 @@ start_job (BespokeImportDialog *self,
   job->path = g_file_get_path (self->file);
   job->dry_run = dry_run;
   job->take_theirs = take_theirs != NULL ? g_hash_table_ref (take_theirs) : NULL;
+  if (self->feed != NULL)
+    bespoke_progress_feed_stop (self->feed);
+  g_clear_pointer (&self->feed, bespoke_progress_feed_unref);
+  self->feed = bespoke_progress_feed_new ();
+  job->feed = bespoke_progress_feed_ref (self->feed);
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -625,6 +640,9 @@ bespoke_import_dialog_dispose (GObject *object)
 
   self->closed = TRUE;
   g_cancellable_cancel (self->cancellable);
+  if (self->feed != NULL)
+    bespoke_progress_feed_stop (self->feed);
+  g_clear_pointer (&self->feed, bespoke_progress_feed_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), BESPOKE_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (bespoke_import_dialog_parent_class)->dispose (object);
 }
@@ -678,7 +696,7 @@ bespoke_import_dialog_class_init (BespokeImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, busy_box);
-  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, busy_label);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BespokeImportDialog, import_button);

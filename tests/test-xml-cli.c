@@ -243,6 +243,39 @@ test_tombstones (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "--before"));
 }
 
+/* Issue #13: progress goes to stderr only when it is a terminal.  Here
+ * it is a pipe: stderr stays empty.  Under script(1), when it is
+ * installed, stderr is a terminal, and the count reaches the example's 11
+ * people (Paul, Jennie, Anne-Marie, six residents of Oak House and two
+ * members of staff). */
+static void
+test_progress_only_on_a_terminal (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *script = g_find_program_in_path ("script");
+  g_autofree char *command = NULL;
+
+  CLI (&run, "--database", f->db, "export", "--all", "-o", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  CLI (&run, "--database", other, "import", f->file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  if (script == NULL)
+    {
+      g_test_message ("script(1) is not installed: the terminal's side is not tried");
+      return;
+    }
+  command = g_strdup_printf ("%s --database %s export --all -o %s", BESPOKE_CLI_PATH, f->db, f->file);
+  run_argv (&run, (const char *[]) { script, "-qec", command, "/dev/null", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "11 of 11 people"));
+  g_assert_nonnull (strstr (run.out, "Exported to"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -256,6 +289,7 @@ main (int argc, char *argv[])
   ADD ("/xml-cli/damaged", test_import_refuses_damaged);
   ADD ("/xml-cli/conflicts-file", test_conflicts_file);
   ADD ("/xml-cli/tombstones", test_tombstones);
+  ADD ("/xml-cli/progress-only-on-a-terminal", test_progress_only_on_a_terminal);
 #undef ADD
 
   return g_test_run ();

@@ -96,6 +96,49 @@ bespoke_cli_find_provider (BespokeStore  *store,
   return NULL;
 }
 
+/* ---- progress on a terminal --------------------------------------------- */
+
+/* "31,200 of 100,000 people" on one line of stderr, rewritten in place,
+ * when stderr is a terminal; nothing otherwise, so that scripts and logs
+ * see only the result. */
+typedef struct
+{
+  gboolean shown;
+} TtyProgress;
+
+static void
+tty_progress_cb (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  TtyProgress *tty = user_data;
+  g_autofree char *text = NULL;
+
+  if (done == BESPOKE_XML_PROGRESS_FINISHING)
+    text = g_strdup (_("Sealing the file…"));
+  else
+    text = bespoke_xml_progress_describe (done, total);
+  /* back to the start of the line, the text, and clear what was after it */
+  g_printerr ("\r%s\033[K", text);
+  tty->shown = TRUE;
+}
+
+/* The progress function for stderr, or NULL when it is not a terminal */
+static BespokeXmlProgressFunc
+tty_progress (void)
+{
+  return isatty (STDERR_FILENO) ? tty_progress_cb : NULL;
+}
+
+/* Ends the progress line, if one was written */
+static void
+tty_progress_end (TtyProgress *tty)
+{
+  if (tty->shown)
+    g_printerr ("\n");
+  tty->shown = FALSE;
+}
+
 /* The export in the audit trail; the file is written either way. */
 static void
 note_export (BespokeStore          *store,
@@ -135,6 +178,7 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
     { NULL }
   };
   char *passphrase = NULL;
+  TtyProgress tty = { FALSE };
   gboolean ok;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   BespokeXmlExportScope scope;
@@ -186,8 +230,9 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
   seal |= passphrase_file != NULL;
   if (seal && !(passphrase = bespoke_cli_read_passphrase (passphrase_file, TRUE, &error)))
     return bespoke_cli_fail (error);
-  ok = seal ? bespoke_seal_export (store, scope, (const char * const *) uuids->pdata, output, passphrase, NULL, &warning, &error)
-            : bespoke_xml_export_full (store, scope, (const char * const *) uuids->pdata, output, &warning, &error);
+  ok = bespoke_xml_export_with_progress (store, scope, (const char * const *) uuids->pdata, output, passphrase,
+                                         tty_progress (), &tty, NULL, &warning, &error);
+  tty_progress_end (&tty);
   bespoke_cli_forget_passphrase (passphrase);
   if (!ok)
     return bespoke_cli_fail (error);
@@ -232,6 +277,7 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
   g_autoptr(BespokeXmlImportReport) report = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *conflicts = NULL;
+  TtyProgress tty = { FALSE };
   GError *error = NULL;
   BespokeStore *store;
 
@@ -246,8 +292,9 @@ bespoke_cli_cmd_import (Cli *cli, int argc, char **argv)
    * it cannot be, nothing is imported): exit 1 always means nothing saved.
    * A sealed file's conflicts stay on the screen: no plain copy on disk. */
   conflicts = opened ? NULL : g_strconcat (argv[1], ".conflicts.xml", NULL);
-  report = bespoke_xml_import_with_conflicts (store, path, dry_run ? BESPOKE_XML_IMPORT_DRY_RUN : BESPOKE_XML_IMPORT_DEFAULT,
-                                              NULL, conflicts, &error);
+  report = bespoke_xml_import_with_progress (store, path, dry_run ? BESPOKE_XML_IMPORT_DRY_RUN : BESPOKE_XML_IMPORT_DEFAULT,
+                                             NULL, conflicts, tty_progress (), &tty, &error);
+  tty_progress_end (&tty);
   if (report == NULL)
     return bespoke_cli_fail (error);
 

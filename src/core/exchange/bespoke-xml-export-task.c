@@ -149,7 +149,7 @@ _bespoke_xml_progress_report (Progress *progress,
   gint64 now;
   guint64 done;
 
-  if (progress->func == NULL)
+  if (progress->func == NULL || progress->total == 0)
     return;
   now = g_get_monotonic_time ();
   if (!force && now - progress->reported_at < REPORT_EVERY_USEC)

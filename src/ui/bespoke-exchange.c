@@ -570,6 +570,9 @@ export_done_cb (GObject      *source,
   BespokeStore *store = BESPOKE_STORE (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) warning = NULL;
+  /* the sync mark and the audit entry in one transaction: one wait for
+   * the disk on the window's thread, not two */
+  gboolean outer = bespoke_store_begin (store, NULL);
 
   if (run->dialog != NULL)
     bespoke_progress_dialog_done (run->dialog);
@@ -588,6 +591,8 @@ export_done_cb (GObject      *source,
     add_toast (GTK_WINDOW (run->window), adw_toast_new (_("Export stopped: no file was written")));
   else
     show_error (GTK_WINDOW (run->window), _("The File Could Not Be Exported"), error->message);
+  if (outer && !bespoke_store_commit (store, NULL))
+    bespoke_store_rollback (store);
   export_run_free (run);
 }
 

@@ -10,6 +10,7 @@
 #include "bespoke-seal.h"
 #include "bespoke-synth.h"
 #include "bespoke-test-util.h"
+#include "bespoke-export-job.h"
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-import.h"
 

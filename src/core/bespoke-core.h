@@ -43,6 +43,7 @@
 #include "bespoke-store-backup.h"
 #include "bespoke-support-line.h"
 #include "bespoke-types.h"
+#include "bespoke-export-job.h"
 #include "bespoke-xml-export.h"
 #include "bespoke-xml-import.h"
 #include "bespoke-xml-schema.h"

@@ -686,9 +686,22 @@ bespoke_xml_export_full (BespokeStore           *store,
                          GError                **warning,
                          GError                **error)
 {
+  Snapshot snapshot;
+  gint64 started;
+  gboolean ok;
+
   g_return_val_if_fail (BESPOKE_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
 
-  return bespoke_xml_export_with_progress (store, scope, uuids, path, NULL, NULL, NULL, NULL, warning, error);
+  /* this database's replica id, bound to its path on first use */
+  g_free (bespoke_store_dup_replica_id (store, NULL));
+  started = g_get_real_time ();
+  if (!_bespoke_xml_snapshot_take (store, scope, &snapshot, error))
+    return FALSE;
+  ok = _bespoke_xml_export_write (&snapshot, scope, uuids, path, NULL, error);
+  _bespoke_xml_snapshot_release (&snapshot);
+  if (ok && !_bespoke_xml_export_mark (store, scope, uuids, started, warning))
+    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), path);
+  return ok;
 }

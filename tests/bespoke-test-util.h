@@ -201,15 +201,32 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* The environment for a child: this one, with the isolated folders of
+ * G_TEST_OPTION_ISOLATE_DIRS (GLib sets them for this process only), so
+ * that a child never touches the user's real files either. */
+static inline char **
+child_environ (void)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_setenv (env, "HOME", g_get_home_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  return env;
+}
+
 /* Runs the NULL-terminated @args, whose first is the binary. */
 static inline void
 run_argv (Run         *run,
           const char **args)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = child_environ ();
 
   run_clear (run);
-  g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) args, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &run->status, &error);
   g_assert_no_error (error);
   if (!WIFEXITED (run->status))

@@ -200,6 +200,8 @@ bespoke_cli_run (int    argc,
       return bespoke_cli_usage_error (_("Name a command."));
     }
 
+  /* what killed runs left: stale exports, sealing's and backups' files */
+  bespoke_leftovers_remove ();
   status = -1;
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))

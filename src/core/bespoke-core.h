@@ -18,6 +18,7 @@
 #include "bespoke-home.h"
 #include "bespoke-home-resident.h"
 #include "bespoke-isf.h"
+#include "bespoke-leftovers.h"
 #include "bespoke-menu-model.h"
 #include "bespoke-money.h"
 #include "bespoke-outcome.h"

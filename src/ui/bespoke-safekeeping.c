@@ -22,6 +22,8 @@
  * minutes, and when the window closes), in a worker thread with its own
  * connection (bespoke_backup_database()), so that typing never waits; old
  * ones are then pruned.  app.restore-backup restores one, with an undo.
+ *
+ * At startup, on a thread: what killed runs left (bespoke_leftovers_remove()).
  */
 
 #define CHECK_EVERY_SECONDS 600
@@ -371,6 +373,21 @@ restore_backup_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- leftovers ---------------------------------------------------------- */
+
+static void
+remove_leftovers_thread_cb (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  guint removed = bespoke_leftovers_remove ();
+
+  if (removed > 0)
+    g_debug ("Removed %u files left by runs that were killed", removed);
+  g_task_return_boolean (task, TRUE);
+}
+
 static const GActionEntry actions[] = {
   { "audit-trail", audit_trail_action },
   { "restore-backup", restore_backup_action },
@@ -392,4 +409,10 @@ bespoke_safekeeping_install (GtkApplication *application)
     watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
   g_signal_connect (application, "window-added", G_CALLBACK (on_window_added_cb), NULL);
   g_signal_connect (application, "window-removed", G_CALLBACK (on_window_removed_cb), NULL);
+
+  /* what killed runs left (a folder of exports may be slow to list) */
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+    g_task_run_in_thread (task, remove_leftovers_thread_cb);
+  }
 }

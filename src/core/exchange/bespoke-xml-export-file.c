@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bespoke-leftovers.h"
 #include "bespoke-xml-export-private.h"
 #include "bespoke-xml-export.h"
 
@@ -92,6 +93,7 @@ _bespoke_xml_export_open_temp (const char  *path,
   int fd;
 
   bespoke_xml_export_remove_stale (dir);
+  bespoke_leftovers_note_export_folder (dir);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "bespoke-export-folders.h"
+
 G_BEGIN_DECLS
 
 /* What killed runs leave behind, removed when Bespoke or bespoke-cli
@@ -11,10 +13,6 @@ G_BEGIN_DECLS
  * the unlocked folders of sealing in Bespoke's private folder, and the
  * unlocked partial files of backups in the backups folder. */
 
-#define BESPOKE_LEFTOVERS_MAX_FOLDERS 32
-
-void      bespoke_leftovers_note_export_folder (const char *dir);
-char    **bespoke_leftovers_export_folders     (void);
 guint     bespoke_leftovers_remove             (void);
 
 G_END_DECLS

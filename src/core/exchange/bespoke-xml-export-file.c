@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bespoke-leftovers.h"
+#include "bespoke-export-folders.h"
 #include "bespoke-xml-export-private.h"
 #include "bespoke-xml-export.h"
 

@@ -308,6 +308,19 @@ find_person (BespokeStore *store,
   return person;
 }
 
+/* Whether a control under @widget opens @action (the Shared Homes window) */
+static gboolean
+has_action (GtkWidget  *widget,
+            const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_action (child, action))
+      return TRUE;
+  return FALSE;
+}
+
 /* The residents of domain.md's shared home (Oak House in the example),
  * each on their own Budget page: the home £300,000 a year, core support
  * £180,000 (£30,000 each) and shared costs £60,000 (£10,000 each); their
@@ -344,6 +357,7 @@ test_budget_page_isf (void)
       g_assert_cmpuint (groups->len, ==, 1);
       g_assert_cmpstr (adw_preferences_group_get_title (g_ptr_array_index (groups, 0)), ==,
                        "Individual Service Fund in Oak House");
+      g_assert_true (has_action (g_ptr_array_index (groups, 0), "app.shared-homes"));
       find_named (page, "isf-figure", figures);
       g_assert_cmpuint (figures->len, ==, 4);
       g_assert_cmpstr (row_amount (g_ptr_array_index (figures, 0)), ==, residents[i].allocation);

@@ -324,7 +324,7 @@ isf_group (const BespokeIsfTable *table,
            const BespokeIsfRow   *row)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *open = gtk_button_new_with_label (_("Open Shared Homes"));
+  GtkWidget *open = adw_action_row_new ();
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *title = g_strdup_printf (_("Individual Service Fund in %s"), table->name);
   const struct { const char *title; gint64 amount; } figures[] = {
@@ -338,9 +338,12 @@ isf_group (const BespokeIsfTable *table,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Personal money is the allocation less the shares of the home’s core support and shared costs."));
+  /* the home's whole table, as the list's last row: a button beside the
+   * title cut the title short on a phone ("Individual Serv…") */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (open), _("Open Shared Homes"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (open), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (open), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "app.shared-homes");
-  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), open);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -370,6 +373,7 @@ isf_group (const BespokeIsfTable *table,
       gtk_widget_set_name (flag, "isf-flag");
       gtk_list_box_append (GTK_LIST_BOX (list), flag);
     }
+  gtk_list_box_append (GTK_LIST_BOX (list), open);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   return group;
 }

@@ -338,8 +338,9 @@ click_add_support (Fixture *f)
         {
           GtkWidget *child = gtk_button_get_child (g_ptr_array_index (buttons, i));
 
-          if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add Support") == 0 ||
-              (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "Add Support") == 0))
+          /* "Add _Support": Alt+S adds support */
+          if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add _Support") == 0 ||
+              (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "Add _Support") == 0))
             add = g_ptr_array_index (buttons, i);
         }
     }

@@ -622,25 +622,34 @@ test_crud (Fixture       *f,
 
 typedef void (*Breaker) (Fixture *f, BespokeRecord **record);
 
-/* Saving @record must fail with INVALID, naming the problem with @reason,
+/* Saving @record must fail with @code, naming the problem with @reason,
  * and store nothing. */
 static void
-assert_refused (Fixture       *f,
-                BespokeRecord *record,
-                const char    *reason)
+assert_refused_with (Fixture       *f,
+                     BespokeRecord *record,
+                     BespokeError   code,
+                     const char    *reason)
 {
   g_autoptr(GError) error = NULL;
   GType type = G_OBJECT_TYPE (record);
   gint64 n = count_ok (f->store, type);
 
   g_assert_false (bespoke_store_save (f->store, record, &error));
-  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID);
+  g_assert_error (error, BESPOKE_ERROR, code);
   g_test_message ("%s: %s", G_OBJECT_TYPE_NAME (record), error->message);
   if (reason != NULL)
     g_assert_nonnull (strstr (error->message, reason));
   g_assert_cmpint (count_ok (f->store, type), ==, n);
   g_assert_cmpint (bespoke_record_get_modified_at (record), ==, 0);
   assert_not_found (f->store, type, uuid_of (record));
+}
+
+static void
+assert_refused (Fixture       *f,
+                BespokeRecord *record,
+                const char    *reason)
+{
+  assert_refused_with (f, record, BESPOKE_ERROR_INVALID, reason);
 }
 
 static void
@@ -783,22 +792,22 @@ test_foreign_keys (Fixture       *f,
   /* a statement for a person who does not exist */
   r = make_statement (f, 0);
   bespoke_statement_set_person_uuid (BESPOKE_STATEMENT (r), nobody);
-  assert_refused (f, r, NULL);
+  assert_refused_with (f, r, BESPOKE_ERROR_MISSING_REFERENCE, "refers to a person, plan, product or provider that is not in this database");
   g_object_unref (r);
 
   r = make_product (f, 0);
   bespoke_product_set_provider_uuid (BESPOKE_PRODUCT (r), nobody);
-  assert_refused (f, r, NULL);
+  assert_refused_with (f, r, BESPOKE_ERROR_MISSING_REFERENCE, "refers to a person, plan, product or provider that is not in this database");
   g_object_unref (r);
 
   r = make_support_line (f, 0);
   bespoke_support_line_set_product_uuid (BESPOKE_SUPPORT_LINE (r), nobody);
-  assert_refused (f, r, NULL);
+  assert_refused_with (f, r, BESPOKE_ERROR_MISSING_REFERENCE, "refers to a person, plan, product or provider that is not in this database");
   g_object_unref (r);
 
   r = make_home_resident (f, 0);
   bespoke_home_resident_set_person_uuid (BESPOKE_HOME_RESIDENT (r), nobody);
-  assert_refused (f, r, NULL);
+  assert_refused_with (f, r, BESPOKE_ERROR_MISSING_REFERENCE, "refers to a person, plan, product or provider that is not in this database");
   g_object_unref (r);
 
   /* a provider whose products are on the menu cannot go */
@@ -912,7 +921,7 @@ test_changed_signal (Fixture       *f,
   /* a refused save tells nothing */
   bespoke_statement_set_person_uuid (BESPOKE_STATEMENT (bad), nobody);
   g_assert_false (bespoke_store_save (f->store, bad, &error));
-  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID);
+  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_MISSING_REFERENCE);
   g_clear_error (&error);
   g_assert_cmpuint (changes.uuids->len, ==, 3);
 
@@ -949,7 +958,7 @@ test_failed_save_in_transaction (Fixture       *f,
   g_assert_true (bespoke_store_begin (f->store, &error));
   save_ok (f->store, a);
   g_assert_false (bespoke_store_save (f->store, bad, &error));
-  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID);
+  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_MISSING_REFERENCE);
   g_clear_error (&error);
   save_ok (f->store, b);
   g_assert_true (bespoke_store_commit (f->store, &error));

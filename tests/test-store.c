@@ -985,7 +985,7 @@ test_photos (void)
 
   /* nobody's photo */
   g_assert_false (bespoke_store_set_photo (store, nobody, png, "image/png", &error));
-  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID);
+  g_assert_error (error, BESPOKE_ERROR, BESPOKE_ERROR_MISSING_REFERENCE);
   g_clear_error (&error);
 
   /* a person's photo goes with them */

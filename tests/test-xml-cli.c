@@ -155,6 +155,34 @@ test_import_refuses_damaged (Fixture       *f,
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* A file that validates but refers to what neither it nor the database
+ * holds (the fuzzer's find: a support line whose provider is nowhere):
+ * refused with a sentence naming what is wrong and what to do, and the
+ * database is left as it was */
+static void
+test_import_missing_reference (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "xml-import",
+                                                 "repro-product-unknown-provider.xml", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+
+  CLI (&run, "--database", empty, "init");
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (&run, "validate", file);
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (&run, "--database", empty, "import", file);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "bespoke-cli: Line 24: "));
+  g_assert_nonnull (strstr (run.err, "refers to a person, plan, product or provider that is not in this database"));
+  g_assert_nonnull (strstr (run.err, "ask for the file to be exported again"));
+  g_assert_null (strstr (run.err, "FOREIGN KEY"));
+  CLI (&run, "--database", empty, "people");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
 /* A conflict: the database's copy stays, the file's goes to a file next
  * to the input, and the output shows both. */
 static void
@@ -285,6 +313,7 @@ main (int argc, char *argv[])
   ADD ("/xml-cli/export-validate-import", test_export_validate_import);
   ADD ("/xml-cli/xmllint", test_xmllint_accepts_export);
   ADD ("/xml-cli/menu", test_export_menu);
+  ADD ("/xml-cli/import-missing-reference", test_import_missing_reference);
   ADD ("/xml-cli/usage", test_usage_errors);
   ADD ("/xml-cli/damaged", test_import_refuses_damaged);
   ADD ("/xml-cli/conflicts-file", test_conflicts_file);

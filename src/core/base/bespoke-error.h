@@ -17,6 +17,7 @@ typedef enum
   BESPOKE_ERROR_DATABASE,     /* SQLite reported a failure */
   BESPOKE_ERROR_NEWER_SCHEMA, /* the database was written by a newer Bespoke */
   BESPOKE_ERROR_NOT_BESPOKE,  /* the file is not a Bespoke database */
+  BESPOKE_ERROR_MISSING_REFERENCE, /* a record refers to one that is not stored */
 } BespokeError;
 
 GQuark   bespoke_error_quark (void);

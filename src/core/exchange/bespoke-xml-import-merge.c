@@ -235,7 +235,17 @@ _bespoke_xml_store_failed (Import   *self,
                            xmlNode  *node,
                            GError   *error)
 {
-  _bespoke_xml_fail_at (self, node, error->message);
+  if (g_error_matches (error, BESPOKE_ERROR, BESPOKE_ERROR_MISSING_REFERENCE))
+    {
+      /* Translators: after "Saving was refused: it refers to a person, plan,
+       * product or provider that is not in this database." */
+      g_autofree char *message = g_strdup_printf (_("%s The file does not hold it either: ask for the file to be exported again, with what it refers to."),
+                                                  error->message);
+
+      _bespoke_xml_fail_at (self, node, message);
+    }
+  else
+    _bespoke_xml_fail_at (self, node, error->message);
   g_error_free (error);
   return FALSE;
 }

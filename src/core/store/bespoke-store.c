@@ -68,7 +68,11 @@ _bespoke_store_db_error (BespokeStore  *self,
       return FALSE;
     }
 
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
+  if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_MISSING_REFERENCE,
+                 _("%s was refused: it refers to a person, plan, product or provider that is not in this database."),
+                 what);
+  else if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_INVALID,
                  _("%s was refused because it does not fit with what is already stored (%s)."),
                  what, sqlite3_errmsg (self->db));

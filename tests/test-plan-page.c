@@ -435,6 +435,8 @@ test_plan_page_add_line (Fixture       *f,
   g_assert_true (adw_expander_row_get_expanded (row));
 
   added = load_line (f->store, 7);
+  /* the undo names whose plan it was added to */
+  g_assert_cmpstr (bespoke_history_get_undo_label (f->history), ==, "Add support to Paul’s plan");
   g_assert_cmpint (bespoke_support_line_get_support_type (added), ==, BESPOKE_SUPPORT_PAID);
   g_assert_nonnull (bespoke_support_line_get_product_uuid (added));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "for the plan"));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bespoke-plan-context.h"
+#include "bespoke-record-label.h"
 #include "bespoke-date.h"
 
 /**
@@ -194,6 +195,20 @@ bespoke_plan_context_add (BespokePlanContext *self,
                           BespokeRecord      *record,
                           const char         *undo_label)
 {
+  g_autofree char *label = NULL;
+
+  /* "Add an outcome to %s’s plan": the plan's person, as the other undo
+   * labels name them */
+  if (undo_label != NULL && strstr (undo_label, "%s") != NULL && self->plan != NULL)
+    {
+      g_autoptr(BespokePerson) person = bespoke_store_load (bespoke_plan_context_get_store (self), BESPOKE_TYPE_PERSON,
+                                                            bespoke_plan_get_person_uuid (self->plan), NULL);
+      g_autofree char *who = person != NULL ? bespoke_person_dup_short_name (person) : NULL;
+      g_auto(GStrv) parts = g_strsplit (undo_label, "%s", 2);
+
+      label = g_strjoin (who != NULL ? who : _("the person"), parts[0], parts[1], NULL);
+      undo_label = label;
+    }
   if (bespoke_plan_context_save (self, record, undo_label, NULL, NULL))
     {
       bespoke_plan_context_set_expanded (self, bespoke_record_get_uuid (record), TRUE);

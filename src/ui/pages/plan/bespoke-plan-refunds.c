@@ -96,7 +96,8 @@ on_add_clicked_cb (BespokePlanRefunds *self)
   bespoke_adjustment_set_date (refund, bespoke_plan_get_period_start (plan));
   bespoke_adjustment_set_amount (refund, -1000);
   bespoke_adjustment_set_description (refund, _("A refund"));
-  bespoke_plan_context_add (self->context, BESPOKE_RECORD (refund), _("Add a refund"));
+  bespoke_plan_context_add (self->context, BESPOKE_RECORD (refund), /* Translators: an undo label; %s is the person */
+                            _("Add a refund to %s’s plan"));
 }
 
 static void

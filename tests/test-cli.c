@@ -62,8 +62,8 @@ test_help_and_usage_errors (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "synth N"));
   g_assert_nonnull (strstr (run.out, "--database PATH"));
-  /* show and cost find Grace Okoye by "Grace" (/cli/show-first-name), and say so */
-  g_assert_nonnull (strstr (run.out, "show and cost also take a first name or surname that only one person has."));
+  /* every command finds Grace Okoye by "Grace" (/cli/show-first-name), and says so */
+  g_assert_nonnull (strstr (run.out, "or a first name or surname that only one person has."));
 
   cli (&run, "--database", db, NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -361,6 +361,22 @@ test_show_first_name (void)
   cli (&run, "--database", db, "cost", "roberts", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Committed:  £22,000.00"));
+  /* and check, print and export, through the same core lookup */
+  cli (&run, "--database", db, "check", "roberts", NULL);
+  g_assert_nonnull (strstr (run.out, "Paul Roberts"));
+  {
+    g_autofree char *pdf = g_strconcat (db, ".pdf", NULL);
+    g_autofree char *xml = g_strconcat (db, ".bespoke", NULL);
+    g_autofree char *text = NULL;
+
+    cli (&run, "--database", db, "print", "Grace", "--profile", "-o", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    cli (&run, "--database", db, "export", "Grace", "-o", xml, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (xml, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "<name>Grace Okoye</name>"));
+  }
 
   bespoke_person_set_name (other, "Grace Lee");
   g_assert_true (bespoke_store_save (store, other, &error));

@@ -40,7 +40,7 @@ bespoke_cli_cmd_check (Cli *cli, int argc, char **argv)
   if (!bespoke_cli_parse_options ("check", "PERSON", NULL, &argc, &argv, 1, 1))
     return BESPOKE_CLI_USAGE;
   if (!(store = bespoke_cli_open_store (cli, FALSE, &error)) ||
-      !(person = bespoke_store_find_person (store, argv[1], &error)) ||
+      !(person = bespoke_person_lookup (store, argv[1], &error)) ||
       !(plan = bespoke_cli_current_plan (store, person, &error)) ||
       !(results = bespoke_plan_check_run (store, bespoke_record_get_uuid (BESPOKE_RECORD (plan)), NULL, &error)))
     return bespoke_cli_fail (error);

@@ -210,7 +210,7 @@ bespoke_cli_cmd_export (Cli *cli, int argc, char **argv)
       scope = BESPOKE_XML_EXPORT_PEOPLE;
       for (int i = 1; i < argc; i++)
         {
-          g_autoptr(BespokePerson) person = bespoke_store_find_person (store, argv[i], &error);
+          g_autoptr(BespokePerson) person = bespoke_person_lookup (store, argv[i], &error);
           const char *uuid;
           gboolean repeated = FALSE;
 

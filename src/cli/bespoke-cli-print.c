@@ -128,7 +128,7 @@ bespoke_cli_cmd_print (Cli *cli, int argc, char **argv)
     }
   else
     {
-      g_autoptr(BespokePerson) person = bespoke_store_find_person (store, argv[1], &error);
+      g_autoptr(BespokePerson) person = bespoke_person_lookup (store, argv[1], &error);
       if (person == NULL)
         return bespoke_cli_fail (error);
       subject = g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (person)));

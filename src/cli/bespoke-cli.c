@@ -136,8 +136,8 @@ print_help (void)
   g_print ("  %-34s %s\n", "--database PATH", _("Use this database instead of the default"));
   g_print ("  %-34s %s\n", "-h, --help", _("Show this help; COMMAND --help shows a command’s options"));
   g_print ("  %-34s %s\n", "--version", _("Show the version"));
-  g_print ("\n%s\n", _("PERSON is a UUID, the start of one, or a person’s exact name or preferred name;\n"
-                       "show and cost also take a first name or surname that only one person has."));
+  g_print ("\n%s\n", _("PERSON is a UUID, the start of one, a person’s name or preferred name,\n"
+                       "or a first name or surname that only one person has."));
   {
     g_autofree char *path = bespoke_store_default_path ();
     g_print (_("The default database is %s.\n"), path);

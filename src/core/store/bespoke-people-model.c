@@ -77,8 +77,8 @@ get_item (GListModel *model,
       if (g_hash_table_size (self->pages) >= MAX_PAGES)
         g_hash_table_remove_all (self->pages);
 
-      page = bespoke_store_list_people (self->store, self->filter, self->search,
-                                        page_number * PAGE_SIZE, PAGE_SIZE, &error);
+      page = bespoke_store_list_people_counted (self->store, self->filter, self->search,
+                                                page_number * PAGE_SIZE, PAGE_SIZE, self->n_items, &error);
       if (page == NULL)
         {
           g_warning ("Could not read people: %s", error->message);

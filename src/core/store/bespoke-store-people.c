@@ -254,10 +254,16 @@ search_words (const char *search)
 
 typedef enum
 {
-  PEOPLE_COUNT,   /* no order */
-  PEOPLE_ALL,     /* in order */
-  PEOPLE_PAGE,    /* in order, LIMIT ? OFFSET ? */
+  PEOPLE_COUNT,     /* no order */
+  PEOPLE_ALL,       /* in order */
+  PEOPLE_PAGE,      /* in order, LIMIT ? OFFSET ? */
+  PEOPLE_PAGE_FEW,  /* the same, for a search that matches few people */
 } PeopleQuery;
+
+/* A search that matches fewer people than this reads them from the search
+ * index and sorts them; more, and the sort index is read in order until a
+ * page is full ("aisha ah": 66 matches, otherwise the whole index read). */
+#define FEW_MATCHES 2000
 
 static sqlite3_stmt *
 people_query (BespokeStore         *self,
@@ -271,14 +277,27 @@ people_query (BespokeStore         *self,
   sqlite3_stmt *stmt;
   int index = 1;
 
-  g_string_append (sql, " FROM people WHERE archived = 0");
+  /* A count, or a page of few matches, starts from the search words and
+   * looks each person up by uuid: the unary + keeps SQLite (which has no
+   * statistics) from reading the whole sort index for archived = 0 and
+   * probing every row's uuid into the words' lists ("smith": 145 ms that
+   * way, 21 ms this way, at 100,000 people).  A page of many matches reads
+   * the sort index in order until the page is full. */
+  if (words[0] != NULL && kind != PEOPLE_PAGE && kind != PEOPLE_ALL)
+    g_string_append (sql, " FROM people WHERE +archived = 0");
+  else
+    g_string_append (sql, " FROM people WHERE archived = 0");
   if (filter != BESPOKE_PEOPLE_ALL)
     g_string_append (sql, " AND is_staff = ?");
   for (guint i = 0; words[i] != NULL; i++)
     g_string_append (sql, " AND uuid IN (SELECT uuid FROM people_search WHERE word >= ? AND word < ?)");
-  if (kind != PEOPLE_COUNT)
+  /* the unary + keeps SQLite from reading the sort index in order: it
+   * then starts from the search words and sorts what it finds */
+  if (kind == PEOPLE_PAGE_FEW && words[0] != NULL)
+    g_string_append (sql, " ORDER BY +is_staff, +sort_key, +name, +uuid");
+  else if (kind != PEOPLE_COUNT)
     g_string_append (sql, " ORDER BY is_staff, sort_key, name, uuid");
-  if (kind == PEOPLE_PAGE)
+  if (kind == PEOPLE_PAGE || kind == PEOPLE_PAGE_FEW)
     g_string_append (sql, " LIMIT ? OFFSET ?");
 
   if (!(stmt = _bespoke_store_prepare (self, sql->str, error)))
@@ -369,6 +388,27 @@ bespoke_store_list_people (BespokeStore         *self,
                            guint                 limit,
                            GError              **error)
 {
+  return bespoke_store_list_people_counted (self, filter, search, offset, limit, G_MAXUINT, error);
+}
+
+/**
+ * bespoke_store_list_people_counted:
+ * @n_matching: how many people @search matches, as
+ *   bespoke_store_count_people() said, or %G_MAXUINT if not known
+ *
+ * As bespoke_store_list_people(), knowing how many match: a search that
+ * matches few people reads them through the search index and sorts them,
+ * instead of reading the whole sort index in order to find them.
+ */
+GPtrArray *
+bespoke_store_list_people_counted (BespokeStore         *self,
+                                   BespokePeopleFilter   filter,
+                                   const char           *search,
+                                   guint                 offset,
+                                   guint                 limit,
+                                   guint                 n_matching,
+                                   GError              **error)
+{
   g_autofree char *select = g_strdup_printf ("SELECT %s", _bespoke_store_class_sql (self, BESPOKE_TYPE_PERSON)->columns);
   g_auto(GStrv) words = search_words (search);
   sqlite3_stmt *stmt;
@@ -376,7 +416,7 @@ bespoke_store_list_people (BespokeStore         *self,
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), NULL);
 
-  if (!(stmt = people_query (self, select, filter, words, PEOPLE_PAGE, error)))
+  if (!(stmt = people_query (self, select, filter, words, n_matching < FEW_MATCHES ? PEOPLE_PAGE_FEW : PEOPLE_PAGE, error)))
     return NULL;
   n_params = sqlite3_bind_parameter_count (stmt);
   sqlite3_bind_int64 (stmt, n_params - 1, limit);

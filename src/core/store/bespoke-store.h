@@ -89,6 +89,13 @@ GPtrArray    *bespoke_store_list_people         (BespokeStore         *self,
                                                  guint                 offset,
                                                  guint                 limit,
                                                  GError              **error);
+GPtrArray    *bespoke_store_list_people_counted (BespokeStore         *self,
+                                                 BespokePeopleFilter   filter,
+                                                 const char           *search,
+                                                 guint                 offset,
+                                                 guint                 limit,
+                                                 guint                 n_matching,
+                                                 GError              **error);
 typedef gboolean (*BespokePersonFunc) (BespokePerson *person,
                                        gpointer       user_data);
 

@@ -55,7 +55,8 @@ test_note_folders (void)
 {
   g_autofree char *a = temp_dir ();
   g_autofree char *b = temp_dir ();
-  g_autofree char *a_again = g_build_filename (b, "..", g_path_get_basename (a), NULL);
+  g_autofree char *a_name = g_path_get_basename (a);
+  g_autofree char *a_again = g_build_filename (b, "..", a_name, NULL);
   g_auto(GStrv) folders = NULL;
 
   reset_list ();

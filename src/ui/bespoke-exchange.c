@@ -462,27 +462,37 @@ bespoke_exchange_export_people (BespokeStore       *store,
  * Returns: (transfer full) (nullable): the UUIDs of the people the list's
  *   search has found, or %NULL when there is no search or it found no one
  */
+static gboolean
+add_found_uuid (BespokePerson *person,
+                gpointer       user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (person))));
+  return TRUE;
+}
+
 char **
 bespoke_exchange_found_people (BespokePeopleModel *model)
 {
   g_autofree char *search = NULL;
+  g_autoptr(GError) error = NULL;
   GPtrArray *uuids;
-  guint n;
 
   g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (model), NULL);
 
   search = g_strstrip (g_strdup (bespoke_people_model_get_search (model) ? bespoke_people_model_get_search (model) : ""));
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  if (*search == '\0' || n == 0)
+  if (*search == '\0' || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
     return NULL;
 
+  /* from the store, not the model's rows: a broad search's model may hold
+   * only its first page while it is still being counted */
   uuids = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
+  if (!bespoke_store_foreach_person (bespoke_people_model_get_store (model), bespoke_people_model_get_filter (model),
+                                     search, add_found_uuid, uuids, &error))
+    g_warning ("Could not list the people found: %s", error->message);
+  if (uuids->len == 0)
     {
-      g_autoptr(BespokePerson) person = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      if (person != NULL)
-        g_ptr_array_add (uuids, g_strdup (bespoke_record_get_uuid (BESPOKE_RECORD (person))));
+      g_ptr_array_free (uuids, TRUE);
+      return NULL;
     }
   g_ptr_array_add (uuids, NULL);
   return (char **) g_ptr_array_free (uuids, FALSE);

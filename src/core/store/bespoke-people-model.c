@@ -5,9 +5,15 @@
 
 #include "bespoke-people-model.h"
 #include "bespoke-person.h"
+#include "bespoke-store-private.h"
 
 #define PAGE_SIZE 100
 #define MAX_PAGES 20
+
+/* A search whose every word has at least this many entries in the search
+ * index may match thousands: it shows its first page at once and counts
+ * the rest on a thread (see reload_search()) */
+#define BROAD_SEARCH 2000
 
 /**
  * BespokePeopleModel:
@@ -16,6 +22,13 @@
  * counts the matching people, and fetches a page of rows only when an item
  * on it is asked for.  A few pages are cached; a change in the store or in
  * the search text drops the cache and recounts.
+ *
+ * A broad search ("a" matches 10,000 of 100,000 people) is not counted
+ * while typing: the model holds its first page at once, and the count
+ * finishes on a thread of its own, with a connection of its own.  Then
+ * #GListModel::items-changed adds the rest after the first page, and
+ * #BespokePeopleModel:counting goes back to %FALSE.  A newer keystroke
+ * cancels a count under way.
  */
 struct _BespokePeopleModel
 {
@@ -28,6 +41,9 @@ struct _BespokePeopleModel
   GHashTable          *pages;        /* page number -> GPtrArray of BespokePerson */
   guint                n_fetched;    /* rows read from the store, for tests and benchmarks */
   gboolean             dirty;        /* a person changed in the transaction being committed */
+  gboolean             counting;     /* n_items is the first page; the count is on its way */
+  guint                generation;   /* bumped by every reload: a count for an older one is dropped */
+  GCancellable        *count_cancellable;
   gulong               changed_id;
   gulong               committed_id;
 };
@@ -41,6 +57,7 @@ enum {
   PROP_0,
   PROP_SEARCH,
   PROP_N_ITEMS,
+  PROP_COUNTING,
   N_PROPS
 };
 
@@ -78,7 +95,8 @@ get_item (GListModel *model,
         g_hash_table_remove_all (self->pages);
 
       page = bespoke_store_list_people_counted (self->store, self->filter, self->search,
-                                                page_number * PAGE_SIZE, PAGE_SIZE, self->n_items, &error);
+                                                page_number * PAGE_SIZE, PAGE_SIZE,
+                                                self->counting ? G_MAXUINT : self->n_items, &error);
       if (page == NULL)
         {
           g_warning ("Could not read people: %s", error->message);
@@ -102,28 +120,190 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+typedef struct
+{
+  BespokeStore        *reader;  /* a connection of the count's own */
+  BespokePeopleFilter  filter;
+  char                *search;
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  g_object_unref (job->reader);
+  g_free (job->search);
+  g_free (job);
+}
+
+/* On a thread of the pool: the count, on a connection of its own */
+static void
+count_thread_cb (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CountJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  n = bespoke_store_count_people_cancellable (job->reader, job->filter, job->search, cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+/* Changes n_items to @n, telling the views what changed: the rows after
+ * the first page come or go */
+static void
+set_n_items (BespokePeopleModel *self,
+             guint               n)
+{
+  guint old_n = self->n_items;
+
+  if (n == old_n)
+    return;
+  self->n_items = n;
+  if (n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), n, old_n - n, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Who asked for a count: the task holds the model weakly, so that the
+ * model never ends on the count's thread */
+typedef struct
+{
+  GWeakRef model;
+  guint    generation;
+} CountAsker;
+
+static void
+count_asker_free (CountAsker *asker)
+{
+  g_weak_ref_clear (&asker->model);
+  g_free (asker);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CountAsker, count_asker_free)
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CountAsker) asker = user_data;
+  g_autoptr(BespokePeopleModel) self = g_weak_ref_get (&asker->model);
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (self == NULL || asker->generation != self->generation || self->store == NULL)
+    return;  /* the model has gone, or a newer search has started */
+
+  g_clear_object (&self->count_cancellable);
+  if (error != NULL)
+    {
+      g_warning ("Could not count people: %s", error->message);
+      n = 0;
+    }
+  self->counting = FALSE;
+  set_n_items (self, (guint) n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+/* A broad search: its first page now, the count on a thread.  Returns
+ * FALSE if the search is narrow after all (the caller counts it). */
+static gboolean
+reload_broad (BespokePeopleModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BespokeStore) reader = NULL;
+  GPtrArray *page;
+  CountJob *job;
+  CountAsker *asker;
+
+  guint n_words = 0;
+
+  /* one word only: the first page of a broad word is found within a few
+   * thousand rows of the sort index, but two broad words may match only a
+   * handful together ("aisha ah": 66), which only a count finds quickly */
+  if (g_strcmp0 (bespoke_store_get_path (self->store), ":memory:") == 0 ||
+      bespoke_store_people_match_bound (self->store, self->search, BROAD_SEARCH, &n_words, NULL) < BROAD_SEARCH ||
+      n_words != 1)
+    return FALSE;
+  /* opened here, where the store lives: the thread touches only its own */
+  if (!(reader = bespoke_store_open_reader (self->store, &error)))
+    {
+      g_debug ("No second connection to count on (%s): counting here", error->message);
+      return FALSE;
+    }
+
+  page = bespoke_store_list_people_counted (self->store, self->filter, self->search,
+                                            0, PAGE_SIZE, G_MAXUINT, &error);
+  if (page == NULL)
+    {
+      g_warning ("Could not read people: %s", error->message);
+      return FALSE;
+    }
+  self->n_fetched += page->len;
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+  self->n_items = page->len;
+  if (page->len < PAGE_SIZE)
+    return TRUE;  /* that was all of them */
+
+  self->counting = TRUE;
+  self->count_cancellable = g_cancellable_new ();
+  job = g_new0 (CountJob, 1);
+  job->reader = g_steal_pointer (&reader);
+  job->filter = self->filter;
+  job->search = g_strdup (self->search);
+  asker = g_new0 (CountAsker, 1);
+  g_weak_ref_init (&asker->model, self);
+  asker->generation = self->generation;
+  task = g_task_new (NULL, self->count_cancellable, count_done_cb, asker);
+  g_task_set_source_tag (task, reload_broad);
+  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  g_task_run_in_thread (task, count_thread_cb);
+  return TRUE;
+}
+
 /**
  * bespoke_people_model_reload:
  *
- * Drops the cache, recounts, and tells the views everything changed.
+ * Drops the cache, recounts (or starts counting, for a broad search), and
+ * tells the views everything changed.
  */
 void
 bespoke_people_model_reload (BespokePeopleModel *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean was_counting;
   guint old_n;
 
   g_return_if_fail (BESPOKE_IS_PEOPLE_MODEL (self));
 
   old_n = self->n_items;
+  was_counting = self->counting;
+  self->generation++;
+  self->counting = FALSE;
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   g_hash_table_remove_all (self->pages);
-  self->n_items = bespoke_store_count_people (self->store, self->filter, self->search, &error);
-  if (error != NULL)
-    g_warning ("Could not count people: %s", error->message);
+
+  if (!reload_broad (self))
+    {
+      self->n_items = bespoke_store_count_people (self->store, self->filter, self->search, &error);
+      if (error != NULL)
+        g_warning ("Could not count people: %s", error->message);
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (was_counting != self->counting)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
 }
 
 /* A commit that saves a thousand people reloads once, not a thousand times. */
@@ -159,6 +339,9 @@ bespoke_people_model_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_id, self->store);
       g_clear_signal_handler (&self->committed_id, self->store);
     }
+  self->generation++;
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bespoke_people_model_parent_class)->dispose (object);
@@ -190,6 +373,9 @@ bespoke_people_model_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -230,6 +416,15 @@ bespoke_people_model_class_init (BespokePeopleModelClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * BespokePeopleModel:counting:
+   *
+   * Whether a broad search is still being counted on a thread: until it
+   * is, the model holds only the search's first page.
+   */
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -275,6 +470,13 @@ bespoke_people_model_get_store (BespokePeopleModel *self)
   return self->store;
 }
 
+BespokePeopleFilter
+bespoke_people_model_get_filter (BespokePeopleModel *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (self), BESPOKE_PEOPLE_ALL);
+  return self->filter;
+}
+
 const char *
 bespoke_people_model_get_search (BespokePeopleModel *self)
 {
@@ -307,4 +509,17 @@ bespoke_people_model_get_n_fetched_rows (BespokePeopleModel *self)
 {
   g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (self), 0);
   return self->n_fetched;
+}
+
+/**
+ * bespoke_people_model_get_counting:
+ *
+ * Returns: whether the count of a broad search is still on its way (see
+ *   #BespokePeopleModel:counting)
+ */
+gboolean
+bespoke_people_model_get_counting (BespokePeopleModel *self)
+{
+  g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (self), FALSE);
+  return self->counting;
 }

@@ -14,10 +14,12 @@ G_DECLARE_FINAL_TYPE (BespokePeopleModel, bespoke_people_model, BESPOKE, PEOPLE_
 BespokePeopleModel *bespoke_people_model_new         (BespokeStore        *store,
                                                       BespokePeopleFilter  filter);
 BespokeStore       *bespoke_people_model_get_store   (BespokePeopleModel  *self);
+BespokePeopleFilter bespoke_people_model_get_filter  (BespokePeopleModel  *self);
 const char         *bespoke_people_model_get_search  (BespokePeopleModel  *self);
 void                bespoke_people_model_set_search  (BespokePeopleModel  *self,
                                                       const char          *search);
 guint               bespoke_people_model_get_n_fetched_rows (BespokePeopleModel *self);
+gboolean            bespoke_people_model_get_counting (BespokePeopleModel *self);
 void                bespoke_people_model_reload      (BespokePeopleModel  *self);
 
 G_END_DECLS

@@ -265,6 +265,28 @@ typedef enum
  * page is full ("aisha ah": 66 matches, otherwise the whole index read). */
 #define FEW_MATCHES 2000
 
+/* How many entries of the search index start with @word, reading at most
+ * @cap of them; G_MAXUINT on failure */
+static guint
+word_entries (BespokeStore *self,
+              const char   *word,
+              guint         cap)
+{
+  sqlite3_stmt *stmt;
+  guint n = G_MAXUINT;
+
+  if (!(stmt = _bespoke_store_prepare (self, "SELECT count(*) FROM (SELECT 1 FROM people_search"
+                                             " WHERE word >= ? AND word < ? LIMIT ?)", NULL)))
+    return G_MAXUINT;
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, g_strconcat (word, "\xff", NULL), -1, g_free);
+  sqlite3_bind_int64 (stmt, 3, cap);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 static sqlite3_stmt *
 people_query (BespokeStore         *self,
               const char           *select,
@@ -314,6 +336,14 @@ people_query (BespokeStore         *self,
   return stmt;
 }
 
+/* SQLite calls this every few thousand steps of a count: a non-zero
+ * answer interrupts it (SQLITE_INTERRUPT) */
+static int
+count_cancelled_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
 /**
  * bespoke_store_count_people:
  * @search: (nullable): what has been typed so far; each word matches the
@@ -325,9 +355,29 @@ bespoke_store_count_people (BespokeStore         *self,
                             const char           *search,
                             GError              **error)
 {
+  return bespoke_store_count_people_cancellable (self, filter, search, NULL, error);
+}
+
+/**
+ * bespoke_store_count_people_cancellable:
+ * @cancellable: (nullable): stops the count part-way, with
+ *   %G_IO_ERROR_CANCELLED
+ *
+ * As bespoke_store_count_people(), for a count on a thread of its own (on
+ * a connection from bespoke_store_open_reader()) that a newer keystroke
+ * makes pointless.
+ */
+guint
+bespoke_store_count_people_cancellable (BespokeStore         *self,
+                                        BespokePeopleFilter   filter,
+                                        const char           *search,
+                                        GCancellable         *cancellable,
+                                        GError              **error)
+{
   g_auto(GStrv) words = search_words (search);
   sqlite3_stmt *stmt;
   guint n = 0;
+  int rc;
 
   g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
 
@@ -345,12 +395,66 @@ bespoke_store_count_people (BespokeStore         *self,
     stmt = people_query (self, "SELECT count(*)", filter, words, PEOPLE_COUNT, error);
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 4096, count_cancelled_cb, cancellable);
+  rc = sqlite3_step (stmt);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (rc == SQLITE_ROW)
     n = (guint) sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_INTERRUPT)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Counting people was stopped."));
   else
     _bespoke_store_db_error (self, error, _("Counting people"));
   sqlite3_reset (stmt);
   return n;
+}
+
+/**
+ * bespoke_store_people_match_bound:
+ * @search: what has been typed so far
+ * @cap: the most worth knowing
+ * @out_n_words: (out) (optional): how many words @search has, as the
+ *   search reads it ("O'Brien" is one)
+ *
+ * Reads at most @cap entries of the search index for each word of @search:
+ * a person matching a word holds at least one entry for it, so the fewest
+ * entries of any word bound how many people @search can match.  It costs
+ * at most @cap index entries a word, where an exact count looks up every
+ * match (10,000 for "a" at 100,000 people).
+ *
+ * Returns: an upper bound on how many people @search matches, or @cap if
+ *   every word has at least @cap entries; %G_MAXUINT for no search
+ */
+guint
+bespoke_store_people_match_bound (BespokeStore  *self,
+                                  const char    *search,
+                                  guint          cap,
+                                  guint         *out_n_words,
+                                  GError       **error)
+{
+  g_auto(GStrv) words = search_words (search);
+  guint bound;
+
+  g_return_val_if_fail (BESPOKE_IS_STORE (self), 0);
+
+  if (out_n_words != NULL)
+    *out_n_words = g_strv_length (words);
+  if (words[0] == NULL)
+    return G_MAXUINT;
+  bound = cap;
+  for (guint i = 0; words[i] != NULL && bound > 0; i++)
+    {
+      guint n = word_entries (self, words[i], bound);
+
+      if (n == G_MAXUINT)
+        {
+          _bespoke_store_db_error (self, error, _("Counting people"));
+          return 0;
+        }
+      bound = MIN (bound, n);
+    }
+  return bound;
 }
 
 /**

@@ -82,6 +82,16 @@ guint         bespoke_store_count_people        (BespokeStore         *self,
                                                  BespokePeopleFilter   filter,
                                                  const char           *search,
                                                  GError              **error);
+guint         bespoke_store_count_people_cancellable (BespokeStore         *self,
+                                                 BespokePeopleFilter   filter,
+                                                 const char           *search,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+guint         bespoke_store_people_match_bound  (BespokeStore         *self,
+                                                 const char           *search,
+                                                 guint                 cap,
+                                                 guint                *out_n_words,
+                                                 GError              **error);
 gboolean      bespoke_store_has_people          (BespokeStore         *self);
 GPtrArray    *bespoke_store_list_people         (BespokeStore         *self,
                                                  BespokePeopleFilter   filter,

@@ -197,18 +197,11 @@ bespoke_plan_context_add (BespokePlanContext *self,
 {
   g_autofree char *label = NULL;
 
-  /* "Add an outcome to %s’s plan": the plan's person, as the other undo
-   * labels name them */
-  if (undo_label != NULL && strstr (undo_label, "%s") != NULL && self->plan != NULL)
-    {
-      g_autoptr(BespokePerson) person = bespoke_store_load (bespoke_plan_context_get_store (self), BESPOKE_TYPE_PERSON,
-                                                            bespoke_plan_get_person_uuid (self->plan), NULL);
-      g_autofree char *who = person != NULL ? bespoke_person_dup_short_name (person) : NULL;
-      g_auto(GStrv) parts = g_strsplit (undo_label, "%s", 2);
-
-      label = g_strjoin (who != NULL ? who : _("the person"), parts[0], parts[1], NULL);
-      undo_label = label;
-    }
+  /* "Add an outcome to %s": the plan, named by the core's rule for undo
+   * labels ("Paul’s plan") */
+  if (self->plan != NULL)
+    undo_label = label = bespoke_undo_label_fill (undo_label, bespoke_plan_context_get_store (self),
+                                                  BESPOKE_RECORD (self->plan));
   if (bespoke_plan_context_save (self, record, undo_label, NULL, NULL))
     {
       bespoke_plan_context_set_expanded (self, bespoke_record_get_uuid (record), TRUE);

@@ -68,8 +68,8 @@ on_add_clicked_cb (BespokePlanLines *self)
       bespoke_support_line_set_support_type (line, BESPOKE_SUPPORT_FAMILY);
       bespoke_support_line_set_funding (line, BESPOKE_FUNDING_NONE);
     }
-  bespoke_plan_context_add (self->context, BESPOKE_RECORD (line), /* Translators: an undo label; %s is the person, e.g. "Add support to Paul’s plan" */
-                            _("Add support to %s’s plan"));
+  bespoke_plan_context_add (self->context, BESPOKE_RECORD (line), /* Translators: an undo label; %s is the plan, e.g. "Add support to Paul’s plan" */
+                            _("Add support to %s"));
   if (bespoke_plan_context_get_products (self->context)->len == 0)
     bespoke_plan_context_toast (self->context,
                                 _("There are no products to buy yet, so this support is unpaid. "

@@ -90,8 +90,8 @@ on_add_clicked_cb (BespokePlanOutcomes *self)
   bespoke_outcome_set_position (outcome, bespoke_plan_context_next_position (self->context, BESPOKE_TYPE_OUTCOME));
   bespoke_outcome_set_statement (outcome, _("I want to …"));
   bespoke_outcome_set_target_date (outcome, bespoke_plan_get_period_end (plan));
-  bespoke_plan_context_add (self->context, BESPOKE_RECORD (outcome), /* Translators: an undo label; %s is the person */
-                            _("Add an outcome to %s’s plan"));
+  bespoke_plan_context_add (self->context, BESPOKE_RECORD (outcome), /* Translators: an undo label; %s is the plan, e.g. "Add an outcome to Paul’s plan" */
+                            _("Add an outcome to %s"));
 }
 
 static void

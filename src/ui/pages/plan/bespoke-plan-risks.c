@@ -98,8 +98,8 @@ on_add_clicked_cb (BespokePlanRisks *self)
   bespoke_risk_set_description (risk, _("What could go wrong"));
   bespoke_risk_set_likelihood (risk, BESPOKE_LEVEL_MEDIUM);
   bespoke_risk_set_impact (risk, BESPOKE_LEVEL_MEDIUM);
-  bespoke_plan_context_add (self->context, BESPOKE_RECORD (risk), /* Translators: an undo label; %s is the person */
-                            _("Add a risk to %s’s plan"));
+  bespoke_plan_context_add (self->context, BESPOKE_RECORD (risk), /* Translators: an undo label; %s is the plan, e.g. "Add a risk to Paul’s plan" */
+                            _("Add a risk to %s"));
 }
 
 static void

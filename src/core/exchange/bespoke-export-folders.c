@@ -70,11 +70,11 @@ rewrite (const char *path,
 
 /**
  * bespoke_leftovers_note_export_folder:
- * @dir: a folder an export is being written to
+ * @dir: a folder an export or a backup is being written to
  *
- * Remembers @dir, so that the stale temporary files of an export killed
- * there are removed when Bespoke next starts.  Best effort: a failure to
- * remember is not an export's failure.
+ * Remembers @dir, so that the stale temporary files of an export or a
+ * backup killed there are removed when Bespoke next starts.  Best effort:
+ * a failure to remember is not an export's or a backup's failure.
  */
 void
 bespoke_leftovers_note_export_folder (const char *dir)

@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* The folders exports were written to, remembered in
+/* The folders exports (and backups) were written to, remembered in
  * $XDG_STATE_HOME/bespoke/export-folders so that the stale temporary files
- * of exports killed there are removed at startup (bespoke-leftovers.h). */
+ * of exports and backups killed there are removed at startup
+ * (bespoke-leftovers.h). */
 
 #define BESPOKE_LEFTOVERS_MAX_FOLDERS 32
 

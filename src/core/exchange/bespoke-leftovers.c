@@ -15,11 +15,11 @@
  * bespoke_leftovers_remove:
  *
  * Removes what killed runs left: stale exports (their exact name pattern,
- * an hour old: bespoke_xml_export_remove_stale()) in each folder exports
- * were written to; sealing's folders that no run holds locked
- * (bespoke_seal_remove_stale()); backups' partial files that no run holds
- * locked (bespoke_backup_remove_stale()).  Called when Bespoke and
- * bespoke-cli start; it touches nothing else.
+ * an hour old: bespoke_xml_export_remove_stale()) and backups' partial
+ * files that no run holds locked (bespoke_backup_remove_stale()) in each
+ * folder exports or backups were written to, and in the backups folder;
+ * sealing's folders that no run holds locked (bespoke_seal_remove_stale()).
+ * Called when Bespoke and bespoke-cli start; it touches nothing else.
  *
  * Returns: how many were removed
  */
@@ -32,7 +32,12 @@ bespoke_leftovers_remove (void)
   guint removed = 0;
 
   for (guint i = 0; folders[i] != NULL; i++)
-    removed += bespoke_xml_export_remove_stale (folders[i]);
+    {
+      removed += bespoke_xml_export_remove_stale (folders[i]);
+      /* bespoke-cli backup --folder DIR */
+      if (!g_str_equal (folders[i], backups))
+        removed += bespoke_backup_remove_stale (folders[i]);
+    }
   /* bespoke_seal_remove_stale() makes the private folder: not for nothing */
   if (g_file_test (private, G_FILE_TEST_IS_DIR))
     removed += bespoke_seal_remove_stale ();

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bespoke-error.h"
+#include "bespoke-export-folders.h"
 #include "bespoke-store-audit.h"
 #include "bespoke-store-backup.h"
 
@@ -28,7 +29,9 @@
  * written, is switched out of WAL mode, synced and renamed into place as
  * NAME-YYYYMMDD-HHMMSS.db, the time in UTC.  A partial file that nobody
  * holds locked was left by a backup that was killed:
- * bespoke_backup_remove_stale() removes it.  A restore brings a backup's
+ * bespoke_backup_remove_stale() removes it, with its journal or WAL, when
+ * Bespoke next starts (the folder is noted as exports' folders are, since
+ * bespoke-cli can back up to a folder of the user's).  A restore brings a backup's
  * copy up to this schema (bespoke_store_open() on the copy) before it is
  * put in place, and takes a backup first, so that it can be undone.
  */
@@ -161,7 +164,8 @@ errno_error (int          saved,
 }
 
 /* A new empty 0600 file in @dir, hidden, for a copy being made, held
- * locked through *@lock_fd (close it when the copy is done or removed) */
+ * locked through *@lock_fd (close it when the copy is done or removed);
+ * @dir is noted first, so that the next start finds it if this is killed */
 static char *
 new_temporary (const char  *dir,
                const char  *stem,
@@ -170,7 +174,10 @@ new_temporary (const char  *dir,
 {
   g_autofree char *name = g_strdup_printf (".%s-XXXXXX" PARTIAL_SUFFIX, stem);
   char *path = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
+  int fd;
+
+  bespoke_leftovers_note_export_folder (dir);
+  fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
 
   if (fd < 0)
     {
@@ -205,8 +212,9 @@ sync_file (const char *path)
   return saved;
 }
 
-/* ".STEM-XXXXXX.partial", or with "-journal" after it: what
- * new_temporary() makes (and SQLite's journal beside it) */
+/* ".STEM-XXXXXX.partial", or with "-journal", "-wal" or "-shm" after it:
+ * what new_temporary() makes (and SQLite's files beside it: the copy is in
+ * WAL mode until it is switched out, so a kill can leave a WAL) */
 static gboolean
 is_partial (const char *name,
             gsize      *partial_length)
@@ -220,7 +228,7 @@ is_partial (const char *name,
     if (!g_ascii_isalnum (*c))
       return FALSE;
   rest = end + strlen (PARTIAL_SUFFIX);
-  if (*rest != '\0' && !g_str_equal (rest, "-journal"))
+  if (*rest != '\0' && !g_str_equal (rest, "-journal") && !g_str_equal (rest, "-wal") && !g_str_equal (rest, "-shm"))
     return FALSE;
   *partial_length = (gsize) (rest - name);
   return TRUE;
@@ -232,7 +240,7 @@ is_partial (const char *name,
  *
  * Removes the partial files of backups and restores that were killed
  * before they finished: the hidden ".NAME-XXXXXX.partial" files that no
- * running backup holds locked, and their journals.  Nothing else is
+ * running backup holds locked, and their journals and WALs.  Nothing else is
  * touched.
  *
  * Returns: how many files were removed

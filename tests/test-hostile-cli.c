@@ -258,6 +258,132 @@ test_open_disk_full (Fixture       *f,
   g_assert_nonnull (strstr (run.out, "Paul"));
 }
 
+/* TRUE if strace can run a program here: it is installed, and ptrace is
+ * allowed (a container may forbid it).  Otherwise the test is skipped. */
+static gboolean
+have_strace (void)
+{
+  const char *argv[] = { "strace", "-f", "-o", "/dev/null", "true", NULL };
+  int status = -1;
+
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_spawn_check_wait_status (status, NULL))
+    return TRUE;
+  g_test_skip ("strace cannot trace here (not installed, or ptrace is not allowed): no full disk to test on");
+  return FALSE;
+}
+
+/* Files beside @db that were not there before: SQLite's (-wal, -shm,
+ * -journal) or a temporary one */
+static guint
+count_beside (const char *db)
+{
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *base = g_path_get_basename (db);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, base) && !g_str_equal (name, base))
+      {
+        g_test_message ("left beside the database: %s", name);
+        n++;
+      }
+  return n;
+}
+
+/* The entries in @dir; 0 if it is not there */
+static guint
+count_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* A full disk that shows only when a commit is synced (fdatasync says
+ * ENOSPC: the writes were cached, and there is no room for them) was
+ * called "the disk … reported an error when it was read or written (disk
+ * I/O error)": by the time the store asks sqlite3_system_errno(), errno
+ * is 0.  Now, with each fdatasync of an import, then of a backup, failing
+ * in turn: either the command succeeds, or it says "The disk is full",
+ * naming the database (or the backups folder), and exits 1.  Either way
+ * the database holds all of the change or none of it, opens afterwards,
+ * and a failed run leaves nothing beside it and no partial backup.
+ * (Successes: a sync that fails after the commit, when the WAL is folded
+ * into the database on closing, loses nothing: the WAL stays, and the
+ * next open folds it in.) */
+static void
+test_sync_disk_full (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", "valid.xml", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *none = NULL;
+  g_autofree char *all = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_strace ())
+    return;
+  /* the people before and after a clean import */
+  copy_file (f->db, copy);
+  CLI (&run, "--database", copy, "people");
+  g_assert_cmpint (run.status, ==, 0);
+  none = g_strdup (run.out);
+  CLI (&run, "--database", copy, "import", valid);
+  g_assert_cmpint (run.status, ==, 0);
+  CLI (&run, "--database", copy, "people");
+  all = g_strdup (run.out);
+  g_assert_cmpstr (all, !=, none);
+
+  for (guint op = 0; op < 2; op++)
+    {
+      /* an import syncs its commit first; a backup its copy, then the
+       * copy's switch out of WAL mode, then the audit entry's commit */
+      guint full = 0, last = op == 0 ? 4 : 6;
+
+      for (guint n = 1; n <= last; n++)
+        {
+          g_autofree char *when = g_strdup_printf ("%u", n);
+          int status;
+
+          copy_file (f->db, copy);
+          remove_tree_quietly (backups);
+          if (op == 0)
+            run_with_full_disk (&run, "fdatasync", when, copy, "import", valid, NULL, NULL);
+          else
+            run_with_full_disk (&run, "fdatasync", when, copy, "backup", "--folder", backups, NULL);
+          status = run.status;
+          g_test_message ("%s, fdatasync %u: exit %d: %s", op == 0 ? "import" : "backup", n, status, run.err);
+          g_assert_null (strstr (run.err, "I/O error"));
+          g_assert_null (strstr (run.err, "reported an error"));
+          if (status != 0)
+            {
+              g_assert_cmpint (status, ==, 1);
+              g_assert_nonnull (strstr (run.err, "The disk is full"));
+              g_assert_nonnull (strstr (run.err, op == 0 ? copy : backups));
+              g_assert_cmpuint (count_beside (copy), ==, 0);
+              if (op == 1)
+                g_assert_cmpuint (count_in (backups), ==, 0);
+              full++;
+            }
+          CLI (&run, "--database", copy, "people");
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_cmpuint (count_beside (copy), ==, 0);
+          /* all of the import or none; a backup changes no one */
+          g_assert_cmpstr (run.out, ==, op == 0 && status == 0 ? all : none);
+        }
+      /* the first sync is the import's commit, or the backup's copy */
+      g_assert_cmpuint (full, >, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -268,6 +394,7 @@ main (int argc, char *argv[])
   ADD ("/hostile-cli/stale-temporary-exports", test_stale_temporary_exports);
   ADD ("/hostile-cli/export-disk-full", test_export_disk_full);
   ADD ("/hostile-cli/open-disk-full", test_open_disk_full);
+  ADD ("/hostile-cli/sync-disk-full", test_sync_disk_full);
 #undef ADD
 
   return g_test_run ();

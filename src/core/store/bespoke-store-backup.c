@@ -18,6 +18,7 @@
 #include "bespoke-export-folders.h"
 #include "bespoke-store-audit.h"
 #include "bespoke-store-backup.h"
+#include "bespoke-sqlite-errno.h"
 
 /*
  * Backups, with SQLite's online backup API.  The copy is made through a
@@ -58,7 +59,7 @@ bespoke_backup_stem (const char *database)
   return g_steal_pointer (&base);
 }
 
-/* @sys: the errno behind @rc (sqlite3_system_errno()), or 0 */
+/* @sys: the errno behind @rc (bespoke_sqlite_errno()), or 0 */
 static gboolean
 sqlite_error (int          rc,
               int          sys,
@@ -102,6 +103,12 @@ copy_database (const char    *database,
       return sqlite_error (rc, 0, database, _("Could not read"), error);
     }
   rc = sqlite3_open_v2 (to, &dst, SQLITE_OPEN_READWRITE, NULL);
+  /* No rollback journal for the copy: @to is new, and removed if the copy
+   * fails, so a journal would protect nothing.  And SQLite closes a
+   * journal whose sync failed before its errno can be read: a full disk
+   * then reads as an I/O error.  The database file's own errno is kept. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dst, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK && (backup = sqlite3_backup_init (dst, "main", src, "main")) == NULL)
     rc = sqlite3_errcode (dst);
   while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
@@ -119,11 +126,13 @@ copy_database (const char    *database,
     rc = sqlite3_errcode (dst);
   sqlite3_exec (src, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (src);
-  /* a backup is one file: no -wal beside it when it is read */
+  /* a backup is one file: no -wal beside it when it is read.  Leaving
+   * WAL mode marks the file as a rollback-journal database; "OFF", not
+   * "DELETE", so that marking needs no journal either (see above) */
   if (rc == SQLITE_DONE)
-    rc = sqlite3_exec (dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    rc = sqlite3_exec (dst, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   if (rc != SQLITE_DONE && rc != SQLITE_OK && dst != NULL)
-    sys = sqlite3_system_errno (dst);
+    sys = bespoke_sqlite_errno (dst);
   sqlite3_close (dst);
   if (rc == SQLITE_INTERRUPT)
     {

@@ -13,6 +13,7 @@
 #include "bespoke-error.h"
 #include "bespoke-store.h"
 #include "bespoke-store-private.h"
+#include "bespoke-sqlite-errno.h"
 
 #define MIGRATIONS_PATH "/org/bespoke/Bespoke/migrations"
 
@@ -44,13 +45,11 @@ static guint signals[N_SIGNALS];
 
 /* The last failure on @db was the disk being full: SQLite says so itself
  * (SQLITE_FULL), or an I/O error came from ENOSPC (writing the -shm or
- * -wal file, say). */
+ * -wal file, or syncing the database or its WAL). */
 static gboolean
 disk_was_full (sqlite3 *db)
 {
-  int e = db ? sqlite3_system_errno (db) : 0;
-
-  return db != NULL && ((sqlite3_extended_errcode (db) & 0xff) == SQLITE_FULL || e == ENOSPC || e == EDQUOT);
+  return db != NULL && ((sqlite3_extended_errcode (db) & 0xff) == SQLITE_FULL || bespoke_sqlite_errno_is_full (bespoke_sqlite_errno (db)));
 }
 
 gboolean

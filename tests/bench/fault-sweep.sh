@@ -12,15 +12,19 @@
 #   strace -f --inject=write,pwrite64,fsync,fdatasync:error=ENOSPC:when=N
 # and checks, for each run:
 #   - it exits 0, or exits non-zero with a message naming the cause ("The
-#     disk is full" for ENOSPC; an I/O error sentence for EIO), unless the
-#     failed write was the message itself (then it cannot be read);
+#     disk is full" and a path in the run's folder for ENOSPC, whichever
+#     call failed, fsync and fdatasync included; an I/O error sentence for
+#     EIO), unless the failed write was the message itself (then it cannot
+#     be read);
 #   - PRAGMA integrity_check is ok, and the database holds all of the
 #     change or none of it (the row count of every table is the one before
 #     or the one after a clean run);
 #   - the core opens the database afterwards (bespoke-cli people);
 #   - nothing is left behind: no temporary or partial file (beside the
-#     database, or in TMPDIR), no partial export or backup, and no -wal or
-#     -shm once the core has opened and closed the database again.
+#     database, or in TMPDIR), no partial export or backup, no -wal or -shm
+#     after a failed run, and none after a success once the core has opened
+#     and closed the database again (a success whose WAL could not be
+#     folded in on closing keeps it, with the change: counted apart).
 #
 # With EVERY, only every EVERY-th of all those runs (the test suite's
 # sampled sweep); without, all of them (the full sweep).  FAULT_SWEEP_OPS="import export" runs only those.  Prints a line per bad outcome and the counts: runs, successes,
@@ -63,7 +67,7 @@ valid="$root/tests/fixtures/hostile/valid.xml"
 
 "$cli" --database "$work/example.db" example >/dev/null || { echo "fault-sweep: bespoke-cli example failed" >&2; exit 2; }
 
-runs=0 successes=0 clean=0 bad=0 lost=0 unaudited=0 unmarked=0 syncs=0
+runs=0 successes=0 clean=0 bad=0 lost=0 unaudited=0 unmarked=0 walkept=0
 
 # the row count of every table, on one line.  The audit trail is left
 # out: its entry is written after the change is committed, and when that
@@ -140,18 +144,23 @@ one_run () {
   mv "$dir/err" "$dir.err"
   why=""
   [ "$status" -le 125 ] || why="killed or crashed"
+  # SQLite's files beside the database, as the run left them (before
+  # anything opens it again)
+  journals=$(cd "$dir" && find . -maxdepth 1 -name 'db-*' | tr '\n' ' ')
+  if [ -n "$journals" ]; then
+    # a success whose WAL could not be folded into the database on closing
+    # (its sync failed) keeps the WAL, and the change in it: the next open
+    # folds it in.  A failure has nothing to keep.
+    if [ "$status" -eq 0 ]; then walkept=$((walkept + 1)); else why="failed, and left $journals"; fi
+  fi
   if [ -z "$why" ] && [ "$status" -ne 0 ]; then
     case "$err" in
       ENOSPC)
-        if ! grep -q "The disk is full" "$dir.err"; then
-          why="no “The disk is full”"
-          # SQLite keeps no errno for a failed fsync of the database (its
-          # sqlite3_system_errno() is whatever errno holds later), so the
-          # store can only call it an I/O error: counted apart, reported
-          if [ "$call" = fdatasync ] || [ "$call" = fsync ]; then
-            if grep -qiE "reported an error|check the disk" "$dir.err"; then why="" syncs=$((syncs + 1)); fi
-          fi
-        fi ;;
+        # a failed fsync or fdatasync too: the store asks the file's own
+        # errno (bespoke_sqlite_errno()), not only sqlite3_system_errno()
+        grep -q "The disk is full" "$dir.err" || why="no “The disk is full”"
+        # with the path: the database, the export or the backups folder
+        [ -n "$why" ] || grep -qF "$dir/" "$dir.err" || why="“The disk is full” names no path" ;;
       EIO) grep -qiE "input/output error|reported an error|check the disk" "$dir.err" || why="no I/O error sentence" ;;
     esac
     if [ -n "$why" ] && grep -q '^[0-9]* *write(2, .*(INJECTED)' "$dir.trace"; then
@@ -194,20 +203,22 @@ one_run () {
   fi
 }
 
+# (one_run sets dir, op, call, err and n: sh has no local variables, so
+# the clean run's folder has a name of its own, which one_run leaves alone)
 for op in ${FAULT_SWEEP_OPS:-import export edit backup}; do
-  dir="$work/clean"
-  fresh "$dir"
-  before=$(fingerprint "$dir/db")
+  clean_dir="$work/clean"
+  fresh "$clean_dir"
+  before=$(fingerprint "$clean_dir/db")
   # shellcheck disable=SC2046
-  strace -f -o "$dir.trace" -e trace=$calls "$cli" --database "$dir/db" $(op_args "$op" "$dir") >/dev/null 2>&1 </dev/null ||
+  strace -f -o "$clean_dir.trace" -e trace=$calls "$cli" --database "$clean_dir/db" $(op_args "$op" "$clean_dir") >/dev/null 2>&1 </dev/null ||
     { echo "fault-sweep: $op fails without a fault" >&2; exit 2; }
-  after=$(fingerprint "$dir/db")
-  audited=$(sqlite3 "$dir/db" 'SELECT count(*) FROM audit_log')
+  after=$(fingerprint "$clean_dir/db")
+  audited=$(sqlite3 "$clean_dir/db" 'SELECT count(*) FROM audit_log')
   # strace counts each system call apart, in each thread apart: "when=N"
   # fails the N-th write and the N-th fsync.  So each call is swept on its
   # own, up to the most any one thread makes: one fault a run.
   for call in write pwrite64 fsync fdatasync; do
-    count=$(grep -E "^[0-9]+ +$call\\(" "$dir.trace" | awk '{ print $1 }' | sort | uniq -c | sort -rn | awk 'NR == 1 { print $1 }')
+    count=$(grep -E "^[0-9]+ +$call\\(" "$clean_dir.trace" | awk '{ print $1 }' | sort | uniq -c | sort -rn | awk 'NR == 1 { print $1 }')
     count=${count:-0}
     echo "fault-sweep: $op: $count ${call}s in its busiest thread"
     for err in ENOSPC EIO; do
@@ -228,5 +239,5 @@ for op in ${FAULT_SWEEP_OPS:-import export edit backup}; do
 done
 
 echo "fault-sweep: $runs runs: $successes succeeded, $clean failed cleanly ($lost of them with the message itself lost), $bad bad outcomes"
-echo "fault-sweep: of the successes, $unaudited warned that the audit trail could not be written and $unmarked that the export's sync mark could not be recorded; of the clean failures, $syncs were a full disk on fsync called an I/O error"
+echo "fault-sweep: of the successes, $unaudited warned that the audit trail could not be written, $unmarked that the export's sync mark could not be recorded, and $walkept kept their WAL (its fold into the database failed on closing; the next open folds it in)"
 [ "$bad" -eq 0 ]

@@ -11,6 +11,7 @@
 #include "bespoke-error.h"
 #include "bespoke-store.h"
 #include "bespoke-store-private.h"
+#include "bespoke-sqlite-errno.h"
 
 /* Snapshots, for undoing a whole import: a copy of the database, putting
  * it back, and deleting it with its journals. */
@@ -62,14 +63,25 @@ bespoke_store_snapshot (BespokeStore  *self,
       g_unlink (path);
       return NULL;
     }
+  /* no rollback journal for the new copy, removed if anything fails: as
+   * for a backup, SQLite would close it before a full disk at its sync
+   * could be told from an I/O error */
+  sqlite3_exec (copy, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   backup = sqlite3_backup_init (copy, "main", self->db, "main");
   rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
   if (backup)
     sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
-                   _("Could not make an undo copy of the database: %s."), sqlite3_errstr (rc));
+      int e = bespoke_sqlite_errno (copy);
+
+      if ((rc & 0xff) == SQLITE_FULL || bespoke_sqlite_errno_is_full (e))
+        g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                     _("The disk is full: an undo copy of the database could not be made in “%s”. Free some space and try again."),
+                     dir);
+      else
+        g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                     _("Could not make an undo copy of the database: %s."), sqlite3_errstr (rc));
       sqlite3_close (copy);
       g_unlink (path);
       return NULL;
@@ -118,8 +130,15 @@ bespoke_store_restore (BespokeStore  *self,
   sqlite3_close (copy);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
-                   _("Could not put the database back as it was: %s."), sqlite3_errstr (rc));
+      int e = bespoke_sqlite_errno (self->db);
+
+      if ((rc & 0xff) == SQLITE_FULL || bespoke_sqlite_errno_is_full (e))
+        g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                     _("The disk is full: the database “%s” could not be put back as it was. Free some space and try again."),
+                     self->path);
+      else
+        g_set_error (error, BESPOKE_ERROR, BESPOKE_ERROR_DATABASE,
+                     _("Could not put the database back as it was: %s."), sqlite3_errstr (rc));
       return FALSE;
     }
 

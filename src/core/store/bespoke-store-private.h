@@ -37,6 +37,10 @@ void          bespoke_store_end_read     (BespokeStore  *self);
 
 /* ---- only for the store's own files (bespoke-store*.c) ---------------- */
 
+/* The most memory, in KiB, SQLite's page cache of a store's connection
+ * takes (PRAGMA cache_size; bespoke_store_set_bulk_cache() raises it). */
+#define BESPOKE_STORE_PAGE_CACHE_KIB 2048
+
 struct _BespokeStore
 {
   GObject     parent_instance;

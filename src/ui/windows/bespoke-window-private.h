@@ -66,6 +66,7 @@ struct _BespokeWindow
   gulong                after_paint_id;
   guint                 first_frame_id;
   guint                 build_pages_id;
+  guint                 trim_id;       /* give freed memory back, see trim_memory_cb() */
   gint64                data_version;  /* the store's, when last read: another connection's writes change it */
 };
 

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "bespoke-startup.h"
 #include "bespoke-window-private.h"
@@ -382,6 +385,22 @@ page_changed_cb (BespokeWindow *self,
   update_header (self);
 }
 
+/* glibc's malloc keeps what a person's pages freed (a plan of eight support
+ * lines is 13 MB of widgets) for the life of the window, in holes it can
+ * only hand back when asked: a second after the person shown last changed,
+ * ask it (issue #13, tests/bench/bench-memory.py). */
+static gboolean
+trim_memory_cb (gpointer user_data)
+{
+  BespokeWindow *self = user_data;
+
+  self->trim_id = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
 /* The person's pages show @person; a different person starts a new
  * history, and the same person (reloaded) only refreshes the title. */
 void
@@ -409,6 +428,8 @@ _bespoke_window_set_person (BespokeWindow *self,
         bespoke_circle_page_set_person (self->circle_page, self->store, self->history, person);
       bespoke_session_list_set_person (self->session_list, self->store, person);
       gtk_stack_set_visible_child_name (self->content_stack, person != NULL ? "person" : "none");
+      g_clear_handle_id (&self->trim_id, g_source_remove);
+      self->trim_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, trim_memory_cb, self, NULL);
     }
 
   update_title (self);
@@ -633,6 +654,7 @@ bespoke_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->first_frame_id, g_source_remove);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  g_clear_handle_id (&self->trim_id, g_source_remove);
   g_clear_pointer (&self->held_pages, g_ptr_array_unref);
   if (self->help_overlay != NULL)
     {

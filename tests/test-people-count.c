@@ -57,8 +57,9 @@ fixture_set_up (Fixture       *f,
   if (template_db == NULL)
     {
       g_autoptr(BespokeStore) store = NULL;
+      g_autofree char *dir = temp_dir ();
 
-      template_db = g_build_filename (temp_dir (), "template.db", NULL);
+      template_db = g_build_filename (dir, "template.db", NULL);
       store = open_store_at (template_db);
       fill (store);
       g_assert_finalize_object (g_steal_pointer (&store));

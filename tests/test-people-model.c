@@ -406,9 +406,9 @@ test_sort_order (void)
 }
 
 /* Memory while browsing (issue #13): jumping to the end and back and
- * scrolling through every person keeps SQLite's page cache within the
- * store's documented limit, though the people's rows take more than twice
- * that.  5,000 people
+ * scrolling through every person keeps at most the model's documented
+ * number of rows, and SQLite's page cache within the store's documented
+ * limit, though the people's rows take more than twice that.  5,000 people
  * with 1,000 characters of notes each are over 5 MB of rows. */
 #define N_BROWSED 5000
 
@@ -448,6 +448,8 @@ test_browsing_memory (void)
   assert_item_name (model, 0, "Person 00000");
 
   g_assert_cmpuint (bespoke_people_model_get_n_fetched_rows (model), >=, N_BROWSED);
+  g_assert_cmpuint (bespoke_people_model_get_n_cached_rows (model), >, 0);
+  g_assert_cmpuint (bespoke_people_model_get_n_cached_rows (model), <=, BESPOKE_PEOPLE_MODEL_MAX_CACHED_ROWS);
 
   /* SQLite sizes its cache by pages and their headers; the allocator's
    * rounding (3% here) comes on top: allow a sixteenth. */

@@ -8,7 +8,7 @@
 #include "bespoke-store-private.h"
 
 #define PAGE_SIZE 100
-#define MAX_PAGES 20
+#define MAX_PAGES (BESPOKE_PEOPLE_MODEL_MAX_CACHED_ROWS / PAGE_SIZE)
 
 /* A search whose every word has at least this many entries in the search
  * index may match thousands: it shows its first page at once and counts
@@ -20,8 +20,9 @@
  *
  * A #GListModel of #BespokePerson that reads from the store lazily: it
  * counts the matching people, and fetches a page of rows only when an item
- * on it is asked for.  A few pages are cached; a change in the store or in
- * the search text drops the cache and recounts.
+ * on it is asked for.  At most %BESPOKE_PEOPLE_MODEL_MAX_CACHED_ROWS rows
+ * are kept, in pages; a change in the store or in the search text drops
+ * them and recounts.
  *
  * A broad search ("a" matches 10,000 of 100,000 people) is not counted
  * while typing: the model holds its first page at once, and the count
@@ -522,4 +523,25 @@ bespoke_people_model_get_counting (BespokePeopleModel *self)
 {
   g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (self), FALSE);
   return self->counting;
+}
+
+/**
+ * bespoke_people_model_get_n_cached_rows:
+ *
+ * Returns: how many rows the model holds now, at most
+ *   %BESPOKE_PEOPLE_MODEL_MAX_CACHED_ROWS
+ */
+guint
+bespoke_people_model_get_n_cached_rows (BespokePeopleModel *self)
+{
+  GHashTableIter iter;
+  gpointer page;
+  guint n = 0;
+
+  g_return_val_if_fail (BESPOKE_IS_PEOPLE_MODEL (self), 0);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    n += ((GPtrArray *) page)->len;
+  return n;
 }

@@ -443,7 +443,11 @@ test_browsing_memory (void)
   assert_item_name (model, N_BROWSED - 1, "Person 04999");
   assert_item_name (model, 0, "Person 00000");
   for (guint i = 0; i < N_BROWSED; i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+    {
+      g_autofree char *expected = g_strdup_printf ("Person %05u", i);
+
+      assert_item_name (model, i, expected);
+    }
   assert_item_name (model, N_BROWSED - 1, "Person 04999");
   assert_item_name (model, 0, "Person 00000");
 

@@ -7,7 +7,6 @@
 #include <locale.h>
 
 #include "bespoke-cli.h"
-#include "bespoke-document.h"
 
 int
 main (int    argc,
@@ -21,7 +20,5 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   status = bespoke_cli_run (argc, argv);
-
-  bespoke_document_release_fonts ();
   return status;
 }

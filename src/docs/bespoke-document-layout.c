@@ -20,24 +20,12 @@
  * a PDF or a GtkPrintContext set to points) with hinting off, so that text
  * measures the same for a thumbnail, a printer and a PDF.
  */
-static gboolean fonts_used;
-
-/* Whether any document has loaded Pango's font map (so there is one to
- * release at exit: asking for it there would start a new one, and with it
- * a fontconfig thread) */
-gboolean
-_doc_fonts_used (void)
-{
-  return fonts_used;
-}
-
 PangoContext *
 _doc_pango_context (void)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   cairo_font_options_t *options = cairo_font_options_create ();
 
-  fonts_used = TRUE;
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);

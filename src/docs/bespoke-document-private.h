@@ -103,7 +103,6 @@ void             _doc_layout_set_size    (PangoLayout     *layout,
                                           double           size,
                                           gboolean         bold);
 double           _doc_layout_height      (PangoLayout     *layout);
-gboolean         _doc_fonts_used         (void);
 void             _doc_show_layout        (cairo_t         *cr,
                                           PangoLayout     *layout,
                                           double           x,

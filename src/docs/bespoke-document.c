@@ -6,7 +6,6 @@
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "bespoke-document-private.h"
 
@@ -243,28 +242,3 @@ bespoke_document_get_landscape (BespokeDocument *self)
   return self->landscape;
 }
 
-/* Frees Pango's, Cairo's and fontconfig's caches at exit, so that the leak
- * checker of the sanitizer build sees only Bespoke's own memory.
- *
- * The font map is shut down first: that drops every font it cached even
- * while one of Pango's own threads still holds a reference to the map.
- * Cairo's reset asserts if any font is still alive, and a font outliving
- * the map by a race once aborted bespoke-cli after a failed PDF write (CI
- * of bc3905d).  So the reset runs only where a leak checker is watching;
- * an ordinary build has nothing to gain from it and never risks the abort. */
-void
-bespoke_document_release_fonts (void)
-{
-  PangoFontMap *map;
-
-  if (!_doc_fonts_used ())
-    return;
-  map = pango_cairo_font_map_get_default ();
-  if (PANGO_IS_FC_FONT_MAP (map))
-    pango_fc_font_map_shutdown (PANGO_FC_FONT_MAP (map));
-  pango_cairo_font_map_set_default (NULL);
-#if defined(__SANITIZE_ADDRESS__)
-  cairo_debug_reset_static_data ();
-#endif
-  FcFini ();
-}

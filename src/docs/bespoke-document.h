@@ -89,6 +89,5 @@ gboolean     bespoke_document_write_pdf     (BespokeDocument *self,
  * configuration), so a program that printed can end with nothing left
  * allocated, as the sanitizer build's leak check requires.  Call it once,
  * at the very end, when no document or Pango object is alive. */
-void         bespoke_document_release_fonts (void);
 
 G_END_DECLS

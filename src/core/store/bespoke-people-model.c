@@ -234,13 +234,6 @@ reload_broad (BespokePeopleModel *self)
       bespoke_store_people_match_bound (self->store, self->search, BROAD_SEARCH, &n_words, NULL) < BROAD_SEARCH ||
       n_words != 1)
     return FALSE;
-  /* opened here, where the store lives: the thread touches only its own */
-  if (!(reader = bespoke_store_open_reader (self->store, &error)))
-    {
-      g_debug ("No second connection to count on (%s): counting here", error->message);
-      return FALSE;
-    }
-
   page = bespoke_store_list_people_counted (self->store, self->filter, self->search,
                                             0, PAGE_SIZE, G_MAXUINT, &error);
   if (page == NULL)
@@ -252,7 +245,15 @@ reload_broad (BespokePeopleModel *self)
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
   self->n_items = page->len;
   if (page->len < PAGE_SIZE)
-    return TRUE;  /* that was all of them */
+    return TRUE;  /* that was all of them: no count, no second connection */
+
+  /* opened here, where the store lives: the thread touches only its own.
+   * Without one, the caller counts here; the first page read stays good. */
+  if (!(reader = bespoke_store_open_reader (self->store, &error)))
+    {
+      g_debug ("No second connection to count on (%s): counting here", error->message);
+      return FALSE;
+    }
 
   self->counting = TRUE;
   self->count_cancellable = g_cancellable_new ();

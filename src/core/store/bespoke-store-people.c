@@ -154,12 +154,12 @@ bespoke_store_compare_people (BespokePerson *a,
 
 /* Every folded word of a person's names, for search as you type, and the
  * key the list is sorted by. */
-static gboolean
-index_names (BespokeStore  *self,
-             const char    *uuid,
-             const char    *name,
-             const char    *preferred_name,
-             GError       **error)
+gboolean
+_bespoke_store_index_names (BespokeStore  *self,
+                            const char    *uuid,
+                            const char    *name,
+                            const char    *preferred_name,
+                            GError       **error)
 {
   const char *names[] = { name, preferred_name };
   g_autofree char *sort_key = bespoke_store_people_sort_key (name);
@@ -202,48 +202,8 @@ _bespoke_store_index_person (BespokeStore   *self,
                              BespokePerson  *person,
                              GError        **error)
 {
-  return index_names (self, bespoke_record_get_uuid (BESPOKE_RECORD (person)),
-                      bespoke_person_get_name (person), bespoke_person_get_preferred_name (person), error);
-}
-
-/* The migration to folded search words (fold_text()) empties the index and
- * leaves a row in people_search_rebuild; the first open after it indexes
- * everyone again here, in one transaction, so that a kill part-way leaves
- * the row for the next open to finish. */
-gboolean
-_bespoke_store_rebuild_search (BespokeStore  *self,
-                               GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean pending = FALSE;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM people_search_rebuild LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
-    pending = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  if (!pending)
-    return TRUE;
-
-  if (!_bespoke_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, name, preferred_name FROM people", -1, &stmt, NULL) != SQLITE_OK)
-    goto fail;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (!index_names (self, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                      (const char *) sqlite3_column_text (stmt, 2), error))
-      {
-        sqlite3_finalize (stmt);
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-        return FALSE;
-      }
-  sqlite3_finalize (stmt);
-  if (sqlite3_exec (self->db, "DELETE FROM people_search_rebuild", NULL, NULL, NULL) != SQLITE_OK)
-    goto fail;
-  return _bespoke_store_exec (self, "COMMIT", error);
-
-fail:
-  _bespoke_store_db_error (self, error, _("Indexing the names for search"));
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return _bespoke_store_index_names (self, bespoke_record_get_uuid (BESPOKE_RECORD (person)),
+                                     bespoke_person_get_name (person), bespoke_person_get_preferred_name (person), error);
 }
 
 static char **

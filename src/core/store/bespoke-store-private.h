@@ -125,6 +125,13 @@ gboolean      _bespoke_store_audit_deletion    (BespokeStore  *self,
 gboolean      _bespoke_store_index_person      (BespokeStore  *self,
                                                 BespokePerson *person,
                                                 GError       **error);
+gboolean      _bespoke_store_index_names       (BespokeStore  *self,
+                                                const char    *uuid,
+                                                const char    *name,
+                                                const char    *preferred_name,
+                                                GError       **error);
+
+/* bespoke-store-search-rebuild.c: the index built again after a migration */
 gboolean      _bespoke_store_rebuild_search    (BespokeStore  *self,
                                                 GError       **error);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bespoke-cli-private.h"
 
@@ -27,6 +28,39 @@ bespoke_cli_usage_error (const char *message)
   return BESPOKE_CLI_USAGE;
 }
 
+/* "Preparing search: 31,200 of 100,000 people" on one line of stderr,
+ * rewritten in place; only on a terminal */
+static void
+rebuild_progress_cb (guint64  done,
+                     guint64  total,
+                     gpointer user_data)
+{
+  gboolean *shown = user_data;
+  g_autofree char *count = bespoke_xml_progress_describe (done, total);
+  /* Translators: %s is "31,200 of 100,000 people" */
+  g_autofree char *line = g_strdup_printf (_("Preparing search: %s"), count);
+
+  /* back to the start of the line, the text, and clear what was after it */
+  g_printerr ("\r%s\033[K", line);
+  *shown = TRUE;
+}
+
+/* A migration may have left the search index to be built again (about a
+ * minute at 100,000 people): on a terminal, say how far it has come. */
+static gboolean
+rebuild_search (BespokeStore  *store,
+                GError       **error)
+{
+  gboolean tty = isatty (STDERR_FILENO);
+  gboolean shown = FALSE;
+  gboolean ok;
+
+  ok = bespoke_store_rebuild_search (store, tty ? rebuild_progress_cb : NULL, &shown, NULL, error);
+  if (shown)
+    g_printerr ("\n");
+  return ok;
+}
+
 BespokeStore *
 bespoke_cli_open_store (Cli       *cli,
                         gboolean   writes,
@@ -36,9 +70,14 @@ bespoke_cli_open_store (Cli       *cli,
     {
       g_autofree char *planner = NULL;
 
-      cli->store = bespoke_store_open (cli->database, error);
+      cli->store = bespoke_store_open_full (cli->database, BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX, error);
       if (cli->store == NULL)
         return NULL;
+      if (!rebuild_search (cli->store, error))
+        {
+          g_clear_object (&cli->store);
+          return NULL;
+        }
       planner = bespoke_cli_planner_name ();
       bespoke_store_set_planner (cli->store, planner);
     }

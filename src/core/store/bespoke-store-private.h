@@ -131,10 +131,6 @@ gboolean      _bespoke_store_index_names       (BespokeStore  *self,
                                                 const char    *preferred_name,
                                                 GError       **error);
 
-/* bespoke-store-search-rebuild.c: the index built again after a migration */
-gboolean      _bespoke_store_rebuild_search    (BespokeStore  *self,
-                                                GError       **error);
-
 /* bespoke-store-tombstones.c: in the caller's write */
 gboolean      _bespoke_store_put_tombstone     (BespokeStore  *self,
                                                 const char    *uuid,

@@ -417,8 +417,9 @@ probe (BespokeStore  *self,
   return TRUE;
 }
 
-static BespokeStore *open_store (const char  *path,
-                                 GError     **error);
+static BespokeStore *open_store (const char             *path,
+                                 BespokeStoreOpenFlags   flags,
+                                 GError                **error);
 
 /* SQLite's -wal and -shm files that did not exist before a failed open:
  * closed, an empty -wal holds nothing, and its -shm is only an index of
@@ -451,13 +452,32 @@ BespokeStore *
 bespoke_store_open (const char  *path,
                     GError     **error)
 {
+  return bespoke_store_open_full (path, BESPOKE_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * bespoke_store_open_full:
+ * @path: a file, ":memory:", or %NULL for bespoke_store_default_path()
+ * @flags: %BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX to leave a search index
+ *   that a migration asked to be built again to the caller
+ *
+ * As bespoke_store_open().  With %BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX,
+ * the caller asks bespoke_store_search_rebuild_pending() and then runs
+ * bespoke_store_rebuild_search(), with progress, on a thread if it likes,
+ * before anything else uses the store.
+ */
+BespokeStore *
+bespoke_store_open_full (const char             *path,
+                         BespokeStoreOpenFlags   flags,
+                         GError                **error)
+{
   g_autofree char *file = path ? g_strdup (path) : bespoke_store_default_path ();
   g_autofree char *wal = g_strconcat (file, "-wal", NULL);
   g_autofree char *shm = g_strconcat (file, "-shm", NULL);
   gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
   gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
   gboolean had_file = g_file_test (file, G_FILE_TEST_EXISTS);
-  BespokeStore *store = open_store (file, error);
+  BespokeStore *store = open_store (file, flags, error);
 
   if (store == NULL && !g_str_equal (file, ":memory:"))
     {
@@ -472,8 +492,9 @@ bespoke_store_open (const char  *path,
 }
 
 static BespokeStore *
-open_store (const char  *path,
-            GError     **error)
+open_store (const char             *path,
+            BespokeStoreOpenFlags   flags,
+            GError                **error)
 {
   g_autoptr(BespokeStore) self = g_object_new (BESPOKE_TYPE_STORE, NULL);
   gboolean memory;
@@ -534,7 +555,10 @@ open_store (const char  *path,
     }
 
   self->schema_version = (int) query_int (self, "PRAGMA user_version");
-  if (!migrate (self, error) || !_bespoke_store_rebuild_search (self, error))
+  if (!migrate (self, error))
+    return NULL;
+  if (!(flags & BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX) &&
+      !bespoke_store_rebuild_search (self, NULL, NULL, NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -25,6 +25,34 @@ typedef enum
 char         *bespoke_store_default_path        (void);
 BespokeStore *bespoke_store_open                (const char     *path,
                                                  GError        **error);
+
+/* Opening a database whose search index a migration left to be built again
+ * (about 60 s at 100,000 people): see bespoke-store-search-rebuild.c */
+typedef enum
+{
+  BESPOKE_STORE_OPEN_DEFAULT            = 0,
+  BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX = 1 << 0,  /* leave it to bespoke_store_rebuild_search() */
+} BespokeStoreOpenFlags;
+
+/* How far a long piece of work has come; called on the working thread.
+ * The same shape as BespokeXmlProgressFunc, so one function serves both. */
+typedef void (*BespokeStoreProgressFunc) (guint64  done,
+                                          guint64  total,
+                                          gpointer user_data);
+
+/* bespoke_store_rebuild_search() reports after every this many people */
+#define BESPOKE_STORE_REBUILD_PROGRESS_STEP 500
+
+BespokeStore *bespoke_store_open_full           (const char               *path,
+                                                 BespokeStoreOpenFlags     flags,
+                                                 GError                  **error);
+gboolean      bespoke_store_search_rebuild_pending (BespokeStore          *self,
+                                                 guint                    *out_people);
+gboolean      bespoke_store_rebuild_search      (BespokeStore             *self,
+                                                 BespokeStoreProgressFunc  progress,
+                                                 gpointer                  progress_data,
+                                                 GCancellable             *cancellable,
+                                                 GError                  **error);
 const char   *bespoke_store_get_path            (BespokeStore   *self);
 gboolean      bespoke_store_get_read_only       (BespokeStore   *self);
 const char   *bespoke_store_get_read_only_reason (BespokeStore  *self);

@@ -8,6 +8,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-test-util.h"
+#include "people-model-test-util.h"
 
 /* People 1 to 2600: every thirteenth is "Smith NNNN", the others
  * "Jones NNNN".  So 2600 / 13 = 200 Smiths and 2400 Joneses: "jones" has
@@ -79,25 +80,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-typedef struct
-{
-  guint n_emissions;
-  guint position, removed, added;
-} Changes;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Changes    *changes)
-{
-  changes->n_emissions++;
-  changes->position = position;
-  changes->removed = removed;
-  changes->added = added;
-}
-
 static void
 wait_for_count (BespokePeopleModel *model)
 {
@@ -123,17 +105,6 @@ let_threads_answer (void)
   while (g_get_monotonic_time () < until)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
-}
-
-static void
-assert_item_name (BespokePeopleModel *model,
-                  guint               position,
-                  const char         *expected)
-{
-  g_autoptr(BespokePerson) p = g_list_model_get_item (G_LIST_MODEL (model), position);
-
-  g_assert_nonnull (p);
-  g_assert_cmpstr (bespoke_person_get_name (p), ==, expected);
 }
 
 static void

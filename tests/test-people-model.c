@@ -6,6 +6,7 @@
 #include "bespoke-core.h"
 #include "bespoke-store-private.h"
 #include "bespoke-test-util.h"
+#include "people-model-test-util.h"
 
 #define N_PEOPLE 1000
 
@@ -58,49 +59,6 @@ save_person (BespokeStore *store,
   bespoke_person_set_is_staff (p, staff);
   g_assert_true (bespoke_store_save (store, p, &error));
   g_assert_no_error (error);
-}
-
-static void
-assert_item_name (BespokePeopleModel *model,
-                  guint               position,
-                  const char         *expected)
-{
-  g_autoptr(BespokePerson) p = g_list_model_get_item (G_LIST_MODEL (model), position);
-
-  g_assert_nonnull (p);
-  g_assert_cmpstr (bespoke_person_get_name (p), ==, expected);
-}
-
-typedef struct
-{
-  guint n_emissions;
-  guint position;
-  guint removed;
-  guint added;
-  guint n_notify;
-} Changes;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Changes    *changes)
-{
-  changes->n_emissions++;
-  changes->position = position;
-  changes->removed = removed;
-  changes->added = added;
-  /* the model already says what it has become */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, position + added);
-}
-
-static void
-notify_n_items_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   Changes    *changes)
-{
-  changes->n_notify++;
 }
 
 /* Counting is free; a row is read only when an item on its page is. */

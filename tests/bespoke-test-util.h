@@ -242,5 +242,24 @@ run_argv (Run         *run,
  * is on for every other run of it). */
 #define STRACE_NO_LEAK_CHECK "ASAN_OPTIONS=detect_leaks=0"
 
+/* TRUE if strace can run a program here, to inject errors: it is
+ * installed, and ptrace is allowed (a container may forbid it).  Otherwise
+ * the test is skipped, saying why. */
+static inline gboolean
+have_strace (void)
+{
+  g_autofree char *strace = g_find_program_in_path ("strace");
+  const char *argv[] = { "strace", "-f", "-o", "/dev/null", "true", NULL };
+  int status = -1;
+
+  if (strace != NULL &&
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_spawn_check_wait_status (status, NULL))
+    return TRUE;
+  g_test_skip ("strace cannot trace here (not installed, or ptrace is not allowed): no full disk to test on");
+  return FALSE;
+}
+
 #define CLI(run, ...) run_argv ((run), (const char *[]) { BESPOKE_CLI_PATH, __VA_ARGS__, NULL })
 #endif

@@ -111,23 +111,6 @@ test_print_no_folder (void)
   g_assert_cmpuint (count_entries (dir), ==, 0);
 }
 
-/* strace can inject errors only where ptrace is allowed */
-static gboolean
-have_strace (void)
-{
-  g_autofree char *strace = g_find_program_in_path ("strace");
-  const char *argv[] = { "strace", "-f", "-o", "/dev/null", "true", NULL };
-  int status = -1;
-
-  if (strace != NULL &&
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, NULL, NULL, &status, NULL) &&
-      g_spawn_check_wait_status (status, NULL))
-    return TRUE;
-  g_test_skip ("strace cannot trace here (not installed, or ptrace is not allowed): no full disk to test on");
-  return FALSE;
-}
-
 /* The disk fills up: the data's fsync says ENOSPC (as it can on a full
  * disk once the writes were only cached), or every write does.  Either
  * way: exit status 1, and neither the PDF nor a temporary file is left. */

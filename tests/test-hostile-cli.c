@@ -258,22 +258,6 @@ test_open_disk_full (Fixture       *f,
   g_assert_nonnull (strstr (run.out, "Paul"));
 }
 
-/* TRUE if strace can run a program here: it is installed, and ptrace is
- * allowed (a container may forbid it).  Otherwise the test is skipped. */
-static gboolean
-have_strace (void)
-{
-  const char *argv[] = { "strace", "-f", "-o", "/dev/null", "true", NULL };
-  int status = -1;
-
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                    NULL, NULL, NULL, NULL, &status, NULL) &&
-      g_spawn_check_wait_status (status, NULL))
-    return TRUE;
-  g_test_skip ("strace cannot trace here (not installed, or ptrace is not allowed): no full disk to test on");
-  return FALSE;
-}
-
 /* Files beside @db that were not there before: SQLite's (-wal, -shm,
  * -journal) or a temporary one */
 static guint

@@ -220,8 +220,9 @@ test_in_memory (void)
   g_assert_finalize_object (g_steal_pointer (&model));
 }
 
-/* The bound that decides: the fewest index entries of any word, at most
- * the cap; none for no search */
+/* The bound that decides: for one word its index entries, for more the
+ * people holding an entry for every word, at most the cap; none for no
+ * search */
 static void
 test_match_bound (Fixture       *f,
                   gconstpointer  data)
@@ -231,7 +232,11 @@ test_match_bound (Fixture       *f,
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "smith", 2000, NULL, &error), ==, N_SMITHS);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones", 2000, NULL, &error), ==, 2000);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones", 5000, NULL, &error), ==, N_JONES);
-  g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones smith", 5000, NULL, &error), ==, N_SMITHS);
+  /* everyone is a Jones or a Smith, never both */
+  g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones smith", 5000, NULL, &error), ==, 0);
+  /* the Joneses numbered 0001 to 0999: 999 - floor(999 / 13) = 923 */
+  g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones 0", 5000, NULL, &error), ==, 923);
+  g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "0 jones", 500, NULL, &error), ==, 500);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "0013", 5000, NULL, &error), ==, 1);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, NULL, 5000, NULL, &error), ==, G_MAXUINT);
   {
@@ -239,8 +244,77 @@ test_match_bound (Fixture       *f,
 
     bespoke_store_people_match_bound (f->store, "jones smith", 5000, &n_words, &error);
     g_assert_cmpuint (n_words, ==, 2);
+    /* "j" starts "jones", and "smith" is typed twice: one word each */
+    g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones j", 5000, &n_words, &error), ==, N_JONES);
+    g_assert_cmpuint (n_words, ==, 1);
+    g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "smith smith", 5000, &n_words, &error), ==, N_SMITHS);
+    g_assert_cmpuint (n_words, ==, 1);
   }
   g_assert_no_error (error);
+}
+
+/* A narrow search's first page and its count, in one query: the archived
+ * are left out of both, and the staff filter applies */
+static void
+test_first_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  guint n = 0;
+
+  /* archive the first three Smiths: 0013, 0026 and 0039 */
+  {
+    g_autoptr(GPtrArray) smiths = bespoke_store_list_people (f->store, BESPOKE_PEOPLE_ALL, "smith", 0, 3, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (smiths->len, ==, 3);
+    for (guint i = 0; i < smiths->len; i++)
+      {
+        bespoke_person_set_archived (smiths->pdata[i], TRUE);
+        save_ok (f->store, smiths->pdata[i]);
+      }
+  }
+
+  page = bespoke_store_list_people_first (f->store, BESPOKE_PEOPLE_ALL, "smith", PAGE, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_SMITHS - 3);
+  g_assert_cmpuint (page->len, ==, PAGE);
+  g_assert_cmpstr (bespoke_person_get_name (page->pdata[0]), ==, "Smith 0052");
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* two words: the Joneses 0001 to 0999 (923, see test_broad()); the
+   * 100th is 0108, as 108 - floor(108 / 13) = 100 */
+  page = bespoke_store_list_people_first (f->store, BESPOKE_PEOPLE_ALL, "0 jones", PAGE, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 923);
+  g_assert_cmpuint (page->len, ==, PAGE);
+  g_assert_cmpstr (bespoke_person_get_name (page->pdata[0]), ==, "Jones 0001");
+  g_assert_cmpstr (bespoke_person_get_name (page->pdata[PAGE - 1]), ==, "Jones 0108");
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* nobody matches: an empty page and a count of 0 */
+  n = 1;
+  page = bespoke_store_list_people_first (f->store, BESPOKE_PEOPLE_STAFF, "smith", PAGE, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (page->len, ==, 0);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* the model reads it so: one page read, the count right at once */
+  {
+    BespokePeopleModel *model = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_ALL);
+    guint fetched;
+
+    /* the Smiths 0013 to 0988, floor(999 / 13) = 76, less the three */
+    bespoke_people_model_set_search (model, "smith 0");
+    g_assert_false (bespoke_people_model_get_counting (model));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 76 - 3);
+    fetched = bespoke_people_model_get_n_fetched_rows (model);
+    assert_item_name (model, 0, "Smith 0052");
+    g_assert_cmpuint (bespoke_people_model_get_n_fetched_rows (model), ==, fetched);
+    drop_model (model);
+  }
 }
 
 int
@@ -255,6 +329,7 @@ main (int argc, char **argv)
   g_test_add ("/people-count/store-change", Fixture, NULL, fixture_set_up, test_store_change, fixture_tear_down);
   g_test_add ("/people-count/model-goes", Fixture, NULL, fixture_set_up, test_model_goes, fixture_tear_down);
   g_test_add ("/people-count/match-bound", Fixture, NULL, fixture_set_up, test_match_bound, fixture_tear_down);
+  g_test_add ("/people-count/first-page", Fixture, NULL, fixture_set_up, test_first_page, fixture_tear_down);
   g_test_add_func ("/people-count/in-memory", test_in_memory);
   status = g_test_run ();
   g_free (template_db);

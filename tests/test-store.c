@@ -1144,7 +1144,7 @@ test_folded_search_migration (void)
                                                "('\u00e9lodie', '%s'), ('martin', '%s')", uuid, uuid);
 
     raw_exec (db, "DROP TABLE people_search_rebuild; DELETE FROM people_search; "
-                  "DROP INDEX people_by_sort_key; ALTER TABLE people DROP COLUMN sort_key; "
+                  "DROP INDEX IF EXISTS people_by_uuid_sort; DROP INDEX people_by_sort_key; ALTER TABLE people DROP COLUMN sort_key; "
                   "CREATE INDEX people_by_name ON people (archived, is_staff, name COLLATE NOCASE, uuid); "
                   "PRAGMA user_version = 5");
     raw_exec (db, insert);
@@ -1211,7 +1211,7 @@ test_sort_key_migration (void)
     /* back to schema 6: no sort_key, the NOCASE index of schemas 1 to 7 */
     sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE);
 
-    raw_exec (db, "DROP INDEX people_by_sort_key; ALTER TABLE people DROP COLUMN sort_key; "
+    raw_exec (db, "DROP INDEX IF EXISTS people_by_uuid_sort; DROP INDEX people_by_sort_key; ALTER TABLE people DROP COLUMN sort_key; "
                   "CREATE INDEX people_by_name ON people (archived, is_staff, name COLLATE NOCASE, uuid); "
                   "PRAGMA user_version = 6");
     sqlite3_close (db);
@@ -1235,6 +1235,13 @@ test_sort_key_migration (void)
     /* the list is an index scan, not a sort of every row */
     g_assert_nonnull (strstr (plan, "people_by_sort_key"));
     g_assert_null (strstr (plan, "TEMP B-TREE"));
+  }
+  {
+    /* schema 11: a search's people are looked up in a covering index,
+     * not read whole from the table (see 0011-search-lookup.sql) */
+    g_autofree char *plan = query_plan (path, "SELECT count(*) FROM people INDEXED BY people_by_uuid_sort"
+                                              " WHERE +archived = 0 AND uuid IN (SELECT uuid FROM people_search)");
+    g_assert_nonnull (strstr (plan, "COVERING INDEX people_by_uuid_sort"));
   }
   g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM people_search_rebuild"), ==, 0);
 }

@@ -225,14 +225,7 @@ reload_broad (BespokePeopleModel *self)
   CountJob *job;
   CountAsker *asker;
 
-  guint n_words = 0;
-
-  /* one word only: the first page of a broad word is found within a few
-   * thousand rows of the sort index, but two broad words may match only a
-   * handful together ("aisha ah": 66), which only a count finds quickly */
-  if (g_strcmp0 (bespoke_store_get_path (self->store), ":memory:") == 0 ||
-      bespoke_store_people_match_bound (self->store, self->search, BROAD_SEARCH, &n_words, NULL) < BROAD_SEARCH ||
-      n_words != 1)
+  if (g_strcmp0 (bespoke_store_get_path (self->store), ":memory:") == 0)
     return FALSE;
   page = bespoke_store_list_people_counted (self->store, self->filter, self->search,
                                             0, PAGE_SIZE, G_MAXUINT, &error);
@@ -271,6 +264,37 @@ reload_broad (BespokePeopleModel *self)
   return TRUE;
 }
 
+/* A search: a broad one shows its first page now and is counted on a
+ * thread (reload_broad()); a narrow one reads its first page and its
+ * count in one pass.  Returns FALSE with no search (the caller counts). */
+static gboolean
+reload_search (BespokePeopleModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *page;
+  guint n_words = 0;
+  guint bound;
+
+  bound = bespoke_store_people_match_bound (self->store, self->search, BROAD_SEARCH, &n_words, NULL);
+  if (n_words == 0)
+    return FALSE;
+  /* a broad search's first page is found within a few thousand rows of
+   * the sort index; a narrow one's by looking up its few matches */
+  if (bound >= BROAD_SEARCH && reload_broad (self))
+    return TRUE;
+
+  page = bespoke_store_list_people_first (self->store, self->filter, self->search, PAGE_SIZE, &self->n_items, &error);
+  if (page == NULL)
+    {
+      g_warning ("Could not read people: %s", error->message);
+      self->n_items = 0;
+      return TRUE;
+    }
+  self->n_fetched += page->len;
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+  return TRUE;
+}
+
 /**
  * bespoke_people_model_reload:
  *
@@ -294,7 +318,7 @@ bespoke_people_model_reload (BespokePeopleModel *self)
   g_clear_object (&self->count_cancellable);
   g_hash_table_remove_all (self->pages);
 
-  if (!reload_broad (self))
+  if (!reload_search (self))
     {
       self->n_items = bespoke_store_count_people (self->store, self->filter, self->search, &error);
       if (error != NULL)

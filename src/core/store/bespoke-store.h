@@ -134,6 +134,12 @@ GPtrArray    *bespoke_store_list_people_counted (BespokeStore         *self,
                                                  guint                 limit,
                                                  guint                 n_matching,
                                                  GError              **error);
+GPtrArray    *bespoke_store_list_people_first   (BespokeStore         *self,
+                                                 BespokePeopleFilter   filter,
+                                                 const char           *search,
+                                                 guint                 limit,
+                                                 guint                *out_n_matching,
+                                                 GError              **error);
 typedef gboolean (*BespokePersonFunc) (BespokePerson *person,
                                        gpointer       user_data);
 

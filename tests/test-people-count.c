@@ -237,6 +237,8 @@ test_match_bound (Fixture       *f,
   /* the Joneses numbered 0001 to 0999: 999 - floor(999 / 13) = 923 */
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones 0", 5000, NULL, &error), ==, 923);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "0 jones", 500, NULL, &error), ==, 500);
+  /* no name starts with "zz": nobody, whatever the other word */
+  g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones zz", 5000, NULL, &error), ==, 0);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "0013", 5000, NULL, &error), ==, 1);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, NULL, 5000, NULL, &error), ==, G_MAXUINT);
   {

@@ -13,7 +13,10 @@
  * keystroke until that count has come back (typing is not blocked by it,
  * but the scroll bar is right only then).
  *
- *   _build/tests/bench/bench-search [DATABASE] [ROUNDS]
+ *   _build/tests/bench/bench-search [DATABASE] [ROUNDS] [TYPED…]
+ *
+ * TYPED replaces the two queries typed a letter at a time ("aisha ah" and
+ * "smith"), e.g. "smith a" "mar s" to try other searches.
  *
  * With no DATABASE (or "-"), it makes one in a temporary folder with the
  * example data and `synth 100000 --seed 1`, and removes it at the end; a
@@ -197,9 +200,13 @@ main (int   argc,
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_error ("%s", sqlite3_errmsg (db));
 
-  for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
-    for (gsize len = 1; len <= strlen (typed[q]); len++)
-      g_ptr_array_add (keys, g_strndup (typed[q], len));
+  for (guint q = 0; q < (argc > 3 ? (guint) argc - 3 : G_N_ELEMENTS (typed)); q++)
+    {
+      const char *query = argc > 3 ? argv[3 + q] : typed[q];
+
+      for (gsize len = 1; len <= strlen (query); len++)
+        g_ptr_array_add (keys, g_strndup (query, len));
+    }
   all = g_new0 (double, keys->len * rounds);
   all_bare = g_new0 (double, keys->len * rounds);
 

@@ -252,13 +252,14 @@ word_entries (BespokeStore *self,
  * in the search index first.  A word that starts another word is left
  * out: whoever matches "aisha" matches "a" ("aisha a" is "aisha").  The
  * first word is where the search index is read from; each word after it is
- * counted only up to the fewest so far. */
+ * counted only up to the fewest so far, and a word with no entries is all
+ * the search needs. */
 static char **
 query_words (BespokeStore *self,
              const char   *search)
 {
   g_auto(GStrv) typed = search_words (search);
-  GPtrArray *words = g_ptr_array_new ();
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   guint fewest = G_MAXUINT;
 
   for (guint i = 0; typed[i] != NULL; i++)
@@ -277,6 +278,14 @@ query_words (BespokeStore *self,
         {
           guint n = word_entries (self, typed[i], fewest == G_MAXUINT ? G_MAXINT : fewest);
 
+          /* a word nobody's name starts with: that word alone finds the
+           * nobody, where intersecting would still read the others */
+          if (n == 0)
+            {
+              g_ptr_array_set_size (words, 0);
+              g_ptr_array_add (words, g_strdup (typed[i]));
+              break;
+            }
           if (n < fewest)
             {
               fewest = n;

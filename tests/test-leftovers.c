@@ -49,7 +49,8 @@ reset_list (void)
   g_remove (path);
 }
 
-/* Each folder once, newest last; a folder named two ways is one */
+/* Each folder once, newest last: a folder noted again (here named another
+ * way) moves to the end; sealing's operation folders are not noted */
 static void
 test_note_folders (void)
 {
@@ -57,16 +58,26 @@ test_note_folders (void)
   g_autofree char *b = temp_dir ();
   g_autofree char *a_name = g_path_get_basename (a);
   g_autofree char *a_again = g_build_filename (b, "..", a_name, NULL);
+  g_autofree char *op = g_build_filename (g_get_user_cache_dir (), "bespoke", "private", "op-Ab12Cd", NULL);
   g_auto(GStrv) folders = NULL;
 
   reset_list ();
   bespoke_leftovers_note_export_folder (a);
   bespoke_leftovers_note_export_folder (b);
+  bespoke_leftovers_note_export_folder (op);
   bespoke_leftovers_note_export_folder (a_again);
   folders = bespoke_leftovers_export_folders ();
   g_assert_cmpuint (g_strv_length (folders), ==, 2);
-  g_assert_cmpstr (folders[0], ==, a);
-  g_assert_cmpstr (folders[1], ==, b);
+  g_assert_cmpstr (folders[0], ==, b);
+  g_assert_cmpstr (folders[1], ==, a);
+  g_clear_pointer (&folders, g_strfreev);
+
+  /* noting the newest again changes nothing */
+  bespoke_leftovers_note_export_folder (a);
+  folders = bespoke_leftovers_export_folders ();
+  g_assert_cmpuint (g_strv_length (folders), ==, 2);
+  g_assert_cmpstr (folders[1], ==, a);
+  reset_list ();
 }
 
 /* A damaged list (empty lines, relative paths, bytes that are not UTF-8,

@@ -73,8 +73,11 @@ rewrite (const char *path,
  * @dir: a folder an export or a backup is being written to
  *
  * Remembers @dir, so that the stale temporary files of an export or a
- * backup killed there are removed when Bespoke next starts.  Best effort:
- * a failure to remember is not an export's or a backup's failure.
+ * backup killed there are removed when Bespoke next starts; a folder noted
+ * again becomes the newest, so the folders in use outlive the cap.  The
+ * operation folders of sealing, in Bespoke's private folder, are not
+ * noted: sealing clears its own (bespoke_seal_remove_stale()).  Best
+ * effort: a failure to remember is not an export's or a backup's failure.
  */
 void
 bespoke_leftovers_note_export_folder (const char *dir)
@@ -82,6 +85,7 @@ bespoke_leftovers_note_export_folder (const char *dir)
   g_autofree char *path = list_path ();
   g_autofree char *state = g_path_get_dirname (path);
   g_autofree char *absolute = NULL;
+  g_autofree char *private = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GPtrArray) folders = NULL;
   int fd;
@@ -89,12 +93,20 @@ bespoke_leftovers_note_export_folder (const char *dir)
   g_return_if_fail (dir != NULL);
 
   absolute = g_canonicalize_filename (dir, NULL);
-  if (strchr (absolute, '\n') != NULL)
+  private = g_build_filename (g_get_user_cache_dir (), "bespoke", "private", G_DIR_SEPARATOR_S, NULL);
+  if (strchr (absolute, '\n') != NULL || g_str_has_prefix (absolute, private))
     return;
   folders = read_folders (path);
   for (guint i = 0; i < folders->len; i++)
     if (g_str_equal (folders->pdata[i], absolute))
-      return;
+      {
+        if (i + 1 < folders->len)
+          {
+            g_ptr_array_add (folders, g_ptr_array_steal_index (folders, i));
+            rewrite (path, folders);
+          }
+        return;
+      }
   if (g_mkdir_with_parents (state, 0700) != 0)
     return;
   g_ptr_array_add (folders, g_strdup (absolute));

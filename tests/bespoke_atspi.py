@@ -94,7 +94,7 @@ def wait_for(what, predicate, timeout=20.0):
             return result
         if time.monotonic() > deadline:
             fail(f"timed out waiting for {what}")
-        time.sleep(0.1)
+        time.sleep(0.05)
 
 
 def ensure_accessibility_bus():
@@ -155,22 +155,26 @@ class App:
     def start(self):
         wait_for_display()
         # On a busy machine the display can refuse the very first client
-        # ("cannot open display"); the app then exits at once with status 1.
-        # Try again a couple of times before calling that a failure.
-        for attempt in range(3):
+        # ("cannot open display"); the app then exits with status 1 before
+        # its window is on the bus.  Start it again, up to three times in
+        # all, before calling that a failure (watching for its window, not
+        # waiting a fixed time to see whether it stays up).
+        attempts = [3]
+
+        def launch():
             self.process = subprocess.Popen(
                 [os.path.join(self.build_dir, "src", "bespoke"), "--database", self.database],
                 env=self.env())
-            try:
-                self.process.wait(timeout=1.5)
-            except subprocess.TimeoutExpired:
-                break
-            log(f"bespoke exited at once with status {self.process.returncode}; starting it again")
-            time.sleep(1)
 
         def find():
             if self.process.poll() is not None:
-                fail(f"bespoke exited with status {self.process.returncode}")
+                attempts[0] -= 1
+                if self.process.returncode != 1 or attempts[0] == 0:
+                    fail(f"bespoke exited with status {self.process.returncode}")
+                log(f"bespoke exited at once with status {self.process.returncode}; starting it again")
+                time.sleep(1)
+                launch()
+                return None
             for app in pyatspi.Registry.getDesktop(0):
                 if app is not None and app.name == "bespoke" and app.get_process_id() == self.process.pid:
                     for window in children(app):
@@ -178,6 +182,7 @@ class App:
                             return app
             return None
 
+        launch()
         self.accessible = wait_for("the app on the accessibility bus", find)
         return self
 

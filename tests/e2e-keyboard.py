@@ -152,9 +152,15 @@ def describe(node):
         return "an object that has gone"
 
 
-def key(app, combo, settle=0.3):
+def key(app, combo, pause=0.0):
+    """Presses @combo; press_keys() returns once the app has handled it.
+
+    @pause is for the few keys that add a row or show a page, after which
+    the app moves the focus into the new row once it is laid out: AT-SPI
+    says nothing of that focus (an AdwEntryRow's text reports none), so
+    there is no event to wait for."""
     press_keys(combo)
-    time.sleep(settle)
+    time.sleep(pause)
     if DEBUG:
         log(f"  {combo} → {describe(focused(app))}")
 
@@ -186,13 +192,24 @@ def tab_to(app, what, predicate, limit=80, backwards=False):
         if node is not None and predicate(node):
             log(f"  {what}: {count} {'Shift+' if backwards else ''}Tab{'s' if count != 1 else ''}")
             return node
-        key(app, "shift+Tab" if backwards else "Tab", settle=0.15)
+        key(app, "shift+Tab" if backwards else "Tab")
+        # the focus event comes over the accessibility bus, after the key:
+        # wait for it, or a little while for a control that sends none
+        wait_for_focus_change(node)
     fail(f"{what} is not reachable with {limit} presses of Tab (the focus is on {describe(focused(app))})")
+
+
+def wait_for_focus_change(node, timeout=2.0):
+    """Waits for a focus event that moves the focus off @node: GTK sends
+    it just after handling the key.  A control that reports no focus (in a
+    dialog, or an AdwEntryRow's text) sends none; then focused() walks."""
+    deadline = time.monotonic() + timeout
+    while node is not None and TRACKER.current() is node and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def type_text(text):
     type_keys(text)
-    time.sleep(0.2)
 
 
 def make_person(app, window):
@@ -207,14 +224,14 @@ def make_person(app, window):
     key(app, "Return")
     wait_for(f"{PERSON} chosen", lambda: find_all(window, pyatspi.ROLE_TEXT,
                                                   "Add a statement to “What’s important to me”"))
-    key(app, "alt+Return", settle=1.0)
+    key(app, "alt+Return")
     details = wait_for("the details window", lambda: next((w for w in children(app.accessible)
                                                              if PERSON in (w.name or "") and w != window), None))
     # the Nation row's mnemonic opens its list; England and Wales is chosen,
     # Scotland is next
-    key(app, "alt+n", settle=0.8)
+    key(app, "alt+n")
     key(app, "Down")
-    key(app, "Return", settle=0.8)
+    key(app, "Return")
     def nation_shown():
         for n in showing_nodes(details):
             if role(n) == pyatspi.ROLE_COMBO_BOX and named("Nation")(n):
@@ -225,7 +242,7 @@ def make_person(app, window):
     except SystemExit:
         log(f"the Nation row shows {nation_shown()}")
         raise
-    key(app, "ctrl+w", settle=0.8)
+    key(app, "ctrl+w")
     wait_for("the details window closed", lambda: details not in children(app.accessible))
 
 
@@ -263,24 +280,24 @@ def typed_into(window, what, name, text, within=None):
 
 def replace_text(app, text):
     """Selects what the focused entry holds and types @text over it."""
-    key(app, "ctrl+a", settle=0.1)
+    key(app, "ctrl+a")
     type_text(text)
 
 
 def choose_product(app, window, query, product):
     """From the focused Product button: opens the chooser, types, picks."""
-    key(app, "Return", settle=0.8)
+    key(app, "Return")
     focus_is(app, "the chooser’s search to have the focus", named("Search products", pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY))
     type_text(query)
-    time.sleep(0.5)
-    key(app, "Return", settle=1.0)
+    time.sleep(0.5)  # the search entry's own delay (GtkSearchEntry waits 150 ms) before it filters
+    key(app, "Return")
     button = focus_is(app, "the Product button to have the focus again", named("Product", pyatspi.ROLE_PUSH_BUTTON))
     wait_for(f"{product} on the Product button", lambda: any(
         product in (n.name or "") for n in showing_nodes(button) if role(n) == pyatspi.ROLE_LABEL))
 
 
 def add_support(app, window, description, query, product):
-    key(app, "alt+s", settle=1.0)  # Add _Support
+    key(app, "alt+s", pause=1.0)  # Add _Support
     type_text(description)
     typed_into(window, "the new line’s first field, “What the support is”, which had the focus",
                "What the support is", description)
@@ -290,9 +307,9 @@ def add_support(app, window, description, query, product):
 
 def make_plan(app, window):
     log("3. a plan, its period, an outcome, and two lines from the product chooser")
-    key(app, "alt+2", settle=1.0)
+    key(app, "alt+2", pause=1.0)
     tab_to(app, "Create a Plan", named("Create a Plan", pyatspi.ROLE_PUSH_BUTTON))
-    key(app, "Return", settle=1.0)
+    key(app, "Return", pause=1.0)
     replace_text(app, PLAN_START)
     typed_into(window, "the plan’s first field, Starts, which had the focus", "Starts", PLAN_START)
     key(app, "Tab")  # the calendar button
@@ -300,7 +317,7 @@ def make_plan(app, window):
     replace_text(app, PLAN_END)
     typed_into(window, "Ends, two Tabs on", "Ends", PLAN_END)
 
-    key(app, "alt+o", settle=1.0)  # Add an _Outcome
+    key(app, "alt+o", pause=1.0)  # Add an _Outcome
     type_text(OUTCOME)
     typed_into(window, "the new outcome’s first field, which had the focus", "", OUTCOME)
 
@@ -309,14 +326,14 @@ def make_plan(app, window):
     # the chooser's schedule for an hourly product: Mondays, 09:00, an hour
     tuesday = tab_to(app, "the Tuesday toggle", named("Tuesday", pyatspi.ROLE_TOGGLE_BUTTON,
                                                        pyatspi.ROLE_PUSH_BUTTON))
-    key(app, "space", settle=0.8)
+    key(app, "space")
     wait_for("Tuesday checked", lambda: tuesday.getState().contains(pyatspi.STATE_CHECKED) or
              tuesday.getState().contains(pyatspi.STATE_PRESSED))
     tab_to(app, "the Bank holidays choice", named("Bank holidays"))
     # a drop-down: Space opens it, “Skip them” is second
-    key(app, "space", settle=0.8)
+    key(app, "space")
     key(app, "Down")
-    key(app, "Return", settle=0.8)
+    key(app, "Return")
     wait_for("“Skip them” chosen", lambda: any(
         "Skip them" in (n.name or "") for n in showing_nodes(focused(app) or window)
         if role(n) == pyatspi.ROLE_LABEL))
@@ -328,7 +345,7 @@ def make_plan(app, window):
 
 def check_budget(app, window):
     log("4. the Budget page’s committed figure, with Scotland’s bank holidays")
-    key(app, "alt+3", settle=1.0)
+    key(app, "alt+3")
 
     def committed():
         for heading in find_all(window, pyatspi.ROLE_LABEL, "Committed"):

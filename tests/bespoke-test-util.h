@@ -215,6 +215,8 @@ child_environ (void)
   env = g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  /* the sealing private folder is in the cache: never the real one */
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   return env;
 }
 

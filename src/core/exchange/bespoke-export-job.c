@@ -10,12 +10,14 @@
 #include "bespoke-seal.h"
 #include "bespoke-xml-export-private.h"
 
-/* A long export, sealed or not: its snapshot (bespoke-xml-export-snapshot.c),
- * its progress and Cancel, and the export on a thread of its own while the
- * caller's connection goes on saving (the window's autosave).  The sync
- * mark is written on the caller's thread and connection once the file is
- * in place.  A module of its own: it calls both the export and sealing,
- * which calls the export. */
+/* The API is documented in the header.  Here: a Job holds what one export
+ * needs, on whichever thread runs it.  The snapshot is taken through a
+ * connection (the caller's, or on the export's thread one of the thread's
+ * own; bespoke-xml-export-snapshot.c), the file is written from the
+ * snapshot's connections only, and the sync mark is written on the
+ * caller's thread and connection once the file is in place.  A module of
+ * its own because it calls both the export and sealing, which calls the
+ * export. */
 
 /* ---- the whole export, on whichever thread ----------------------------- */
 
@@ -128,20 +130,28 @@ job_prepare (Job           *job,
   return TRUE;
 }
 
-/**
- * bespoke_xml_export_with_progress:
- * @passphrase: (nullable): seal the file with it (see bespoke-seal.h), or
- *   %NULL for a plain exchange file
- * @progress: (nullable): told how many people are written, from the
- *   calling thread
- * @cancellable: (nullable): stops the export between one person and the
- *   next; then %FALSE with %G_IO_ERROR_CANCELLED
- *
- * As bespoke_xml_export_full(), sealed or not.  The people are read on
- * connections of the export's own, so the database's write lock is held
- * only for the moment it takes them to start.  On %FALSE nothing is in
- * place, no temporary file is left and the sync marks are as they were.
- */
+/* Everything through @store, on the caller's thread: the synchronous
+ * export, and an in-memory database's, whose one connection is the
+ * caller's */
+static gboolean
+job_export (Job           *job,
+            BespokeStore  *store,
+            GError       **error)
+{
+  return job_prepare (job, store, error) && job_run (job, error);
+}
+
+/* Once the file is in place: the sync mark, through the caller's
+ * connection.  A failure is only a warning: the file is good. */
+static void
+job_mark (Job           *job,
+          BespokeStore  *store,
+          GError       **warning)
+{
+  if (!_bespoke_xml_export_mark (store, job->scope, (const char * const *) job->uuids, job->started, warning))
+    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), job->path);
+}
+
 gboolean
 bespoke_xml_export_with_progress (BespokeStore           *store,
                                   BespokeXmlExportScope   scope,
@@ -162,16 +172,15 @@ bespoke_xml_export_with_progress (BespokeStore           *store,
   g_return_val_if_fail (scope == BESPOKE_XML_EXPORT_ALL || uuids != NULL, FALSE);
 
   job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, NULL, cancellable);
-  ok = job_prepare (job, store, error) && job_run (job, error);
-  if (ok && !_bespoke_xml_export_mark (store, scope, uuids, job->started, warning))
-    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), path);
+  ok = job_export (job, store, error);
+  if (ok)
+    job_mark (job, store, warning);
   job_free (job);
   return ok;
 }
 
-/* On the export's thread: everything, on connections of its own (the
- * write lock for the snapshot's moment too), so that the caller's thread
- * does no more than start it */
+/* On the export's thread: the snapshot too is taken through a connection
+ * of the thread's own, closed as soon as the snapshot's have started */
 static void
 export_thread_cb (GTask        *task,
                   gpointer      source_object,
@@ -191,22 +200,6 @@ export_thread_cb (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/**
- * bespoke_xml_export_async:
- * @progress: (nullable): told how many people are written, from the
- *   export's thread: the caller passes it on to its own
- * @progress_destroy: (nullable): frees @progress_data when the export is
- *   done with it
- * @callback: called on the caller's thread when the file is in place, or
- *   nothing is
- *
- * As bespoke_xml_export_with_progress(), on a thread of its own, so that
- * the caller (the window) goes on while it runs, and saves: the export
- * holds the database's write lock only for the moment its connections take
- * to start.  Call bespoke_xml_export_finish() in @callback.  A Cancel that
- * comes once the file is in place does not take it away: the export
- * finished.
- */
 void
 bespoke_xml_export_async (BespokeStore           *store,
                           BespokeXmlExportScope   scope,
@@ -235,26 +228,15 @@ bespoke_xml_export_async (BespokeStore           *store,
 
   job = job_new (store, scope, uuids, path, passphrase, progress, progress_data, progress_destroy, cancellable);
   g_task_set_task_data (task, job, job_free);
-  if (g_str_equal (job->database, ":memory:"))
-    {
-      /* an in-memory database: its one connection is the caller's, so
-       * the export runs here */
-      if (job_prepare (job, store, &error) && job_run (job, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  g_task_run_in_thread (task, export_thread_cb);
+  if (!g_str_equal (job->database, ":memory:"))
+    g_task_run_in_thread (task, export_thread_cb);
+  /* in memory: another connection would be another, empty, database */
+  else if (job_export (job, store, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
-/**
- * bespoke_xml_export_finish:
- * @warning: (nullable): as bespoke_xml_export_full()
- *
- * Ends bespoke_xml_export_async(), on the caller's thread: writes the sync
- * mark if the file is in place.
- */
 gboolean
 bespoke_xml_export_finish (BespokeStore  *store,
                            GAsyncResult  *result,
@@ -269,7 +251,6 @@ bespoke_xml_export_finish (BespokeStore  *store,
   job = g_task_get_task_data (G_TASK (result));
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  if (!_bespoke_xml_export_mark (store, job->scope, (const char * const *) job->uuids, job->started, warning))
-    g_prefix_error (warning, _("“%s” was written, but the database could not record the export: "), job->path);
+  job_mark (job, store, warning);
   return TRUE;
 }

@@ -43,6 +43,7 @@ bespoke_xml_import_report_free (BespokeXmlImportReport *report)
   g_ptr_array_unref (report->conflicts);
   g_clear_pointer (&report->changes, g_ptr_array_unref);
   g_clear_pointer (&report->owners, g_hash_table_unref);
+  g_clear_pointer (&report->change_index, g_hash_table_unref);
   g_free (report);
 }
 

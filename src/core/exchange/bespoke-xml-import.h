@@ -85,6 +85,8 @@ typedef struct
   GPtrArray  *conflicts;                       /* BespokeXmlConflict */
   GPtrArray  *changes;                         /* BespokeXmlChange, by owner in file order; NULL: none */
   GHashTable *owners;                          /* uuid → name of each person, provider or home met */
+  GHashTable *change_index;                    /* "owner-uuid type action" → its BespokeXmlChange in
+                                                  changes, so that counting one is one look-up */
   guint       deleted;                         /* records deleted, as the file's deletions say */
   guint       tombstones;                      /* deletions, replicas and who has seen a deletion
                                                   learnt from the file, that change nothing else */

@@ -335,6 +335,50 @@ test_preview_lists (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&b));
 }
 
+/* A file with many changes lists the first 50 and says how many more:
+ * 60 people with nothing but a name are 60 changes ("1 person added for
+ * Person 01" …), so 50 rows, then "And 10 more changes". */
+static void
+test_preview_many_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(BespokeStore) sender = open_store (f, "sender.db");
+  g_autoptr(BespokeStore) empty = open_store (f, "empty.db");
+  g_autofree char *path = g_build_filename (f->dir, "sixty.bespoke", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BespokeImportDialog *dialog;
+  GtkWidget *list, *row;
+  guint n = 0;
+
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autoptr(BespokePerson) person = bespoke_person_new ();
+      g_autofree char *name = g_strdup_printf ("Person %02u", i);
+
+      bespoke_person_set_name (person, name);
+      g_assert_true (bespoke_store_save (sender, BESPOKE_RECORD (person), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (bespoke_exchange_export (sender, NULL, file, &error));
+  g_assert_no_error (error);
+
+  dialog = preview_new (empty, file);
+  g_assert_null (bespoke_import_dialog_get_error (dialog));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), BESPOKE_TYPE_IMPORT_DIALOG, "changes_list"));
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (++n <= 50)
+      g_assert_cmpstr (gtk_widget_get_name (row), ==, "change");
+  g_assert_cmpuint (n, ==, 51);
+  row = gtk_widget_get_last_child (list);
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "more-changes");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "And 10 more changes");
+
+  close_dialog (dialog);
+  g_assert_finalize_object (g_steal_pointer (&sender));
+  g_assert_finalize_object (g_steal_pointer (&empty));
+}
+
 /* The conflict row says which record and what differs, keeps ours unless
  * told otherwise, and Import then leaves B's worker alone. */
 static void
@@ -1014,6 +1058,7 @@ main (int   argc,
 
   g_test_add ("/import-dialog/preview-counts", Fixture, NULL, fixture_set_up, test_preview_counts, fixture_tear_down);
   g_test_add ("/import-dialog/preview-lists", Fixture, NULL, fixture_set_up, test_preview_lists, fixture_tear_down);
+  g_test_add ("/import-dialog/preview-many-changes", Fixture, NULL, fixture_set_up, test_preview_many_changes, fixture_tear_down);
   g_test_add ("/import-dialog/conflict-keeps-ours", Fixture, NULL, fixture_set_up, test_conflict_keeps_ours, fixture_tear_down);
   g_test_add ("/import-dialog/conflict-take-theirs", Fixture, NULL, fixture_set_up, test_conflict_take_theirs, fixture_tear_down);
   g_test_add ("/import-dialog/while-person-open", Fixture, NULL, fixture_set_up, test_import_while_open, fixture_tear_down);

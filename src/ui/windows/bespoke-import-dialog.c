@@ -296,27 +296,49 @@ start_job (BespokeImportDialog *self,
 
 /* ---- the preview -------------------------------------------------------- */
 
+/* A file of 100,000 people brings hundreds of thousands of changes: a row
+ * each froze the window for minutes, building and then measuring them */
+#define MAX_CHANGE_ROWS 50
+
+static GtkWidget *
+change_row_new (const char *text,
+                const char *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_name (row, name);
+  return row;
+}
+
 /* What the import adds and updates, by person (provider, home) and kind,
- * as the core counted it: "1 statement updated for Paul Roberts" */
+ * as the core counted it: "1 statement updated for Paul Roberts"; the
+ * first MAX_CHANGE_ROWS, then how many more */
 static void
 show_changes (BespokeImportDialog *self)
 {
   GPtrArray *changes = self->report->changes;
+  guint n = changes != NULL ? changes->len : 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
     gtk_list_box_remove (self->changes_list, child);
-  for (guint i = 0; changes != NULL && i < changes->len; i++)
+  for (guint i = 0; i < MIN (n, MAX_CHANGE_ROWS); i++)
     {
       g_autofree char *text = bespoke_xml_change_describe (g_ptr_array_index (changes, i));
-      GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_widget_set_name (row, "change");
-      gtk_list_box_append (self->changes_list, row);
+      gtk_list_box_append (self->changes_list, change_row_new (text, "change"));
     }
-  gtk_widget_set_visible (self->changes_box, changes != NULL && changes->len > 0);
+  if (n > MAX_CHANGE_ROWS)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more change", "And %u more changes",
+                                                            n - MAX_CHANGE_ROWS),
+                                               n - MAX_CHANGE_ROWS);
+
+      gtk_list_box_append (self->changes_list, change_row_new (text, "more-changes"));
+    }
+  gtk_widget_set_visible (self->changes_box, n > 0);
 }
 
 static void

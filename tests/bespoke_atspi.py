@@ -406,3 +406,45 @@ def scratch_dir():
 
 def remove_scratch(directory):
     shutil.rmtree(directory, ignore_errors=True)
+
+
+def main(doc, sessions, passed, example=False, before=None):
+    """The main() of a script that drives the app: BUILD_DIR from the
+    command line (else it prints @doc and returns 2), the accessibility bus,
+    a scratch folder with a database in it (the example data when @example,
+    else none yet: the app makes it), and the app started on that database
+    once for each of @sessions, a function called with the running App (it
+    may kill the app itself); after each, the app is quit as a person would
+    if it still runs.  @before, if given, runs once the bus is there.
+    Whatever happens, the app is killed and the scratch folder removed.
+    Prints "PASS: @passed" and returns 0."""
+    if len(sys.argv) != 2:
+        print(doc)
+        return 2
+    build_dir = os.path.abspath(sys.argv[1])
+
+    helper = ensure_accessibility_bus()
+    directory = scratch_dir()
+    try:
+        if before is not None:
+            before()
+        if example:
+            database = make_example_database(build_dir, directory)
+        else:
+            database = os.path.join(directory, "fresh.db")
+        for session in sessions:
+            app = App(build_dir, database, directory)
+            try:
+                app.start()
+                session(app)
+                if app.process is not None:
+                    app.stop()
+            finally:
+                app.kill()
+    finally:
+        remove_scratch(directory)
+        if helper is not None:
+            helper.terminate()
+
+    print(f"PASS: {passed}", flush=True)
+    return 0

@@ -29,9 +29,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pyatspi  # noqa: E402
 from gi.repository import GLib  # noqa: E402
 
-from bespoke_atspi import (App, children, fail, find_all, log, make_example_database,  # noqa: E402
-                           press_keys, remove_scratch, role, scratch_dir, text_of, type_keys,
-                           wait_for, ensure_accessibility_bus)
+import bespoke_atspi  # noqa: E402
+from bespoke_atspi import (children, fail, find_all, log, press_keys, role, text_of, type_keys,  # noqa: E402
+                           wait_for)
 
 PERSON = "Morag Campbell"
 STATEMENTS = {
@@ -363,35 +363,24 @@ def check_budget(app, window):
              lambda: find_all(window, pyatspi.ROLE_LABEL, "Bank holidays: Scotland"))
 
 
-def main():
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    build_dir = os.path.abspath(sys.argv[1])
-    helper = ensure_accessibility_bus()
+def track_focus():
     global TRACKER
     TRACKER = FocusTracker()
-    directory = scratch_dir()
-    try:
-        database = make_example_database(build_dir, directory)
-        app = App(build_dir, database, directory)
-        try:
-            app.start()
-            window = app.window("Bespoke")
-            wait_for("the people list", lambda: find_all(window, pyatspi.ROLE_LABEL, "Paul Roberts"))
-            make_person(app, window)
-            add_statements(app, window)
-            make_plan(app, window)
-            check_budget(app, window)
-            app.stop()
-        finally:
-            app.kill()
-    finally:
-        remove_scratch(directory)
-        if helper is not None:
-            helper.terminate()
-    print("PASS: a person, their details, profile, plan and budget made by keyboard alone")
-    return 0
+
+
+def by_keyboard(app):
+    window = app.window("Bespoke")
+    wait_for("the people list", lambda: find_all(window, pyatspi.ROLE_LABEL, "Paul Roberts"))
+    make_person(app, window)
+    add_statements(app, window)
+    make_plan(app, window)
+    check_budget(app, window)
+
+
+def main():
+    return bespoke_atspi.main(__doc__, [by_keyboard],
+                              "a person, their details, profile, plan and budget made by keyboard alone",
+                              example=True, before=track_focus)
 
 
 if __name__ == "__main__":

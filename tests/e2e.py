@@ -23,8 +23,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from bespoke_atspi import (App, children, click, do_action, ensure_accessibility_bus, fail, find,  # noqa: E402
-                           find_all, log, press_key, remove_scratch, scratch_dir, set_text, text_of, wait_for)
+import bespoke_atspi  # noqa: E402
+from bespoke_atspi import (children, click, do_action, fail, find, find_all, log, press_key, set_text,  # noqa: E402
+                           text_of, wait_for)
 
 PERSON = "Robin Ashby"
 STATEMENTS = {
@@ -184,30 +185,8 @@ def second_session(app):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    build_dir = os.path.abspath(sys.argv[1])
-
-    helper = ensure_accessibility_bus()
-    directory = scratch_dir()
-    database = os.path.join(directory, "fresh.db")
-    try:
-        for session in (first_session, second_session):
-            app = App(build_dir, database, directory)
-            try:
-                app.start()
-                session(app)
-                app.stop()
-            finally:
-                app.kill()
-    finally:
-        remove_scratch(directory)
-        if helper is not None:
-            helper.terminate()
-
-    print("PASS: person, profile, plan and budget made in the app, and all there after a restart")
-    return 0
+    return bespoke_atspi.main(__doc__, [first_session, second_session],
+                              "person, profile, plan and budget made in the app, and all there after a restart")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from bespoke_atspi import (App, do_action, ensure_accessibility_bus, fail, find, find_all, log, text_of,  # noqa: E402
-                           make_example_database, remove_scratch, scratch_dir, set_text, wait_for)
+import bespoke_atspi  # noqa: E402
+from bespoke_atspi import (do_action, fail, find, find_all, log, text_of, set_text, wait_for)  # noqa: E402
 import e2e  # noqa: E402
 
 # Paul's profile in the example data (src/core/example/bespoke-example.c)
@@ -94,30 +94,9 @@ def check_pdf(path):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    build_dir = os.path.abspath(sys.argv[1])
-
-    helper = ensure_accessibility_bus()
-    directory = scratch_dir()
-    try:
-        database = make_example_database(build_dir, directory)
-        app = App(build_dir, database, directory)
-        try:
-            app.start()
-            path = save_as_pdf(app, directory)
-            check_pdf(path)
-            app.stop()
-        finally:
-            app.kill()
-    finally:
-        remove_scratch(directory)
-        if helper is not None:
-            helper.terminate()
-
-    print("PASS: Paul's one-page profile saved as PDF from the window: one page, tagged, 0600, every statement")
-    return 0
+    return bespoke_atspi.main(__doc__, [lambda app: check_pdf(save_as_pdf(app, app.home))],
+                              "Paul's one-page profile saved as PDF from the window: one page, tagged, 0600, every statement",
+                              example=True)
 
 
 if __name__ == "__main__":

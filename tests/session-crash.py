@@ -19,8 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from bespoke_atspi import (App, ensure_accessibility_bus, fail, find, find_all, log, press_keys,  # noqa: E402
-                           remove_scratch, scratch_dir, text_of, type_keys, wait_for)
+import bespoke_atspi  # noqa: E402
+from bespoke_atspi import (fail, find, find_all, log, press_keys, text_of, type_keys, wait_for)  # noqa: E402
 
 PERSON = "Robin Ashby"
 TV_TITLE = "Robin Ashby’s session"
@@ -60,7 +60,7 @@ def open_person(app):
 
 
 def run_1(app):
-    log(f"a new person, a session, one statement, and SIGKILL right after Enter")
+    log("a new person, a session, one statement, and SIGKILL right after Enter")
     window = app.window("Bespoke")
     press_keys("ctrl+n")
     find(app.accessible, "the new person’s name", pyatspi.ROLE_TEXT, "Full name")
@@ -106,31 +106,8 @@ def run_3(app):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    build_dir = os.path.abspath(sys.argv[1])
-
-    helper = ensure_accessibility_bus()
-    directory = scratch_dir()
-    database = os.path.join(directory, "fresh.db")
-    try:
-        for run in (run_1, run_2, run_3):
-            app = App(build_dir, database, directory)
-            try:
-                app.start()
-                run(app)
-                if app.process is not None:
-                    app.stop()
-            finally:
-                app.kill()
-    finally:
-        remove_scratch(directory)
-        if helper is not None:
-            helper.terminate()
-
-    print("PASS: the statement committed before a SIGKILL and the words half typed before another are both kept")
-    return 0
+    return bespoke_atspi.main(__doc__, [run_1, run_2, run_3],
+                              "the statement committed before a SIGKILL and the words half typed before another are both kept")
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from bespoke_atspi import (App, ensure_accessibility_bus, fail, find, find_all, log, press_keys,  # noqa: E402
-                           remove_scratch, scratch_dir, text_of, type_keys, wait_for)
+import bespoke_atspi  # noqa: E402
+from bespoke_atspi import (fail, find, find_all, log, press_keys, type_keys, wait_for)  # noqa: E402
 
 PERSON = "Sam Taylor"
 MUM = "Margaret Taylor"
@@ -184,30 +184,8 @@ def second_session(app):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    build_dir = os.path.abspath(sys.argv[1])
-
-    helper = ensure_accessibility_bus()
-    directory = scratch_dir()
-    database = os.path.join(directory, "fresh.db")
-    try:
-        for session in (first_session, second_session):
-            app = App(build_dir, database, directory)
-            try:
-                app.start()
-                session(app)
-                app.stop()
-            finally:
-                app.kill()
-    finally:
-        remove_scratch(directory)
-        if helper is not None:
-            helper.terminate()
-
-    print("PASS: a session captured by keyboard alone, shown on the TV as typed, and all there after a restart")
-    return 0
+    return bespoke_atspi.main(__doc__, [first_session, second_session],
+                              "a session captured by keyboard alone, shown on the TV as typed, and all there after a restart")
 
 
 if __name__ == "__main__":

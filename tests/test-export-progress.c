@@ -117,12 +117,20 @@ count_persons (const char *path)
 static void
 save_shot (void)
 {
+  static GtkCssProvider *css;
   const char *dir = g_getenv ("BESPOKE_TEST_SHOTS");
   g_autofree char *command = NULL;
 
   if (dir == NULL)
     return;
-  /* drawn first */
+  /* with the app's style.css, as the app shows it, and drawn first */
+  if (css == NULL)
+    {
+      css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (css, "/org/bespoke/Bespoke/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   command = g_strdup_printf ("import -window root %s/export-progress.png", dir);

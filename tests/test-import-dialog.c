@@ -723,8 +723,42 @@ test_cancel_preview (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* Files in @dir whose names start with @prefix */
+static guint
+count_named (const char *dir,
+             const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      n++;
+  return n;
+}
+
+/* Undo copies (bespoke_store_snapshot()'s) still on disk, once the
+ * cancelled job has let go of its copy (its worker deletes it): 10 s at
+ * most. */
+static guint
+snapshots_left (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bespoke", NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count_named (dir, "snapshot-") > 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return count_named (dir, "snapshot-");
+}
+
 /* Cancel while the import runs: it is stopped, or undone if it had
- * finished; either way nothing has changed and ::imported never comes. */
+ * finished; either way nothing has changed, ::imported never comes, and
+ * nothing is left behind: no undo copy, and nothing beside the database
+ * but SQLite's own -wal and -shm. */
 static void
 test_cancel_import (Fixture       *f,
                     gconstpointer  data)
@@ -744,6 +778,11 @@ test_cancel_import (Fixture       *f,
   wait_for (dialog);
   g_assert_null (snapshot);
   g_assert_cmpuint (count_people (store), ==, 0);
+  g_assert_cmpuint (snapshots_left (), ==, 0);
+  /* everyone.bespoke, example.db (what it was exported from), and
+   * empty.db with SQLite's -wal and -shm */
+  g_assert_cmpuint (count_named (f->dir, ""), ==,
+                    1 + count_named (f->dir, "example.db") + count_named (f->dir, "empty.db"));
 
   close_dialog (dialog);
   g_assert_finalize_object (g_steal_pointer (&store));

@@ -20,9 +20,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from bespoke_atspi import (App, children, click, do_action, ensure_accessibility_bus,  # noqa: E402
-                           fail, find, find_all, log, make_example_database, press_keys, remove_scratch,
-                           scratch_dir, has_name, is_control, wait_for, walk)
+import bespoke_atspi  # noqa: E402
+from bespoke_atspi import (click, do_action, fail, find, find_all, log, press_keys, has_name,  # noqa: E402
+                           is_control, wait_for, walk)
 
 
 def path_to(node):
@@ -99,57 +99,39 @@ def audit(app, what, problems, counts):
                 problems[key] = what
 
 
-def main():
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    build_dir = os.path.abspath(sys.argv[1])
-
-    helper = ensure_accessibility_bus()
-    directory = scratch_dir()
-    app = App(build_dir, make_example_database(build_dir, directory), directory)
+def audit_everything(app):
     problems = {}
     counts = {}
-    try:
-        app.start()
-        main_window = app.window("Bespoke")
-        audit(app, "the people list", problems, counts)
+    main_window = app.window("Bespoke")
+    audit(app, "the people list", problems, counts)
 
-        # A person's pages: Profile, Plan, Budget and Circle are all in the tree.
-        paul = find(main_window, "Paul Roberts in the people list", pyatspi.ROLE_LABEL, "Paul Roberts")
-        click(paul)
-        audit(app, "Paul's pages", problems, counts)
+    # A person's pages: Profile, Plan, Budget and Circle are all in the tree.
+    paul = find(main_window, "Paul Roberts in the people list", pyatspi.ROLE_LABEL, "Paul Roberts")
+    click(paul)
+    audit(app, "Paul's pages", problems, counts)
 
-        # A facilitated session (F5): the capture view (with "Who is here"
-        # open, as a session starts) and the TV window
-        press_keys("F5")
-        tv = app.window("Paul’s session")
-        find(main_window, "the facilitator’s entry", pyatspi.ROLE_TEXT, "Facilitator")
-        audit(app, "a session's capture view and TV", problems, counts)
-        press_keys("shift+F5")
-        wait_for("the TV window to close", lambda: tv not in app.windows() and
-                 not [w for w in app.windows() if w.name == "Paul’s session"])
+    # A facilitated session (F5): the capture view (with "Who is here"
+    # open, as a session starts) and the TV window
+    press_keys("F5")
+    tv = app.window("Paul’s session")
+    find(main_window, "the facilitator’s entry", pyatspi.ROLE_TEXT, "Facilitator")
+    audit(app, "a session's capture view and TV", problems, counts)
+    press_keys("shift+F5")
+    wait_for("the TV window to close", lambda: tv not in app.windows() and
+             not [w for w in app.windows() if w.name == "Paul’s session"])
 
-        app.activate_action("product-menus")
-        menus = app.window("Product Menus")
-        product = find(menus, "a product on the menu", name="Personal care and support",
-                       predicate=lambda n: n.getRole() != pyatspi.ROLE_LABEL)
-        click(product)
-        audit(app, "the product menus", problems, counts)
+    app.activate_action("product-menus")
+    menus = app.window("Product Menus")
+    product = find(menus, "a product on the menu", name="Personal care and support",
+                   predicate=lambda n: n.getRole() != pyatspi.ROLE_LABEL)
+    click(product)
+    audit(app, "the product menus", problems, counts)
 
-        app.activate_action("shared-homes")
-        homes = app.window("Shared Homes")
-        for expander in find_all(homes, pyatspi.ROLE_TOGGLE_BUTTON, "Ann Hughes"):
-            do_action(expander)
-        audit(app, "the shared homes", problems, counts)
-    finally:
-        try:
-            app.stop()
-        finally:
-            app.kill()
-            remove_scratch(directory)
-            if helper is not None:
-                helper.terminate()
+    app.activate_action("shared-homes")
+    homes = app.window("Shared Homes")
+    for expander in find_all(homes, pyatspi.ROLE_TOGGLE_BUTTON, "Ann Hughes"):
+        do_action(expander)
+    audit(app, "the shared homes", problems, counts)
 
     for window, n in sorted(counts.items()):
         log(f"{window}: {n} controls")
@@ -158,8 +140,11 @@ def main():
             print(f"unnamed {role_name} in “{window}”, at {where} (seen with {what})")
         fail(f"{len(problems)} controls have no accessible name: give each one "
              "<accessibility><property name=\"label\">…</property></accessibility>")
-    print("PASS: every button, entry, toggle, check box and combo has an accessible name")
-    return 0
+
+
+def main():
+    return bespoke_atspi.main(__doc__, [audit_everything],
+                              "every button, entry, toggle, check box and combo has an accessible name", example=True)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,23 @@ assert_string (char       *got,
   g_free (got);
 }
 
+/* Counts for people, a comma every three digits from the right, by hand:
+ * 999 has none, 1000 one, 1234567 two, and 2^64 - 1 (twenty digits) six. */
+static void
+test_count (void)
+{
+  const struct { guint64 n; const char *text; } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1,000" }, { 31200, "31,200" },
+    { 100000, "100,000" }, { 1234567, "1,234,567" }, { G_MAXUINT64, "18,446,744,073,709,551,615" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = bespoke_format_count (cases[i].n);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 /* CSV money: pounds with two places, a minus and no £ or commas. */
 static void
 test_pence_decimal (void)
@@ -209,6 +226,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/pence-decimal", test_pence_decimal);
   g_test_add_func ("/format/money-for-people", test_money_for_people);
   g_test_add_func ("/format/hours", test_hours);

@@ -17,6 +17,28 @@ magnitude_of (gint64 value)
 }
 
 /**
+ * bespoke_format_count:
+ *
+ * Returns: @n with a comma between each group of three digits, as UK
+ *   English writes counts: 100000 is "100,000"
+ */
+char *
+bespoke_format_count (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  gsize length = strlen (digits);
+  GString *out = g_string_sized_new (length + length / 3);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * bespoke_format_hundredths_fixed:
  *
  * A count of hundredths as a plain decimal with exactly two places, no

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  *
  * Money for people is bespoke_money_format() and bespoke_money_parse()
  * (bespoke-money.h, included here).  This module adds the other numbers:
- * money as a plain decimal for files, hours from minutes, hundredths
+ * counts ("100,000"), money as a plain decimal for files, hours from minutes, hundredths
  * (quantities and units) and percentages kept as hundredths of a percent
  * (basis points, "_bp").  Every formatter is locale-independent. */
 
@@ -21,6 +21,7 @@ typedef enum
   BESPOKE_HOURS_WORDS,   /* "34 hours", "1 hour"; otherwise as short */
 } BespokeHoursStyle;
 
+char     *bespoke_format_count             (guint64            n);
 char     *bespoke_format_pence_decimal     (gint64             pence);
 char     *bespoke_format_hundredths_fixed  (gint64             hundredths);
 

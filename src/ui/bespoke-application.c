@@ -9,6 +9,7 @@
 #include "bespoke-exchange.h"
 #include "bespoke-homes-window.h"
 #include "bespoke-menus-window.h"
+#include "bespoke-preparing-window.h"
 #include "bespoke-search-provider.h"
 #include "bespoke-safekeeping.h"
 #include "bespoke-startup.h"
@@ -28,7 +29,14 @@ struct _BespokeApplication
 
   gboolean               exit_after_first_frame;
   BespokeSearchProvider *search_provider;
+  GPtrArray             *files_when_ready;  /* GFile: to import once a window shows the database */
 };
+
+/* A migration may leave the search index to be built again.  For this many
+ * people or more (about half a second's work), that is done on a thread
+ * with a window that says how far it has come (BespokePreparingWindow);
+ * for fewer, before the window opens, as for any other open. */
+#define PREPARE_IN_WINDOW_PEOPLE 1000
 
 G_DEFINE_FINAL_TYPE (BespokeApplication, bespoke_application, ADW_TYPE_APPLICATION)
 
@@ -135,52 +143,10 @@ first_frame_cb (GdkFrameClock *frame_clock,
   g_application_quit (application);
 }
 
-/**
- * bespoke_application_open_database:
- * @path: (nullable): a database file, or %NULL for the user's own
- *
- * Shows the database in a window, opening it first if no window shows it
- * yet.  If it cannot be opened, a dialog says why.
- */
-void
-bespoke_application_open_database (BespokeApplication *self,
-                                   const char         *path)
+static void
+present_database_window (BespokeApplication *self,
+                         BespokeWindow      *window)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr(BespokeStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  BespokeWindow *window = NULL;
-
-  g_return_if_fail (BESPOKE_IS_APPLICATION (self));
-
-  if (path == NULL)
-    path = default_path = bespoke_store_default_path ();
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      if (BESPOKE_IS_WINDOW (l->data) &&
-          same_path (path, bespoke_store_get_path (bespoke_window_get_store (l->data))))
-        {
-          window = l->data;
-          break;
-        }
-    }
-
-  if (window == NULL)
-    {
-      bespoke_startup_mark ("opening the store");
-      store = bespoke_store_open (path, &error);
-      bespoke_startup_mark ("store opened");
-      if (store == NULL)
-        {
-          g_debug ("Could not open %s: %s", path, error->message);
-          show_open_error (self, path, error);
-          return;
-        }
-      window = bespoke_window_new (GTK_APPLICATION (self), store);
-      bespoke_startup_mark ("window built");
-    }
-
   gtk_window_present (GTK_WINDOW (window));
   bespoke_startup_mark ("window presented");
 
@@ -193,6 +159,128 @@ bespoke_application_open_database (BespokeApplication *self,
       else
         g_application_quit (G_APPLICATION (self));
     }
+}
+
+/* The window showing, or preparing, the database at @path */
+static GtkWindow *
+find_database_window (BespokeApplication *self,
+                      const char         *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      BespokeStore *store = NULL;
+
+      if (BESPOKE_IS_WINDOW (l->data))
+        store = bespoke_window_get_store (l->data);
+      else if (BESPOKE_IS_PREPARING_WINDOW (l->data))
+        store = bespoke_preparing_window_get_store (l->data);
+      if (store != NULL && same_path (path, bespoke_store_get_path (store)))
+        return l->data;
+    }
+  return NULL;
+}
+
+/* The search index is built (or the window was closed, or it failed):
+ * the database's window takes the preparing window's place. */
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(BespokeApplication) self = user_data;
+  BespokePreparingWindow *preparing = BESPOKE_PREPARING_WINDOW (source);
+  BespokeStore *store = bespoke_preparing_window_get_store (preparing);
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->files_when_ready);
+  g_autoptr(GError) error = NULL;
+  BespokeWindow *window;
+
+  if (!bespoke_preparing_window_run_finish (preparing, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("Could not build the search index of %s: %s", bespoke_store_get_path (store), error->message);
+          show_open_error (self, bespoke_store_get_path (store), error);
+        }
+      gtk_window_destroy (GTK_WINDOW (preparing));
+      return;
+    }
+  bespoke_startup_mark ("search index built");
+  window = bespoke_window_new (GTK_APPLICATION (self), store);
+  present_database_window (self, window);
+  gtk_window_destroy (GTK_WINDOW (preparing));
+  if (files != NULL && files->len > 0)
+    bespoke_exchange_open_files (GTK_APPLICATION (self), (GFile **) files->pdata, (int) files->len);
+}
+
+/* Opens the store at @path; a search index to build goes to a preparing
+ * window (and NULL is returned) when it is large. */
+static BespokeStore *
+open_store (BespokeApplication *self,
+            const char         *path)
+{
+  g_autoptr(BespokeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint people = 0;
+
+  bespoke_startup_mark ("opening the store");
+  store = bespoke_store_open_full (path, BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX, &error);
+  if (store != NULL && bespoke_store_search_rebuild_pending (store, &people))
+    {
+      if (people >= PREPARE_IN_WINDOW_PEOPLE)
+        {
+          BespokePreparingWindow *preparing = bespoke_preparing_window_new (GTK_APPLICATION (self), store, people);
+
+          bespoke_preparing_window_run (preparing, prepared_cb, g_object_ref (self));
+          return NULL;
+        }
+      if (!bespoke_store_rebuild_search (store, NULL, NULL, NULL, &error))
+        g_clear_object (&store);
+    }
+  bespoke_startup_mark ("store opened");
+  if (store == NULL)
+    {
+      g_debug ("Could not open %s: %s", path, error->message);
+      show_open_error (self, path, error);
+    }
+  return g_steal_pointer (&store);
+}
+
+/**
+ * bespoke_application_open_database:
+ * @path: (nullable): a database file, or %NULL for the user's own
+ *
+ * Shows the database in a window, opening it first if no window shows it
+ * yet.  If it cannot be opened, a dialog says why.  If a migration left
+ * many people's names to index for search, a window says so while that
+ * is done, on a thread, and the database's window then takes its place.
+ */
+void
+bespoke_application_open_database (BespokeApplication *self,
+                                   const char         *path)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(BespokeStore) store = NULL;
+  GtkWindow *window;
+
+  g_return_if_fail (BESPOKE_IS_APPLICATION (self));
+
+  if (path == NULL)
+    path = default_path = bespoke_store_default_path ();
+
+  window = find_database_window (self, path);
+  if (window != NULL && BESPOKE_IS_PREPARING_WINDOW (window))
+    {
+      gtk_window_present (window);
+      return;
+    }
+  if (window == NULL)
+    {
+      if ((store = open_store (self, path)) == NULL)
+        return;
+      window = GTK_WINDOW (bespoke_window_new (GTK_APPLICATION (self), store));
+      bespoke_startup_mark ("window built");
+    }
+  present_database_window (self, BESPOKE_WINDOW (window));
 }
 
 static void
@@ -250,13 +338,29 @@ bespoke_application_open (GApplication  *application,
                           int            n_files,
                           const char    *hint)
 {
+  BespokeApplication *self = BESPOKE_APPLICATION (application);
   gboolean have_window = FALSE;
+  gboolean preparing = FALSE;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
     have_window |= BESPOKE_IS_WINDOW (l->data);
   if (!have_window)
-    bespoke_application_open_database (BESPOKE_APPLICATION (application), NULL);
+    bespoke_application_open_database (self, NULL);
 
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    {
+      have_window |= BESPOKE_IS_WINDOW (l->data);
+      preparing |= BESPOKE_IS_PREPARING_WINDOW (l->data);
+    }
+  /* while the database is being prepared, its window opens them once it shows */
+  if (!have_window && preparing)
+    {
+      if (self->files_when_ready == NULL)
+        self->files_when_ready = g_ptr_array_new_with_free_func (g_object_unref);
+      for (int i = 0; i < n_files; i++)
+        g_ptr_array_add (self->files_when_ready, g_object_ref (files[i]));
+      return;
+    }
   bespoke_exchange_open_files (GTK_APPLICATION (application), files, n_files);
 }
 
@@ -505,9 +609,21 @@ bespoke_application_dbus_unregister (GApplication    *application,
 }
 
 static void
+bespoke_application_finalize (GObject *object)
+{
+  BespokeApplication *self = BESPOKE_APPLICATION (object);
+
+  g_clear_pointer (&self->files_when_ready, g_ptr_array_unref);
+  G_OBJECT_CLASS (bespoke_application_parent_class)->finalize (object);
+}
+
+static void
 bespoke_application_class_init (BespokeApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = bespoke_application_finalize;
 
   app_class->handle_local_options = bespoke_application_handle_local_options;
   app_class->dbus_register = bespoke_application_dbus_register;

@@ -70,19 +70,42 @@ window_settings_new (void)
 }
 
 static void
-restore_window_state (BespokeWindow *self)
+apply_window_state (GtkWindow *window,
+                    GSettings *settings)
 {
   int width, height;
 
-  if (self->settings == NULL)
+  if (settings == NULL)
     return;
 
-  width = g_settings_get_int (self->settings, "window-width");
-  height = g_settings_get_int (self->settings, "window-height");
+  width = g_settings_get_int (settings, "window-width");
+  height = g_settings_get_int (settings, "window-height");
   if (width > 0 && height > 0)
-    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+    gtk_window_set_default_size (window, width, height);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (window);
+}
+
+static void
+restore_window_state (BespokeWindow *self)
+{
+  apply_window_state (GTK_WINDOW (self), self->settings);
+}
+
+/**
+ * bespoke_window_restore_size:
+ *
+ * Gives @window the size the main window was last closed at, maximised
+ * or not, so that a window shown in the main window's place
+ * (#BespokePreparingWindow) is the same size as the one that follows it.
+ */
+void
+bespoke_window_restore_size (GtkWindow *window)
+{
+  g_autoptr(GSettings) settings = window_settings_new ();
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  apply_window_state (window, settings);
 }
 
 static void

@@ -38,5 +38,6 @@ gboolean            bespoke_window_archive_person    (BespokeWindow  *self,
                                                       GError        **error);
 
 gboolean bespoke_window_check_data_version (BespokeWindow *self);
+void     bespoke_window_restore_size       (GtkWindow     *window);
 
 G_END_DECLS

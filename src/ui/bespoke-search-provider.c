@@ -58,7 +58,10 @@ static const char introspection_xml[] =
   "</node>";
 
 /* The user's own database, opened once, at the first search.  No
- * database yet means no results, not an error. */
+ * database yet means no results, not an error; nor does a search index
+ * that a migration left to be built again: that is the window's work, on
+ * a thread with progress (about a minute at 100,000 people), not the
+ * Shell's search's, which would wait for it. */
 static BespokeStore *
 ensure_store (BespokeSearchProvider *self)
 {
@@ -69,9 +72,14 @@ ensure_store (BespokeSearchProvider *self)
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         return NULL;
-      self->store = bespoke_store_open (path, &error);
+      self->store = bespoke_store_open_full (path, BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX, &error);
       if (self->store == NULL)
         g_debug ("Search: could not open %s: %s", path, error->message);
+      else if (bespoke_store_search_rebuild_pending (self->store, NULL))
+        {
+          g_debug ("Search: the search index of %s is not built yet", path);
+          g_clear_object (&self->store);
+        }
     }
   return self->store;
 }

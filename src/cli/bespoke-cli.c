@@ -46,15 +46,21 @@ rebuild_progress_cb (guint64  done,
 }
 
 /* A migration may have left the search index to be built again (about a
- * minute at 100,000 people): on a terminal, say how far it has come. */
+ * minute at 100,000 people): on a terminal, say how far it has come,
+ * unless it is for so few people that it is over at once (a new database
+ * has it for no one). */
 static gboolean
 rebuild_search (BespokeStore  *store,
                 GError       **error)
 {
-  gboolean tty = isatty (STDERR_FILENO);
+  guint people = 0;
+  gboolean tty;
   gboolean shown = FALSE;
   gboolean ok;
 
+  if (!bespoke_store_search_rebuild_pending (store, &people))
+    return TRUE;
+  tty = people >= BESPOKE_STORE_REBUILD_QUICK_PEOPLE && isatty (STDERR_FILENO);
   ok = bespoke_store_rebuild_search (store, tty ? rebuild_progress_cb : NULL, &shown, NULL, error);
   if (shown)
     g_printerr ("\n");

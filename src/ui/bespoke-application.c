@@ -32,11 +32,6 @@ struct _BespokeApplication
   GPtrArray             *files_when_ready;  /* GFile: to import once a window shows the database */
 };
 
-/* A migration may leave the search index to be built again.  For this many
- * people or more (about half a second's work), that is done on a thread
- * with a window that says how far it has come (BespokePreparingWindow);
- * for fewer, before the window opens, as for any other open. */
-#define PREPARE_IN_WINDOW_PEOPLE 1000
 
 G_DEFINE_FINAL_TYPE (BespokeApplication, bespoke_application, ADW_TYPE_APPLICATION)
 
@@ -212,8 +207,11 @@ prepared_cb (GObject      *source,
     bespoke_exchange_open_files (GTK_APPLICATION (self), (GFile **) files->pdata, (int) files->len);
 }
 
-/* Opens the store at @path; a search index to build goes to a preparing
- * window (and NULL is returned) when it is large. */
+/* Opens the store at @path.  A migration may leave the search index to be
+ * built again: for BESPOKE_STORE_REBUILD_QUICK_PEOPLE people or more, that
+ * is done on a thread, with a window that says how far it has come
+ * (BespokePreparingWindow), and NULL is returned; for fewer (under half a
+ * second's work) here, before the window opens, as for any other open. */
 static BespokeStore *
 open_store (BespokeApplication *self,
             const char         *path)
@@ -226,7 +224,7 @@ open_store (BespokeApplication *self,
   store = bespoke_store_open_full (path, BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX, &error);
   if (store != NULL && bespoke_store_search_rebuild_pending (store, &people))
     {
-      if (people >= PREPARE_IN_WINDOW_PEOPLE)
+      if (people >= BESPOKE_STORE_REBUILD_QUICK_PEOPLE)
         {
           BespokePreparingWindow *preparing = bespoke_preparing_window_new (GTK_APPLICATION (self), store, people);
 

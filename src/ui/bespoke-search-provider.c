@@ -58,10 +58,11 @@ static const char introspection_xml[] =
   "</node>";
 
 /* The user's own database, opened once, at the first search.  No
- * database yet means no results, not an error; nor does a search index
- * that a migration left to be built again: that is the window's work, on
- * a thread with progress (about a minute at 100,000 people), not the
- * Shell's search's, which would wait for it. */
+ * database yet means no results, not an error; so does a search index
+ * that a migration left to be built again for many people: that is the
+ * window's work, on a thread with progress (about a minute at 100,000
+ * people), not the Shell's search's, which would wait for it.  For a few
+ * people it is built here, in under half a second. */
 static BespokeStore *
 ensure_store (BespokeSearchProvider *self)
 {
@@ -69,15 +70,19 @@ ensure_store (BespokeSearchProvider *self)
     {
       g_autofree char *path = bespoke_store_default_path ();
       g_autoptr(GError) error = NULL;
+      guint people = 0;
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         return NULL;
       self->store = bespoke_store_open_full (path, BESPOKE_STORE_OPEN_DEFER_SEARCH_INDEX, &error);
       if (self->store == NULL)
         g_debug ("Search: could not open %s: %s", path, error->message);
-      else if (bespoke_store_search_rebuild_pending (self->store, NULL))
+      else if (bespoke_store_search_rebuild_pending (self->store, &people) &&
+               (people >= BESPOKE_STORE_REBUILD_QUICK_PEOPLE ||
+                !bespoke_store_rebuild_search (self->store, NULL, NULL, NULL, &error)))
         {
-          g_debug ("Search: the search index of %s is not built yet", path);
+          g_debug ("Search: the search index of %s is not built yet%s%s", path,
+                   error ? ": " : "", error ? error->message : "");
           g_clear_object (&self->store);
         }
     }

@@ -42,6 +42,9 @@ typedef void (*BespokeStoreProgressFunc) (guint64  done,
 
 /* bespoke_store_rebuild_search() reports after every this many people */
 #define BESPOKE_STORE_REBUILD_PROGRESS_STEP 500
+/* A rebuild for fewer people than this takes under half a second: a caller
+ * may run it where it is, without progress; for more, on a thread with it */
+#define BESPOKE_STORE_REBUILD_QUICK_PEOPLE 1000
 
 BespokeStore *bespoke_store_open_full           (const char               *path,
                                                  BespokeStoreOpenFlags     flags,

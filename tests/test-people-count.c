@@ -241,6 +241,16 @@ test_match_bound (Fixture       *f,
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "jones zz", 5000, NULL, &error), ==, 0);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, "0013", 5000, NULL, &error), ==, 1);
   g_assert_cmpuint (bespoke_store_people_match_bound (f->store, NULL, 5000, NULL, &error), ==, G_MAXUINT);
+  /* the words a search needs: "a" starts "aisha"; "o'brien" is "o",
+   * "brien" and "obrien", and "o" starts "obrien"; "anne-marie" is
+   * "anne", "marie" and "annemarie", and "anne" starts "annemarie" */
+  g_assert_cmpuint (bespoke_store_people_search_n_words ("Aisha a"), ==, 1);
+  g_assert_cmpuint (bespoke_store_people_search_n_words ("o’brien"), ==, 2);
+  g_assert_cmpuint (bespoke_store_people_search_n_words ("anne-marie"), ==, 2);
+  g_assert_cmpuint (bespoke_store_people_search_n_words ("smith SMITH"), ==, 1);
+  g_assert_cmpuint (bespoke_store_people_search_n_words ("jones smith"), ==, 2);
+  g_assert_cmpuint (bespoke_store_people_search_n_words ("  "), ==, 0);
+  g_assert_cmpuint (bespoke_store_people_search_n_words (NULL), ==, 0);
   {
     guint n_words = 0;
 

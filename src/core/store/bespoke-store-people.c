@@ -248,19 +248,14 @@ word_entries (BespokeStore *self,
   return n;
 }
 
-/* The words of @search that a query needs, the one with fewest entries
- * in the search index first.  A word that starts another word is left
- * out: whoever matches "aisha" matches "a" ("aisha a" is "aisha").  The
- * first word is where the search index is read from; each word after it is
- * counted only up to the fewest so far, and a word with no entries is all
- * the search needs. */
+/* The words of @search that a search needs: a word that starts another
+ * typed word is left out, as whoever matches "aisha" matches "a" ("aisha
+ * a" is "aisha"); so is a word typed twice. */
 static char **
-query_words (BespokeStore *self,
-             const char   *search)
+needed_words (const char *search)
 {
   g_auto(GStrv) typed = search_words (search);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  guint fewest = G_MAXUINT;
+  GPtrArray *words = g_ptr_array_new ();
 
   for (guint i = 0; typed[i] != NULL; i++)
     {
@@ -270,33 +265,72 @@ query_words (BespokeStore *self,
       for (guint j = 0; typed[j] != NULL && !implied; j++)
         implied = j != i && g_str_has_prefix (typed[j], typed[i]) &&
                   (strlen (typed[j]) > strlen (typed[i]) || j < i);
-      if (implied)
-        continue;
-      if (typed[1] == NULL)
+      if (!implied)
         g_ptr_array_add (words, g_strdup (typed[i]));
-      else
-        {
-          guint n = word_entries (self, typed[i], fewest == G_MAXUINT ? G_MAXINT : fewest);
-
-          /* a word nobody's name starts with: that word alone finds the
-           * nobody, where intersecting would still read the others */
-          if (n == 0)
-            {
-              g_ptr_array_set_size (words, 0);
-              g_ptr_array_add (words, g_strdup (typed[i]));
-              break;
-            }
-          if (n < fewest)
-            {
-              fewest = n;
-              g_ptr_array_insert (words, 0, g_strdup (typed[i]));
-            }
-          else
-            g_ptr_array_add (words, g_strdup (typed[i]));
-        }
     }
   g_ptr_array_add (words, NULL);
   return (char **) g_ptr_array_free (words, FALSE);
+}
+
+/**
+ * bespoke_store_people_search_n_words:
+ * @search: (nullable): what has been typed so far
+ *
+ * Returns: how many words a search for @search matches on: the folded
+ *   words, less those another typed word implies ("aisha a" has one,
+ *   "o'brien" two: "obrien" and "brien")
+ */
+guint
+bespoke_store_people_search_n_words (const char *search)
+{
+  g_auto(GStrv) words = needed_words (search);
+
+  return g_strv_length (words);
+}
+
+/* needed_words(), the one with fewest entries in the search index first:
+ * it is where the index is read from.  Each word after the first is
+ * counted only up to the fewest so far, and a word with no entries is all
+ * the search needs. */
+static char **
+query_words (BespokeStore *self,
+             const char   *search)
+{
+  char **words = needed_words (search);
+  guint fewest = G_MAXUINT;
+  guint rarest = 0;
+
+  if (words[0] == NULL || words[1] == NULL)
+    return words;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint n = word_entries (self, words[i], fewest == G_MAXUINT ? G_MAXINT : fewest);
+
+      /* a word nobody's name starts with finds the nobody alone, where
+       * intersecting would still read the others */
+      if (n == 0)
+        {
+          char *none = g_strdup (words[i]);
+
+          g_strfreev (words);
+          words = g_new0 (char *, 2);
+          words[0] = none;
+          return words;
+        }
+      if (n < fewest)
+        {
+          fewest = n;
+          rarest = i;
+        }
+    }
+  if (rarest != 0)
+    {
+      char *first = words[0];
+
+      words[0] = words[rarest];
+      words[rarest] = first;
+    }
+  return words;
 }
 
 /* " AND uuid IN (…)": the people with an entry for every word, each

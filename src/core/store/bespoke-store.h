@@ -118,6 +118,7 @@ guint         bespoke_store_count_people_cancellable (BespokeStore         *self
                                                  const char           *search,
                                                  GCancellable         *cancellable,
                                                  GError              **error);
+guint         bespoke_store_people_search_n_words (const char        *search);
 guint         bespoke_store_people_match_bound  (BespokeStore         *self,
                                                  const char           *search,
                                                  guint                 cap,

@@ -15,8 +15,7 @@
 #include "bespoke-window.h"
 #include "bespoke-test-util.h"
 #include "search-rebuild-fixture.h"
-
-typedef void (*AppTest) (BespokeApplication *app);
+#include "app-test-util.h"
 
 /* The database's write lock, held by the test until it has looked at the
  * preparing window, so that the rebuild (1,203 people, a fraction of a
@@ -66,43 +65,15 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
-static gboolean
-run_test_cb (gpointer user_data)
-{
-  gpointer *data = user_data;
-  BespokeApplication *app = data[0];
-  AppTest func = (AppTest) data[1];
-  g_autoptr(GList) windows = NULL;
-
-  func (app);
-  data[2] = GINT_TO_POINTER (TRUE);
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs Bespoke as `bespoke --database PATH`, calls @func once it has started,
- * closes what is left, and checks that the application is freed. */
+/* Runs Bespoke on @path, calls @func once it has started (at default
+ * priority: the progress bar's pulse keeps the frame clock busy, and an
+ * idle would wait for the window to go), closes what is left, and checks
+ * that the application is freed. */
 static void
 run_application (const char *path,
                  AppTest     func)
 {
-  char *argv[] = { (char *) "bespoke", (char *) "--database", (char *) path, NULL };
-  BespokeApplication *app = bespoke_application_new ();
-  gpointer data[] = { app, (gpointer) func, GINT_TO_POINTER (FALSE) };
-  int status;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  /* not an idle: the progress bar's pulse keeps the frame clock busy, and
-   * an idle would wait for the window to go */
-  g_idle_add_full (G_PRIORITY_DEFAULT, run_test_cb, data, NULL);
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (GPOINTER_TO_INT (data[2]));
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
+  run_application_full (path, func, FALSE, G_PRIORITY_DEFAULT);
 }
 
 /* Whether @text is "N of 1,203 people", and N */
@@ -128,7 +99,8 @@ parse_count (const char *text,
  * count only goes up; then the database's window takes its place, with
  * search working ("elodie" finds the 1,200 "Élodie Client" people). */
 static void
-prepares_then_opens (BespokeApplication *app)
+prepares_then_opens (BespokeApplication *app,
+                     const char         *path)
 {
   BespokePreparingWindow *preparing = find_window (app, BESPOKE_TYPE_PREPARING_WINDOW);
   AdwStatusPage *status;
@@ -188,7 +160,8 @@ test_prepares_then_opens (void)
  * thread stops and rolls back, and the application ends with no window,
  * the rebuild still pending */
 static void
-close_cancels (BespokeApplication *app)
+close_cancels (BespokeApplication *app,
+               const char         *path)
 {
   BespokePreparingWindow *preparing = find_window (app, BESPOKE_TYPE_PREPARING_WINDOW);
 

@@ -9,17 +9,8 @@
 #include "bespoke-core.h"
 #include "bespoke-window.h"
 #include "bespoke-test-util.h"
+#include "app-test-util.h"
 
-typedef void (*AppTest) (BespokeApplication *app,
-                         const char         *path);
-
-typedef struct
-{
-  BespokeApplication *app;
-  const char         *path;
-  AppTest             func;
-  gboolean            ran;
-} Run;
 
 static guint
 count_windows (BespokeApplication *app,
@@ -42,45 +33,13 @@ first_window (BespokeApplication *app)
   return NULL;
 }
 
-static gboolean
-run_test_cb (gpointer user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GList) windows = NULL;
-
-  run->func (run->app, run->path);
-  run->ran = TRUE;
-
-  /* Quitting closes Bespoke's windows; whatever else is open goes too, and
-   * then the application ends. */
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (run->app)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs Bespoke as `bespoke --database PATH`, calls @func once it has started,
- * quits, and checks that the application is freed. */
+/* Runs Bespoke on @path, calls @func once it has started, quits, and
+ * checks that the application is freed. */
 static void
 run_application (const char *path,
                  AppTest     func)
 {
-  char *argv[] = { (char *) "bespoke", (char *) "--database", (char *) path, NULL };
-  BespokeApplication *app = bespoke_application_new ();
-  Run run = { app, path, func, FALSE };
-  int status;
-
-  /* Not on the session bus, so that a test never meets a running Bespoke */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_idle_add (run_test_cb, &run);
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.ran);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (app);
+  run_application_full (path, func, TRUE, G_PRIORITY_DEFAULT_IDLE);
 }
 
 static char *

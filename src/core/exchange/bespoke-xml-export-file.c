@@ -130,6 +130,26 @@ sink_write (void       *context,
   return done;
 }
 
+/* Writes @length bytes straight to the file through the writer's own
+ * sink, for the writer thread's chunks.  FALSE on a failure, with its
+ * errno kept for the message. */
+gboolean
+_bespoke_xml_export_write_raw (Export     *self,
+                               const char *bytes,
+                               gsize       length)
+{
+  while (length > 0)
+    {
+      int piece = (int) MIN (length, (gsize) G_MAXINT);
+
+      if (sink_write (self, bytes, piece) < 0)
+        return FALSE;
+      bytes += piece;
+      length -= (gsize) piece;
+    }
+  return TRUE;
+}
+
 /* libxml2 reports an output error on the thread that met it, through that
  * thread's generic handler; Bespoke says it in its own words instead. */
 static void

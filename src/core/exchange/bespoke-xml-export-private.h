@@ -183,6 +183,9 @@ int                _bespoke_xml_export_open_temp    (const char  *path,
                                                      GError     **error);
 xmlOutputBufferPtr _bespoke_xml_export_output       (Export      *self);
 void               _bespoke_xml_export_quiet_libxml (void);
+gboolean           _bespoke_xml_export_write_raw    (Export      *self,
+                                                     const char  *bytes,
+                                                     gsize        length);
 gboolean           _bespoke_xml_export_file_error   (const char  *path,
                                                      int          saved_errno,
                                                      GError     **error);

@@ -217,25 +217,39 @@ out_money (Export       *self,
 }
 
 /* A schedule's text form "weekly;days=mon,tue;start=09:00;…" as elements,
- * as write_schedule() writes it. */
+ * as write_schedule() writes it: the kind, then each "name=value" part as
+ * <name>value</name> (a part with no '=' is left out).  Split in a copy of
+ * its own, on the stack when it is short: one schedule to a support line,
+ * so a whole export writes one for most of its records. */
 static void
 out_schedule (Export     *self,
               const char *text)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ";", -1);
+  char stack[256];
+  gsize length = strlen (text);
+  char *copy = length < sizeof stack ? memcpy (stack, text, length + 1) : g_strdup (text);
+  char *part = copy;
+  char *next = strchr (part, ';');
 
+  if (next != NULL)
+    *next = '\0';
   out_start (self, "schedule");
-  out_attribute (self, "kind", parts[0] ? parts[0] : "");
-  for (guint i = 1; parts[0] != NULL && parts[i] != NULL; i++)
+  out_attribute (self, "kind", part);
+  while (next != NULL)
     {
-      char *eq = strchr (parts[i], '=');
+      char *eq;
 
-      if (eq == NULL)
+      part = next + 1;
+      if ((next = strchr (part, ';')) != NULL)
+        *next = '\0';
+      if ((eq = strchr (part, '=')) == NULL)
         continue;
       *eq = '\0';
-      out_text (self, parts[i], eq + 1, strlen (eq + 1));
+      out_text (self, part, eq + 1, strlen (eq + 1));
     }
   out_end (self, "schedule");
+  if (copy != stack)
+    g_free (copy);
 }
 
 /* ---- a record, from a row or from a record ----------------------------- */
@@ -263,15 +277,19 @@ cell_from_row (Cell                   *cell,
     case BESPOKE_XML_BOOLEAN:
       cell->number = sqlite3_column_int64 (stmt, column->index);
       break;
+    case BESPOKE_XML_TEXT:
+    case BESPOKE_XML_ENUM:       /* stored as its nick */
+      cell->text = (const char *) sqlite3_column_text (stmt, column->index);
+      if (cell->text != NULL)
+        cell->length = (gsize) sqlite3_column_bytes (stmt, column->index);
+      break;
     case BESPOKE_XML_PERIOD:
       cell->end = (const char *) sqlite3_column_text (stmt, column->end_index);
       G_GNUC_FALLTHROUGH;
-    case BESPOKE_XML_TEXT:
-    case BESPOKE_XML_ENUM:       /* stored as its nick */
     case BESPOKE_XML_SCHEDULE:   /* stored in its text form */
     case BESPOKE_XML_PRODUCT:
+      /* written up to their NUL: no length wanted */
       cell->text = (const char *) sqlite3_column_text (stmt, column->index);
-      cell->length = (gsize) sqlite3_column_bytes (stmt, column->index);
       break;
     default:
       g_assert_not_reached ();

@@ -63,15 +63,32 @@ _bespoke_xml_pool_clear (Export *self,
 
 /* The file is written by a thread of its own, so that the kernel's
  * copying of one buffer overlaps the reading and escaping of the next.
- * Only this thread touches the writer between the root's start tag and
- * its end. */
+ * Only this thread touches the file between the root's start tag and its
+ * end. */
 #define WRITEBACK_EVERY (16 * 1024 * 1024)
+
+/* The first chunk goes through the writer, which ends the root's start
+ * tag before it (left open until then, so that an empty export is
+ * "<bespoke …/>"), and is flushed.  Nothing else writes until the thread
+ * ends, so the others go straight to the file: the text is UTF-8 already,
+ * and libxml2 would only copy it through its encoder into its buffer. */
+static gboolean
+write_chunk (Export  *self,
+             Chunk   *chunk,
+             gboolean first)
+{
+  if (first)
+    return xmlTextWriterWriteRawLen (self->writer, BAD_CAST chunk->text->str, (int) chunk->text->len) >= 0 &&
+           xmlTextWriterFlush (self->writer) >= 0;
+  return _bespoke_xml_export_write_raw (self, chunk->text->str, chunk->text->len);
+}
 
 gpointer
 _bespoke_xml_writer_thread (gpointer data)
 {
   Export *self = data;
   gsize since_writeback = 0;
+  gboolean first = TRUE;
 
   _bespoke_xml_export_quiet_libxml ();
 
@@ -81,9 +98,9 @@ _bespoke_xml_writer_thread (gpointer data)
 
       if (chunk == END)
         break;
-      if (!g_atomic_int_get (self->write_failed) &&
-          xmlTextWriterWriteRawLen (self->writer, BAD_CAST chunk->text->str, (int) chunk->text->len) < 0)
+      if (!g_atomic_int_get (self->write_failed) && !write_chunk (self, chunk, first))
         g_atomic_int_set (self->write_failed, 1);
+      first = FALSE;
 #ifdef SYNC_FILE_RANGE_WRITE
       /* Start the disk on what is written so far, without waiting for it,
        * so that the fsync at the end has only the tail left to wait for

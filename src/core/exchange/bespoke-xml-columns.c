@@ -120,6 +120,7 @@ columns_new (GType type)
 
   columns->type = type;
   columns->element = bespoke_xml_schema_element_for (type);
+  columns->parent_index = klass->parent_property ? index_of (klass, klass->parent_property) : -1;
   columns->columns = g_new0 (BespokeXmlColumn, klass->n_columns);
   for (guint i = 0; i < klass->n_columns; i++)
     {

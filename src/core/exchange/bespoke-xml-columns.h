@@ -45,6 +45,8 @@ typedef struct
 {
   GType             type;
   const char       *element;        /* the record's own element */
+  int               parent_index;   /* the parent's UUID in a row of
+                                     * bespoke_store_prepare_rows(); -1: none */
   guint             n_columns;
   BespokeXmlColumn *columns;        /* written in this order; the column naming
                                      * the parent, which the record is nested

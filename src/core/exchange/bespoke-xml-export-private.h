@@ -44,10 +44,18 @@ put (GString    *out,
 
 #define put_string(out, string) G_STMT_START { const char *s_ = (string); put ((out), s_, strlen (s_)); } G_STMT_END
 
+/* A query for rows of one record class.  A merged one reads the children
+ * of every parent from its bound UUID on, by parent (see rows_from()), so
+ * that parents read in UUID order take their children from one query. */
 typedef struct
 {
   const BespokeXmlColumns *columns;
   sqlite3_stmt            *stmt;
+  gboolean                 merged;
+  gboolean                 placed;   /* merged: bound and stepped since the
+                                      * parents last jumped (rows_unplace()) */
+  gboolean                 has_row;  /* placed: stmt holds a row */
+  gboolean                 pending;  /* that row is not yet handed out */
 } Rows;
 
 #define N_WORKERS 2  /* threads writing a whole export's people */

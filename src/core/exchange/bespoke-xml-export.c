@@ -95,6 +95,120 @@ rows_start (Export     *self,
   return TRUE;
 }
 
+/* A column's name in SQL, as the store writes it: "person_uuid" */
+static char *
+sql_name (const char *property)
+{
+  return g_strdelimit (g_strdup (property), "-", '_');
+}
+
+/* Rows of @type whose parent is ?1 or after it, by parent and then each
+ * parent's in the order bespoke_store_prepare_rows() lists one parent's
+ * children (its order column, then UUID), with the same columns.  The
+ * index on (parent, order) is a WITHOUT ROWID table's, so it ends in the
+ * UUID: the rows come straight from it, with no sorting. */
+static void
+rows_init_merged (Export *self,
+                  Rows   *rows,
+                  GType   type)
+{
+  BespokeRecordClass *klass;
+  const BespokeClassSql *sql;
+  g_autofree char *parent = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *query = NULL;
+
+  rows->columns = bespoke_xml_columns_for (type);  /* holds the class */
+  rows->merged = TRUE;
+  if (self->error != NULL)
+    return;
+  klass = g_type_class_peek (type);
+  g_assert (klass->parent_property != NULL && rows->columns->parent_index >= 2);
+  sql = _bespoke_store_class_sql (self->store, type);
+  parent = sql_name (klass->parent_property);
+  order = sql_name (klass->order_property ? klass->order_property : "uuid");
+  query = g_strdup_printf ("SELECT %s FROM %s WHERE %s >= ? ORDER BY %s, %s, uuid",
+                           sql->columns, klass->table, parent, parent, order);
+  /* the reader's own statement, finalized with it, as the others are */
+  if (sqlite3_prepare_v3 (self->store->db, query, -1, SQLITE_PREPARE_PERSISTENT, &rows->stmt, NULL) != SQLITE_OK)
+    _bespoke_store_db_error (self->store, &self->error, _("Reading the database"));
+}
+
+/* How the parent of @rows' current row sorts against @parent_uuid, as
+ * SQLite sorts them: only text can be equal to it */
+static int
+parent_cmp (Rows       *rows,
+            const char *parent_uuid)
+{
+  int index = rows->columns->parent_index;
+
+  switch (sqlite3_column_type (rows->stmt, index))
+    {
+    case SQLITE_TEXT:
+      return strcmp ((const char *) sqlite3_column_text (rows->stmt, index), parent_uuid);
+    case SQLITE_BLOB:
+      return 1;
+    default:
+      return -1;
+    }
+}
+
+/* The parents jump (to a worker's next chunk of people): a merged @rows
+ * starts again from the next parent it is asked for */
+static void
+rows_unplace (Rows *rows)
+{
+  rows->placed = FALSE;
+  rows->has_row = FALSE;
+  rows->pending = FALSE;
+}
+
+/* Starts @parent_uuid's children in @rows; then rows_next_of() steps
+ * through them.  A merged @rows moves on from where it is, past the
+ * children of parents that are not being written (a worker's other
+ * chunks are skipped by rows_unplace(), so these are children whose parent
+ * is gone); it is bound and stepped only when placed afresh.  Parents must
+ * come in UUID order between rows_unplace() calls. */
+static gboolean
+rows_from (Export     *self,
+           Rows       *rows,
+           const char *parent_uuid)
+{
+  if (!rows->merged)
+    return rows_start (self, rows, parent_uuid);
+  if (!rows->placed)
+    {
+      rows->has_row = rows_start (self, rows, parent_uuid) && rows_next (self, rows);
+      rows->placed = TRUE;
+    }
+  else if (rows->has_row && !rows->pending)
+    rows->has_row = rows_next (self, rows);
+  while (rows->has_row && parent_cmp (rows, parent_uuid) < 0)
+    rows->has_row = rows_next (self, rows);
+  rows->pending = rows->has_row;
+  return self->error == NULL;
+}
+
+/* The next of @parent_uuid's children in @rows: FALSE at the end of them */
+static gboolean
+rows_next_of (Export     *self,
+              Rows       *rows,
+              const char *parent_uuid)
+{
+  if (!rows->merged)
+    return rows_next (self, rows);
+  if (!rows->has_row)
+    return FALSE;
+  if (rows->pending)
+    rows->pending = FALSE;
+  else if (!(rows->has_row = rows_next (self, rows)))
+    return FALSE;
+  if (parent_cmp (rows, parent_uuid) == 0)
+    return TRUE;
+  rows->pending = TRUE;  /* a later parent's */
+  return FALSE;
+}
+
 /* Every child of @parent_uuid in @rows, each a leaf, inside @container if
  * there are any and it is not NULL. */
 static void
@@ -105,9 +219,9 @@ rows_write_children (Export     *self,
 {
   gboolean any = FALSE;
 
-  if (!rows_start (self, rows, parent_uuid))
+  if (!rows_from (self, rows, parent_uuid))
     return;
-  while (rows_next (self, rows))
+  while (rows_next_of (self, rows, parent_uuid))
     {
       if (!any && container != NULL)
         {
@@ -150,15 +264,31 @@ typedef struct
   Rows rows[N_ROWS];
 } Readers;
 
+/* The first of the kinds a person's own rows are in, to the last */
+#define ROWS_PERSON_FIRST ROWS_CIRCLE
+#define ROWS_PERSON_LAST  ROWS_PLANS
+
+/* @by_uuid: the people come in UUID order (a whole export), so that their
+ * own rows can be read by merging, one query per kind rather than one per
+ * person and kind */
 static void
-readers_init (Export  *self,
-              Readers *r)
+readers_init (Export   *self,
+              Readers  *r,
+              gboolean  by_uuid)
 {
-  rows_init (self, &r->rows[ROWS_CIRCLE], BESPOKE_TYPE_CIRCLE_MEMBER, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_STATEMENTS], BESPOKE_TYPE_STATEMENT, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_TOOL_STATEMENTS], BESPOKE_TYPE_TOOL_STATEMENT, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_SESSIONS], BESPOKE_TYPE_SESSION, BESPOKE_ROWS_CHILDREN);
-  rows_init (self, &r->rows[ROWS_PLANS], BESPOKE_TYPE_PLAN, BESPOKE_ROWS_CHILDREN);
+  static const struct { guint which; GType (*get_type) (void); } person_rows[] = {
+    { ROWS_CIRCLE, bespoke_circle_member_get_type },
+    { ROWS_STATEMENTS, bespoke_statement_get_type },
+    { ROWS_TOOL_STATEMENTS, bespoke_tool_statement_get_type },
+    { ROWS_SESSIONS, bespoke_session_get_type },
+    { ROWS_PLANS, bespoke_plan_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (person_rows); i++)
+    if (by_uuid)
+      rows_init_merged (self, &r->rows[person_rows[i].which], person_rows[i].get_type ());
+    else
+      rows_init (self, &r->rows[person_rows[i].which], person_rows[i].get_type (), BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_BUDGETS], BESPOKE_TYPE_BUDGET, BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_OUTCOMES], BESPOKE_TYPE_OUTCOME, BESPOKE_ROWS_CHILDREN);
   rows_init (self, &r->rows[ROWS_LINES], BESPOKE_TYPE_SUPPORT_LINE, BESPOKE_ROWS_CHILDREN);
@@ -173,6 +303,14 @@ readers_clear (Readers *r)
 {
   for (guint i = 0; i < N_ROWS; i++)
     rows_clear (&r->rows[i]);
+}
+
+/* The people jump (see rows_from()) */
+static void
+readers_unplace (Readers *r)
+{
+  for (guint i = ROWS_PERSON_FIRST; i <= ROWS_PERSON_LAST; i++)
+    rows_unplace (&r->rows[i]);
 }
 
 /* The current row of @people, with their circle, profile and plans. */
@@ -190,8 +328,8 @@ write_person (Export  *self,
   rows_write_children (self, &r->rows[ROWS_TOOL_STATEMENTS], uuid, "thinking-tools");
   rows_write_children (self, &r->rows[ROWS_SESSIONS], uuid, "sessions");
 
-  if (rows_start (self, plans, uuid))
-    while (rows_next (self, plans))
+  if (rows_from (self, plans, uuid))
+    while (rows_next_of (self, plans, uuid))
       {
         const char *plan_uuid = (const char *) sqlite3_column_text (plans->stmt, 0);
 
@@ -303,7 +441,7 @@ worker_thread (gpointer data)
   guint in_chunk = 0;
 
   /* the connection is in its read transaction already: the snapshot's */
-  readers_init (self, &r);
+  readers_init (self, &r, TRUE);
   rows_init (self, &people, BESPOKE_TYPE_PERSON, BESPOKE_ROWS_BY_UUID);
   if (rows_start (self, &people, NULL))
     while (!g_atomic_int_get (self->stop) && !self->failed && !cancelled (self) &&
@@ -313,6 +451,9 @@ worker_thread (gpointer data)
 
         if (chunk % N_WORKERS != worker->index)
           continue;
+        /* the other workers' chunks are skipped: their people's rows too */
+        if (in_chunk == 0)
+          readers_unplace (&r);
         write_person (self, &r, &people);
         if (self->progress != NULL)
           g_atomic_int_inc (&self->progress->done);
@@ -415,7 +556,7 @@ write_scope (Export                 *self,
   Readers r = { 0 };
   Rows providers = { 0 }, people = { 0 }, homes = { 0 };
 
-  readers_init (self, &r);
+  readers_init (self, &r, scope == BESPOKE_XML_EXPORT_ALL);
   if (scope == BESPOKE_XML_EXPORT_ALL)
     {
       rows_init (self, &providers, BESPOKE_TYPE_PROVIDER, BESPOKE_ROWS_ALL);

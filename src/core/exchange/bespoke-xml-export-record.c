@@ -33,49 +33,54 @@
 
 /* What xmlTextWriter escapes: in text, < > & " and CR; in an attribute
  * also LF and TAB, and (with no document encoding) every character past
- * ASCII as a hexadecimal reference. */
+ * ASCII as a hexadecimal reference.  The tables mark those bytes and the
+ * NUL that ends the text, so that a run needing nothing (every UUID, most
+ * words) is passed over a byte a step. */
+static const guint8 stop_in_text[256] = {
+  ['\0'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, ['"'] = 1, ['\r'] = 1,
+};
+
+static const guint8 stop_in_attribute[256] = {
+  ['\0'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, ['"'] = 1, ['\r'] = 1,
+  ['\n'] = 1, ['\t'] = 1, [0x80 ... 0xff] = 1,
+};
+
 static void
 append_escaped (GString    *out,
                 const char *text,
                 gboolean    attribute)
 {
+  const guint8 *stop = attribute ? stop_in_attribute : stop_in_text;
   const guchar *p = (const guchar *) text;
-  const guchar *run = p;
 
-  for (; *p != '\0'; p++)
+  for (;;)
     {
+      const guchar *run = p;
       const char *entity;
       char ref[16];
 
+      while (!stop[*p])
+        p++;
+      put (out, (const char *) run, (gsize) (p - run));
       switch (*p)
         {
+        case '\0': return;
         case '<': entity = "&lt;"; break;
         case '>': entity = "&gt;"; break;
         case '&': entity = "&amp;"; break;
         case '"': entity = "&quot;"; break;
         case '\r': entity = "&#13;"; break;
-        case '\n': entity = attribute ? "&#10;" : NULL; break;
-        case '\t': entity = attribute ? "&#9;" : NULL; break;
+        case '\n': entity = "&#10;"; break;  /* in an attribute only, */
+        case '\t': entity = "&#9;"; break;   /* as is what follows */
         default:
-          entity = NULL;
-          if (attribute && *p >= 0x80)
-            {
-              const char *next = g_utf8_next_char ((const char *) p);
-              put (out, (const char *) run, (gsize) (p - run));
-              g_snprintf (ref, sizeof ref, "&#x%X;", g_utf8_get_char ((const char *) p));
-              put_string (out, ref);
-              p = (const guchar *) next - 1;
-              run = p + 1;
-            }
+          g_snprintf (ref, sizeof ref, "&#x%X;", g_utf8_get_char ((const char *) p));
+          put_string (out, ref);
+          p = (const guchar *) g_utf8_next_char ((const char *) p);
           continue;
         }
-      if (entity == NULL)
-        continue;
-      put (out, (const char *) run, (gsize) (p - run));
       put_string (out, entity);
-      run = p + 1;
+      p++;
     }
-  put (out, (const char *) run, (gsize) (p - run));
 }
 
 /**
@@ -124,19 +129,11 @@ put_text (GString    *out,
   const guchar *end = p + length;
   const guchar *run = p;
 
-  for (; p < end; p++)
-    {
-      switch (*p)
-        {
-        case '<': case '>': case '&': case '"': case '\r': case '\0':
-          put (out, (const char *) run, (gsize) (p - run));
-          append_escaped (out, (const char *) p, FALSE);
-          return;
-        default:
-          break;
-        }
-    }
+  while (p < end && !stop_in_text[*p])
+    p++;
   put (out, (const char *) run, (gsize) (p - run));
+  if (p < end)
+    append_escaped (out, (const char *) p, FALSE);
 }
 
 static void

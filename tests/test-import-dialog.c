@@ -566,6 +566,79 @@ test_undo (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The import's audit entries, when ::imported comes */
+typedef struct
+{
+  BespokeStore *store;
+  GPtrArray    *noted;  /* BespokeAuditEntry of BESPOKE_AUDIT_IMPORT */
+} Noted;
+
+static void
+on_imported_audit_cb (BespokeImportDialog *dialog,
+                      const char          *snapshot,
+                      const char          *title,
+                      Noted               *noted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = bespoke_store_audit_list (noted->store, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (noted->noted);
+  noted->noted = g_ptr_array_new_with_free_func ((GDestroyNotify) bespoke_audit_entry_free);
+  for (guint i = 0; i < all->len; i++)
+    if (((BespokeAuditEntry *) all->pdata[i])->action == BESPOKE_AUDIT_IMPORT)
+      g_ptr_array_add (noted->noted, g_steal_pointer (&all->pdata[i]));
+  /* the handler owns the undo copy */
+  g_assert_true (bespoke_store_delete_database_files (snapshot, &error));
+  g_assert_no_error (error);
+}
+
+/* The import is noted in the audit trail by the worker, before the window
+ * hears of it (issue #13: nothing of it on the window's thread): the file
+ * the planner chose, the preview's summary and its conflicts.  The window's
+ * connection is told once, and then counts the people imported.  A dialog
+ * not told the file notes nothing. */
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) file = export_example (f, "everyone.bespoke");
+  g_autoptr(BespokeStore) store = open_store (f, "empty.db");
+  g_autoptr(BespokeStore) other = open_store (f, "other.db");
+  Noted noted = { store, NULL }, none = { other, NULL };
+  BespokeImportDialog *dialog = preview_new (store, file);
+  BespokeAuditEntry *entry;
+  guint committed = 0;
+
+  bespoke_import_dialog_set_audit_file (dialog, "/media/usb/everyone.bespoke", TRUE);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_audit_cb), &noted);
+  g_signal_connect_swapped (store, "committed", G_CALLBACK (count_committed_cb), &committed);
+  choose_import (dialog);
+  g_assert_nonnull (noted.noted);
+  g_assert_cmpuint (noted.noted->len, ==, 1);
+  entry = noted.noted->pdata[0];
+  /* the example's 11 people, into an empty database: nothing updated, no
+   * conflict; "(sealed)" because the file chosen was */
+  g_assert_true (g_str_has_prefix (entry->detail, "Imported “/media/usb/everyone.bespoke” (sealed): 11 new people, 0 updated, 0 conflicts"));
+  g_assert_true (g_str_has_suffix (entry->detail, "; 0 conflicts kept apart"));
+  g_assert_cmpuint (committed, ==, 1);
+  g_assert_cmpuint (count_people (store), ==, EXAMPLE_PEOPLE);
+  close_dialog (dialog);
+  g_signal_handlers_disconnect_by_data (store, &committed);
+  g_ptr_array_unref (noted.noted);
+
+  dialog = preview_new (other, file);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_audit_cb), &none);
+  choose_import (dialog);
+  g_assert_nonnull (none.noted);
+  g_assert_cmpuint (none.noted->len, ==, 0);
+  g_assert_cmpuint (count_people (other), ==, EXAMPLE_PEOPLE);
+  close_dialog (dialog);
+  g_ptr_array_unref (none.noted);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 /* The same file again, once imported: nothing to do, and Import cannot be
  * chosen. */
 static void
@@ -1102,6 +1175,7 @@ main (int   argc,
   g_test_add ("/import-dialog/conflict-take-theirs", Fixture, NULL, fixture_set_up, test_conflict_take_theirs, fixture_tear_down);
   g_test_add ("/import-dialog/while-person-open", Fixture, NULL, fixture_set_up, test_import_while_open, fixture_tear_down);
   g_test_add ("/import-dialog/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/import-dialog/audit", Fixture, NULL, fixture_set_up, test_audit, fixture_tear_down);
   g_test_add ("/import-dialog/no-undo", Fixture, NULL, fixture_set_up, test_no_undo, fixture_tear_down);
   g_test_add ("/import-dialog/nothing-to-do", Fixture, NULL, fixture_set_up, test_nothing_to_do, fixture_tear_down);
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);

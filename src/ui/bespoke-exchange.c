@@ -237,39 +237,6 @@ on_imported_cb (BespokeImportDialog *dialog,
                                                 history, snapshot, title));
 }
 
-/* The import in the audit trail: the file chosen (not the plain text of a
- * sealed one), its counts and conflicts */
-typedef struct
-{
-  BespokeStore *store;
-  char         *path;
-  gboolean      sealed;
-} NoteImport;
-
-static void
-note_import_free (gpointer  data,
-                  GClosure *closure)
-{
-  NoteImport *note = data;
-
-  g_object_unref (note->store);
-  g_free (note->path);
-  g_free (note);
-}
-
-static void
-note_import_cb (BespokeImportDialog *dialog,
-                const char          *snapshot,
-                const char          *title,
-                NoteImport          *note)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bespoke_store_audit_import (note->store, note->path, note->sealed, bespoke_import_dialog_get_summary (dialog),
-                                   bespoke_import_dialog_get_n_conflicts (dialog), &error))
-    g_debug ("Could not note the import in the audit trail: %s", error->message);
-}
-
 static BespokeImportDialog *
 show_import_dialog (BespokeWindow *window,
                     GFile         *file,
@@ -277,14 +244,12 @@ show_import_dialog (BespokeWindow *window,
                     gboolean       sealed)
 {
   BespokeImportDialog *dialog;
-  NoteImport *note = g_new0 (NoteImport, 1);
 
   dialog = bespoke_import_dialog_new (GTK_WINDOW (window), bespoke_window_get_store (window), file);
   gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (window)));
-  note->store = g_object_ref (bespoke_window_get_store (window));
-  note->path = g_strdup (path);
-  note->sealed = sealed;
-  g_signal_connect_data (dialog, "imported", G_CALLBACK (note_import_cb), note, note_import_free, 0);
+  /* the file chosen, not the plain text of a sealed one; noted by the
+   * import's worker, off the window's thread */
+  bespoke_import_dialog_set_audit_file (dialog, path, sealed);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), window, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

@@ -47,6 +47,44 @@ bespoke_xml_import_report_free (BespokeXmlImportReport *report)
   g_free (report);
 }
 
+/* Fewer entries than this are freed at once, where they are let go */
+#define REPORT_FREE_IN_PLACE 1000
+
+static gpointer
+report_free_thread (gpointer data)
+{
+  bespoke_xml_import_report_free (data);
+  return NULL;
+}
+
+/**
+ * bespoke_xml_import_report_free_in_thread:
+ *
+ * Frees @report as bespoke_xml_import_report_free() does, but a large one
+ * on a thread of its own: a report of 100,000 people holds hundreds of
+ * thousands of blocks, and freeing them held the window's main loop for
+ * about a second (issue #13).  Nothing else may use @report afterwards;
+ * its conflicts' records must not be shown any more.
+ */
+void
+bespoke_xml_import_report_free_in_thread (BespokeXmlImportReport *report)
+{
+  guint entries;
+  GThread *thread;
+
+  if (report == NULL)
+    return;
+  entries = report->conflicts->len + (report->changes != NULL ? report->changes->len : 0) +
+            (report->owners != NULL ? g_hash_table_size (report->owners) : 0);
+  if (entries < REPORT_FREE_IN_PLACE ||
+      (thread = g_thread_try_new ("bespoke-report-free", report_free_thread, report, NULL)) == NULL)
+    {
+      bespoke_xml_import_report_free (report);
+      return;
+    }
+  g_thread_unref (thread);
+}
+
 /**
  * bespoke_xml_validate:
  *

@@ -130,6 +130,7 @@ gboolean                bespoke_xml_conflict_keep_database_version (BespokeStore
 char                   *bespoke_xml_import_report_summary (BespokeXmlImportReport *report);
 char                   *bespoke_xml_change_describe      (const BespokeXmlChange *change);
 void                    bespoke_xml_import_report_free   (BespokeXmlImportReport *report);
+void                    bespoke_xml_import_report_free_in_thread (BespokeXmlImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BespokeXmlImportReport, bespoke_xml_import_report_free)
 

@@ -27,6 +27,11 @@
  * (or Cancel) stops them part-way and changes nothing.  When the import is done the
  * window's store emits ::changed for everything and ::committed, as after
  * a restore, so that what shows the database reloads.
+ *
+ * What a large import costs besides stays on the worker, so that the
+ * window's main loop is not held when it ends (issue #13): the audit
+ * entry is written there, right after the import, and the reports, which
+ * hold a block for each person and change, are freed off the main thread.
  */
 struct _BespokeImportDialog
 {
@@ -37,6 +42,8 @@ struct _BespokeImportDialog
   BespokeXmlImportReport *report;
   char                   *summary;
   char                   *error_message;
+  char                   *audit_path;    /* the file the audit trail names; NULL: no entry */
+  gboolean                audit_sealed;
   GPtrArray              *rows;          /* BespokeConflictRow, one a conflict */
   GCancellable           *cancellable;   /* of the dry run or import running, if any */
   gboolean                busy;
@@ -138,9 +145,14 @@ typedef struct
   char                   *path;         /* the file to import */
   gboolean                dry_run;
   GHashTable             *take_theirs;  /* UUIDs of the conflicts to take the file's copy of */
-  BespokeXmlImportReport *report;
+  BespokeXmlImportReport *report;       /* the dry run's; the import's is freed on the worker */
   char                   *snapshot;     /* the undo copy, until ::imported hands it on */
   BespokeProgressFeed    *feed;         /* told how many people are read */
+  guint                   people;       /* imported: every person in the file */
+  char                   *audit_path;   /* imported: noted in the audit trail, unless NULL */
+  gboolean                audit_sealed;
+  char                   *audit_summary;
+  guint                   audit_conflicts;
 } ImportJob;
 
 static void
@@ -154,13 +166,39 @@ import_job_free (gpointer data)
   g_free (job->database);
   g_free (job->path);
   g_clear_pointer (&job->take_theirs, g_hash_table_unref);
-  g_clear_pointer (&job->report, bespoke_xml_import_report_free);
+  /* a dry run no one waited for: its report may be large */
+  g_clear_pointer (&job->report, bespoke_xml_import_report_free_in_thread);
   g_clear_pointer (&job->feed, bespoke_progress_feed_unref);
+  g_free (job->audit_path);
+  g_free (job->audit_summary);
   /* not handed on by ::imported: no one can undo with it */
   if (job->snapshot != NULL && !bespoke_store_delete_database_files (job->snapshot, &error))
     g_debug ("Could not delete the undo copy: %s", error->message);
   g_free (job->snapshot);
   g_free (job);
+}
+
+/* The import is done: what the window needs of its report, and the audit
+ * entry, here on the worker; then the report goes, on the worker too. */
+static void
+finish_import (ImportJob    *job,
+               BespokeStore *store)
+{
+  BespokeXmlImportReport *report = job->report;
+  g_autoptr(GError) error = NULL;
+
+  /* every person in the file: new, updated, already here, or in conflict */
+  job->people = report->added[BESPOKE_XML_KIND_PERSON] + report->updated[BESPOKE_XML_KIND_PERSON] +
+                report->unchanged[BESPOKE_XML_KIND_PERSON];
+  for (guint i = 0; i < report->conflicts->len; i++)
+    if (g_str_equal (((BespokeXmlConflict *) report->conflicts->pdata[i])->element, "person"))
+      job->people++;
+  g_clear_pointer (&job->report, bespoke_xml_import_report_free);
+
+  if (job->audit_path != NULL &&
+      !bespoke_store_audit_import (store, job->audit_path, job->audit_sealed, job->audit_summary,
+                                   job->audit_conflicts, &error))
+    g_debug ("Could not note the import in the audit trail: %s", error->message);
 }
 
 /* The dry run; or the snapshot, the import and the file's copy of each
@@ -201,6 +239,7 @@ run_job (ImportJob     *job,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto undo;
+  finish_import (job, store);
   return TRUE;
 
 undo:
@@ -261,6 +300,13 @@ start_job (BespokeImportDialog *self,
   job->path = g_file_get_path (self->file);
   job->dry_run = dry_run;
   job->take_theirs = take_theirs != NULL ? g_hash_table_ref (take_theirs) : NULL;
+  if (!dry_run)
+    {
+      job->audit_path = g_strdup (self->audit_path);
+      job->audit_sealed = self->audit_sealed;
+      job->audit_summary = g_strdup (self->summary);
+      job->audit_conflicts = bespoke_import_dialog_get_n_conflicts (self);
+    }
   if (self->feed != NULL)
     bespoke_progress_feed_stop (self->feed);
   g_clear_pointer (&self->feed, bespoke_progress_feed_unref);
@@ -469,7 +515,6 @@ apply_done_cb (GObject      *source_object,
   gboolean ok = g_task_propagate_boolean (task, &error);
   gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (task));
   g_autofree char *title = NULL;
-  guint people;
 
   /* imported, undone, or part of it written and put back: either way the
    * window's connection has not seen it */
@@ -503,13 +548,8 @@ apply_done_cb (GObject      *source_object,
       return;
     }
 
-  /* every person in the file: new, updated, already here, or in conflict */
-  people = job->report->added[BESPOKE_XML_KIND_PERSON] + job->report->updated[BESPOKE_XML_KIND_PERSON] +
-           job->report->unchanged[BESPOKE_XML_KIND_PERSON];
-  for (guint i = 0; i < job->report->conflicts->len; i++)
-    if (g_str_equal (((BespokeXmlConflict *) job->report->conflicts->pdata[i])->element, "person"))
-      people++;
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person", "Imported %u people", people), people);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person", "Imported %u people", job->people),
+                           job->people);
   {
     g_autofree char *snapshot = g_steal_pointer (&job->snapshot);
 
@@ -565,6 +605,29 @@ bespoke_import_dialog_get_busy (BespokeImportDialog *self)
 {
   g_return_val_if_fail (BESPOKE_IS_IMPORT_DIALOG (self), FALSE);
   return self->busy;
+}
+
+/**
+ * bespoke_import_dialog_set_audit_file:
+ * @path: the file the planner chose (a sealed file's, not its plain text)
+ * @sealed: whether that file was sealed
+ *
+ * Has the import, when it is done, noted in the audit trail with @path,
+ * its summary and its conflicts (bespoke_store_audit_import()).  It is
+ * written by the worker, right after the import and before the window
+ * hears of it.  Without it no entry is written.
+ */
+void
+bespoke_import_dialog_set_audit_file (BespokeImportDialog *self,
+                                      const char          *path,
+                                      gboolean             sealed)
+{
+  g_return_if_fail (BESPOKE_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->audit_path);
+  self->audit_path = g_strdup (path);
+  self->audit_sealed = sealed;
 }
 
 /**
@@ -677,9 +740,11 @@ bespoke_import_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->report, bespoke_xml_import_report_free);
+  /* after dispose: the conflict rows that showed its records are gone */
+  g_clear_pointer (&self->report, bespoke_xml_import_report_free_in_thread);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->audit_path, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (bespoke_import_dialog_parent_class)->finalize (object);
 }

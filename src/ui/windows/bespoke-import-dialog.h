@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (BespokeImportDialog, bespoke_import_dialog, BESPOKE, IMPOR
 BespokeImportDialog *bespoke_import_dialog_new           (GtkWindow           *parent,
                                                           BespokeStore        *store,
                                                           GFile               *file);
+void                 bespoke_import_dialog_set_audit_file (BespokeImportDialog *self,
+                                                          const char          *path,
+                                                          gboolean             sealed);
 const char          *bespoke_import_dialog_get_summary   (BespokeImportDialog *self);
 const char          *bespoke_import_dialog_get_error     (BespokeImportDialog *self);
 guint                bespoke_import_dialog_get_n_conflicts (BespokeImportDialog *self);

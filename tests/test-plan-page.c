@@ -84,6 +84,28 @@ find_one (GtkWidget  *widget,
   return g_ptr_array_index (found, index);
 }
 
+/* Opens the @index-th support line as a planner does (its schedule
+ * editor is made then) and gives its schedule editor */
+static BespokeScheduleEditor *
+open_schedule_editor (Fixture *f,
+                      guint    index)
+{
+  AdwExpanderRow *row = find_one (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", index);
+
+  adw_expander_row_set_expanded (row, TRUE);
+  return find_one (GTK_WIDGET (row), BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+}
+
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_all (widget, type, NULL, found);
+  return found->len;
+}
+
 static BespokeBudget *
 load_budget (BespokeStore *store)
 {
@@ -220,7 +242,7 @@ static void
 test_plan_page_bad_schedule (Fixture       *f,
                              gconstpointer  data)
 {
-  BespokeScheduleEditor *editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  BespokeScheduleEditor *editor = open_schedule_editor (f, 0);
   GtkSpinButton *hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
   GtkSpinButton *minutes = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "minutes_spin"));
   GtkEditable *from = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "term_start_entry"));
@@ -275,7 +297,7 @@ test_plan_page_budget_follows (Fixture       *f,
                                gconstpointer  data)
 {
   GtkWidget *budget = g_object_ref_sink (bespoke_budget_page_new ());
-  BespokeScheduleEditor *editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  BespokeScheduleEditor *editor = open_schedule_editor (f, 0);
   GtkSpinButton *hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
   GtkLabel *committed;
   GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "summary_label"));
@@ -340,6 +362,39 @@ spin_shows (GtkSpinButton **spin,
   return *spin != NULL && gtk_spin_button_get_value_as_int (*spin) == value;
 }
 
+/* A closed support line has no schedule editor (about half a megabyte of
+ * widgets each, for a plan of many lines); opening it makes one, showing
+ * the line's schedule as saved, and closing and opening it again keeps
+ * that one.  Paul's first line is his mornings, Mon–Fri from 07:30 for
+ * 2 h; his second is support at work, Tue and Thu from 09:00 for 360
+ * minutes, 6 h (bespoke-example.c). */
+static void
+test_plan_page_schedule_editor_on_open (Fixture       *f,
+                                        gconstpointer  data)
+{
+  AdwExpanderRow *first = find_one (f->page, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
+  BespokeScheduleEditor *editor;
+  GtkSpinButton *hours;
+
+  g_assert_cmpuint (count_widgets (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR), ==, 0);
+
+  editor = open_schedule_editor (f, 0);
+  g_assert_cmpuint (count_widgets (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR), ==, 1);
+  hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (hours), ==, 2);
+  g_assert_false (bespoke_history_get_can_undo (f->history));  /* opening saves nothing */
+
+  adw_expander_row_set_expanded (first, FALSE);
+  adw_expander_row_set_expanded (first, TRUE);
+  g_assert_true (find_one (GTK_WIDGET (first), BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0) == editor);
+  g_assert_cmpuint (count_widgets (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR), ==, 1);
+
+  editor = open_schedule_editor (f, 1);
+  g_assert_cmpuint (count_widgets (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR), ==, 2);
+  hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (hours), ==, 6);
+}
+
 /* An undo made elsewhere (the window's Ctrl+Z) shows on the page: the
  * mornings go back from 3 h to 2 h, and the line's cost back to
  * 261 × 2 × £21.50 = £11,223.00. */
@@ -347,7 +402,7 @@ static void
 test_plan_page_follows_undo (Fixture       *f,
                              gconstpointer  data)
 {
-  BespokeScheduleEditor *editor = find_one (f->page, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  BespokeScheduleEditor *editor = open_schedule_editor (f, 0);
   GtkSpinButton *hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -746,9 +801,10 @@ test_plan_page_one_costing (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE));
   g_assert_false (gtk_widget_get_mapped (budget));
 
-  editor = find_one (plan, BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
-  hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
   morning = find_one (plan, ADW_TYPE_EXPANDER_ROW, "support-line", 0);
+  adw_expander_row_set_expanded (morning, TRUE);
+  editor = find_one (GTK_WIDGET (morning), BESPOKE_TYPE_SCHEDULE_EDITOR, NULL, 0);
+  hours = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor), BESPOKE_TYPE_SCHEDULE_EDITOR, "hours_spin"));
   committed = GTK_LABEL (gtk_widget_get_template_child (budget, BESPOKE_TYPE_BUDGET_PAGE, "committed_label"));
 
   runs = bespoke_costing_get_run_count ();
@@ -970,6 +1026,7 @@ main (int   argc,
   ADD ("/plan-page/bad-dates", test_plan_page_bad_dates);
   ADD ("/plan-page/bad-schedule", test_plan_page_bad_schedule);
   ADD ("/plan-page/budget-follows", test_plan_page_budget_follows);
+  ADD ("/plan-page/schedule-editor-on-open", test_plan_page_schedule_editor_on_open);
   ADD ("/plan-page/follows-undo", test_plan_page_follows_undo);
   ADD ("/plan-page/add-line", test_plan_page_add_line);
   ADD ("/plan-page/risk-level", test_plan_page_risk_level);

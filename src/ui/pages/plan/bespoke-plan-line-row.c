@@ -35,6 +35,9 @@ struct _BespokePlanLineRow
   GtkSpinButton         *discount_spin;
   AdwActionRow          *free_row;
   GtkSpinButton         *free_spin;
+  GtkListBoxRow         *schedule_slot;
+  /* made when the row is first opened (ensure_schedule_editor()): about
+   * half a megabyte of widgets that a closed row never shows */
   BespokeScheduleEditor *schedule_editor;
 };
 
@@ -193,7 +196,8 @@ on_product_chosen_cb (BespokeProductChooser *chooser,
       return;
     }
   bespoke_product_chooser_set_product (chooser, product, FALSE);
-  bespoke_schedule_editor_set_schedule (self->schedule_editor, schedule);
+  if (self->schedule_editor != NULL)
+    bespoke_schedule_editor_set_schedule (self->schedule_editor, schedule);
 }
 
 static void
@@ -207,6 +211,38 @@ on_schedule_changed_cb (BespokeScheduleEditor *editor,
   bespoke_support_line_set_schedule (copy, bespoke_schedule_editor_get_schedule (editor));
   bespoke_plan_context_save (get_context (self), BESPOKE_RECORD (copy), _("Change the schedule of %s"), NULL,
                              get_error_label (self));
+}
+
+/* The schedule editor, with @line's schedule (or the line's as last
+ * saved), made the first time the row is open */
+static void
+ensure_schedule_editor (BespokePlanLineRow *self,
+                        BespokeSupportLine *line)
+{
+  g_autoptr(BespokeSupportLine) saved = NULL;
+  GtkWidget *editor;
+
+  if (self->schedule_editor != NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+  if (line == NULL && (line = saved = copy_line (self)) == NULL)
+    return;
+  editor = bespoke_schedule_editor_new ();
+  gtk_widget_set_margin_start (editor, 12);
+  gtk_widget_set_margin_end (editor, 12);
+  gtk_widget_set_margin_top (editor, 12);
+  gtk_widget_set_margin_bottom (editor, 12);
+  self->schedule_editor = BESPOKE_SCHEDULE_EDITOR (editor);
+  bespoke_schedule_editor_set_schedule (self->schedule_editor, bespoke_support_line_get_schedule (line));
+  g_signal_connect (editor, "changed", G_CALLBACK (on_schedule_changed_cb), self);
+  gtk_list_box_row_set_child (self->schedule_slot, editor);
+}
+
+static void
+on_expanded_cb (BespokePlanLineRow *self,
+                GParamSpec         *pspec,
+                gpointer            user_data)
+{
+  ensure_schedule_editor (self, NULL);
 }
 
 static void
@@ -297,7 +333,7 @@ bind_fields (BespokePlanLineRow *self,
   g_signal_connect (self->description_row, "changed", G_CALLBACK (on_description_changed_cb), self);
   g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected_cb), self);
   g_signal_connect (self->product_chooser, "product-chosen", G_CALLBACK (on_product_chosen_cb), self);
-  g_signal_connect (self->schedule_editor, "changed", G_CALLBACK (on_schedule_changed_cb), self);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_cb), NULL);
 }
 
 GtkWidget *
@@ -314,8 +350,8 @@ bespoke_plan_line_row_new (BespokePlanContext *context,
   show_who (self, line);
   if (bespoke_support_line_get_support_type (line) == BESPOKE_SUPPORT_PAID)
     show_paid (self, line);
-  bespoke_schedule_editor_set_schedule (self->schedule_editor, bespoke_support_line_get_schedule (line));
   bind_fields (self, bespoke_plan_context_get_fields (context), uuid);
+  ensure_schedule_editor (self, line);
   bespoke_plan_item_row_add_remove (BESPOKE_PLAN_ITEM_ROW (self), _("Remove This Support"),
                                     _("Remove %s"), _("Support line removed."));
   return GTK_WIDGET (self);
@@ -351,7 +387,6 @@ bespoke_plan_line_row_class_init (BespokePlanLineRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (BESPOKE_TYPE_SCHEDULE_EDITOR);
   g_type_ensure (BESPOKE_TYPE_PRODUCT_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bespoke/Bespoke/ui/bespoke-plan-line-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, description_row);
@@ -368,7 +403,7 @@ bespoke_plan_line_row_class_init (BespokePlanLineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, discount_spin);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, free_row);
   gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, free_spin);
-  gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, schedule_editor);
+  gtk_widget_class_bind_template_child (widget_class, BespokePlanLineRow, schedule_slot);
 }
 
 static void

@@ -131,7 +131,7 @@ typedef struct
 static void
 count_job_free (CountJob *job)
 {
-  g_object_unref (job->reader);
+  g_clear_object (&job->reader);
   g_free (job->search);
   g_free (job);
 }
@@ -148,6 +148,8 @@ count_thread_cb (GTask        *task,
   guint n;
 
   n = bespoke_store_count_people_cancellable (job->reader, job->filter, job->search, cancellable, &error);
+  /* closed here, on the thread that used it, as soon as it is done */
+  g_clear_object (&job->reader);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -247,6 +249,9 @@ reload_broad (BespokePeopleModel *self)
       g_debug ("No second connection to count on (%s): counting here", error->message);
       return FALSE;
     }
+  /* the count reads the index once, in order: the kernel keeps its pages,
+   * and a page cache of its own would only stay in the window's memory */
+  _bespoke_store_exec (reader, "PRAGMA cache_size = -256", NULL);
 
   self->counting = TRUE;
   self->count_cancellable = g_cancellable_new ();

@@ -248,6 +248,52 @@ test_store_changes (Fixture       *f,
   g_assert_finalize_object (staff);
 }
 
+/* What a view does as it hears of a change: it reads the rows it shows */
+static void
+read_rows_cb (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              GPtrArray  *rows)
+{
+  g_ptr_array_set_size (rows, 0);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (model, i));
+}
+
+/* A reload (here, one person renamed) gives the views the very objects
+ * they had for the people it read again unchanged, so that a list keeps
+ * their rows instead of building new ones; the renamed person is a new
+ * object with the new name.  Jones 0001, 0002 and 0003 are the first
+ * three; "Jones 0002 B" still sorts between 0002's neighbours. */
+static void
+test_keeps_unchanged (Fixture       *f,
+                      gconstpointer  data)
+{
+  BespokePeopleModel *model = bespoke_people_model_new (f->store, BESPOKE_PEOPLE_ALL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BespokePerson) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_autoptr(BespokePerson) second = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_autoptr(BespokePerson) third = g_list_model_get_item (G_LIST_MODEL (model), 2);
+  g_autoptr(BespokePerson) renamed = BESPOKE_PERSON (bespoke_record_copy (BESPOKE_RECORD (second)));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (bespoke_person_get_name (second), ==, "Jones 0002");
+  g_signal_connect (model, "items-changed", G_CALLBACK (read_rows_cb), rows);
+  bespoke_person_set_name (renamed, "Jones 0002 B");
+  g_assert_true (bespoke_store_save (f->store, renamed, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_true (g_ptr_array_index (rows, 0) == (gpointer) first);
+  g_assert_true (g_ptr_array_index (rows, 1) != (gpointer) second);
+  g_assert_cmpstr (bespoke_person_get_name (g_ptr_array_index (rows, 1)), ==, "Jones 0002 B");
+  g_assert_true (g_ptr_array_index (rows, 2) == (gpointer) third);
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_finalize_object (model);
+}
+
 /* The model holds the store, not the other way round. */
 static void
 test_lifetime (Fixture       *f,
@@ -431,6 +477,7 @@ main (int   argc,
   g_test_add ("/people-model/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
   g_test_add ("/people-model/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/people-model/store-changes", Fixture, NULL, fixture_set_up, test_store_changes, fixture_tear_down);
+  g_test_add ("/people-model/keeps-unchanged", Fixture, NULL, fixture_set_up, test_keeps_unchanged, fixture_tear_down);
   g_test_add_func ("/people-model/folded-search", test_folded_search);
   g_test_add_func ("/people-model/sort-order", test_sort_order);
   g_test_add ("/people-model/lifetime", Fixture, NULL, fixture_set_up, test_lifetime, fixture_tear_down);

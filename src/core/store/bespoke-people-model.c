@@ -40,6 +40,7 @@ struct _BespokePeopleModel
   char                *search;
   guint                n_items;
   GHashTable          *pages;        /* page number -> GPtrArray of BespokePerson */
+  GHashTable          *previous;     /* during a reload: uuid -> the person cached before */
   guint                n_fetched;    /* rows read from the store, for tests and benchmarks */
   gboolean             dirty;        /* a person changed in the transaction being committed */
   gboolean             counting;     /* n_items is the first page; the count is on its way */
@@ -76,6 +77,50 @@ get_n_items (GListModel *model)
   return BESPOKE_PEOPLE_MODEL (model)->n_items;
 }
 
+/* Puts @page in the cache.  During a reload, a person read again just as
+ * the cache had them is the object the views already hold, so that
+ * GtkListView keeps their row as it is instead of building and binding a
+ * new one (after an import of 100,000 people, ~90 ms on the window's
+ * thread for a screenful of new rows). */
+static void
+cache_page (BespokePeopleModel *self,
+            guint               page_number,
+            GPtrArray          *page)
+{
+  self->n_fetched += page->len;
+  for (guint i = 0; self->previous != NULL && i < page->len; i++)
+    {
+      BespokeRecord *person = g_ptr_array_index (page, i);
+      BespokeRecord *before = g_hash_table_lookup (self->previous, bespoke_record_get_uuid (person));
+
+      if (before != NULL && bespoke_record_equal (before, person))
+        {
+          g_object_unref (person);
+          page->pdata[i] = g_object_ref (before);
+        }
+    }
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_number), page);
+}
+
+/* The people of every cached page, by uuid (see cache_page()) */
+static GHashTable *
+cached_people (BespokePeopleModel *self)
+{
+  GHashTable *people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  GHashTableIter iter;
+  GPtrArray *page;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    for (guint i = 0; i < page->len; i++)
+      {
+        BespokeRecord *person = g_ptr_array_index (page, i);
+
+        g_hash_table_replace (people, (gpointer) bespoke_record_get_uuid (person), g_object_ref (person));
+      }
+  return people;
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
@@ -103,8 +148,7 @@ get_item (GListModel *model,
           g_warning ("Could not read people: %s", error->message);
           return NULL;
         }
-      self->n_fetched += page->len;
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_number), page);
+      cache_page (self, page_number, page);
     }
 
   if (position % PAGE_SIZE >= page->len)
@@ -236,8 +280,7 @@ reload_broad (BespokePeopleModel *self)
       g_warning ("Could not read people: %s", error->message);
       return FALSE;
     }
-  self->n_fetched += page->len;
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+  cache_page (self, 0, page);
   self->n_items = page->len;
   if (page->len < PAGE_SIZE)
     return TRUE;  /* that was all of them: no count, no second connection */
@@ -303,8 +346,7 @@ reload_search (BespokePeopleModel *self)
       self->n_items = 0;
       return TRUE;
     }
-  self->n_fetched += page->len;
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+  cache_page (self, 0, page);
   return TRUE;
 }
 
@@ -329,6 +371,7 @@ bespoke_people_model_reload (BespokePeopleModel *self)
   self->counting = FALSE;
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
+  self->previous = cached_people (self);
   g_hash_table_remove_all (self->pages);
 
   if (!reload_search (self))
@@ -338,7 +381,9 @@ bespoke_people_model_reload (BespokePeopleModel *self)
         g_warning ("Could not count people: %s", error->message);
     }
 
+  /* the views ask for the rows they show while they hear of the change */
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (was_counting != self->counting)

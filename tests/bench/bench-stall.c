@@ -25,7 +25,10 @@
  * and round, the longest gap (and when it ended), the 99th percentile and
  * the number of gaps over 50 ms, and the ratio of the longest to 50 ms;
  * then the best and the median over the rounds.  BESPOKE_BENCH_TRACE=1
- * also says each gap over half a second as it ends.
+ * also says each gap over half a second as it ends, with the
+ * CLOCK_MONOTONIC time it ended at, so that a profile taken meanwhile
+ * (`perf record -k mono -t PID`) can be cut to the gap with `perf script
+ * --time START,END`; BESPOKE_BENCH_TRACE=MS says each gap over MS ms.
  *
  * Before it measures, it backs DATABASE up into its own backups folder, and
  * each empty database too, so that the window's daily backup (a copy of
@@ -57,7 +60,7 @@ static const char *stage_names[N_STAGES] = { "export", "preview", "import" };
 typedef struct
 {
   const char *name;
-  gboolean    trace;  /* BESPOKE_BENCH_TRACE: say each gap over TRACE_US as it ends */
+  gint64      trace;  /* BESPOKE_BENCH_TRACE: say each gap over so many µs as it ends; 0: none */
   GArray *gaps;     /* gint64 µs */
   gint64  last;     /* 0: the next dispatch starts a new series */
   gint64  worst;
@@ -100,9 +103,10 @@ series_note (Series *series,
       gint64 gap = now - series->last;
 
       g_array_append_val (series->gaps, gap);
-      if (series->trace && gap > TRACE_US)
-        g_printerr ("  %s: a gap of %.1f ms, ended %.1f s into the stage\n",
-                    series->name, gap / 1000.0, (now - stage_start) / (double) G_USEC_PER_SEC);
+      if (series->trace > 0 && gap > series->trace)
+        g_printerr ("  %s: a gap of %.1f ms, ended %.1f s into the stage (monotonic %.3f s)\n",
+                    series->name, gap / 1000.0, (now - stage_start) / (double) G_USEC_PER_SEC,
+                    now / (double) G_USEC_PER_SEC);
       if (gap > series->worst)
         {
           series->worst = gap;
@@ -427,7 +431,12 @@ main (int   argc,
   bench.frames.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.loop.name = "loop";
   bench.frames.name = "frames";
-  bench.loop.trace = bench.frames.trace = g_getenv ("BESPOKE_BENCH_TRACE") != NULL;
+  if (g_getenv ("BESPOKE_BENCH_TRACE") != NULL)
+    {
+      gint64 ms = g_ascii_strtoll (g_getenv ("BESPOKE_BENCH_TRACE"), NULL, 10);
+
+      bench.loop.trace = bench.frames.trace = ms > 1 ? ms * 1000 : TRACE_US;
+    }
   if ((bench.dir = g_dir_make_tmp ("bespoke-bench-stall-XXXXXX", &error)) == NULL)
     fail ("no temporary folder", error);
   /* before GLib reads them: nothing of the user's is read or written */

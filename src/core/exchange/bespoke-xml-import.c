@@ -6,6 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#endif
 
 #include "bespoke-record.h"
 #include "bespoke-store.h"
@@ -53,6 +57,12 @@ bespoke_xml_import_report_free (BespokeXmlImportReport *report)
 static gpointer
 report_free_thread (gpointer data)
 {
+#ifdef __linux__
+  /* housekeeping: the window's thread, and the display server it waits
+   * on, come first (on Linux the nice value is the calling thread's) */
+  if (setpriority (PRIO_PROCESS, 0, 19) != 0)
+    g_debug ("Could not lower the priority of freeing a report: %s", g_strerror (errno));
+#endif
   bespoke_xml_import_report_free (data);
   return NULL;
 }

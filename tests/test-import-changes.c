@@ -93,6 +93,67 @@ test_changes (void)
   g_assert_cmpstr (bespoke_statement_get_text (kept), !=, "I like my garage tidy, and so does my boss.");
 }
 
+/* A big file's report keeps the first BESPOKE_XML_IMPORT_CHANGES_KEPT
+ * changes to show and counts the rest, so that its memory does not grow
+ * with the file (an import of 100,000 people kept 800,000, 108 MB).
+ * 120 people, each with one statement, and the first with three: each
+ * person is two changes ("X is new", "N statements added for X"), so
+ * 240 in all; the first person's statements are one change of 3. */
+static void
+test_many_changes (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "many.bespoke", NULL);
+  g_autofree char *db_a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *db_b = g_build_filename (dir, "b.db", NULL);
+  g_autoptr(BespokeStore) a = open_store_at (db_a);
+  g_autoptr(BespokeStore) b = open_store_at (db_b);
+  g_autoptr(BespokeXmlImportReport) dry = NULL;
+  g_autoptr(GError) error = NULL;
+  guint statements = 0;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(BespokePerson) person = bespoke_person_new ();
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+
+      bespoke_person_set_name (person, name);
+      save_ok (a, person);
+      for (guint j = 0; j < (i == 0 ? 3 : 1); j++)
+        {
+          g_autoptr(BespokeStatement) st = bespoke_statement_new ();
+
+          bespoke_statement_set_person_uuid (st, uuid_of (person));
+          bespoke_statement_set_section (st, BESPOKE_SECTION_IMPORTANT);
+          bespoke_statement_set_position (st, j);
+          bespoke_statement_set_text (st, "Walks by the river.");
+          save_ok (a, st);
+        }
+    }
+  g_assert_true (bespoke_xml_export (a, BESPOKE_XML_EXPORT_ALL, NULL, path, &error));
+  g_assert_no_error (error);
+
+  dry = import_ok (b, path, BESPOKE_XML_IMPORT_DRY_RUN);
+  g_assert_cmpuint (dry->n_changes, ==, 240);
+  g_assert_cmpuint (dry->changes->len, ==, BESPOKE_XML_IMPORT_CHANGES_KEPT);
+  g_assert_cmpuint (dry->added[BESPOKE_XML_KIND_PERSON], ==, 120);
+  /* the kept ones: 50 people (in the file's order, by UUID), each new and
+   * with their statements, one change each, counted whole */
+  for (guint i = 0; i < dry->changes->len; i++)
+    {
+      BespokeXmlChange *change = g_ptr_array_index (dry->changes, i);
+
+      if (change->type == BESPOKE_TYPE_STATEMENT)
+        {
+          statements++;
+          g_assert_cmpuint (change->count, ==, g_str_equal (change->owner, "Person 000") ? 3 : 1);
+        }
+      else
+        g_assert_true (change->type == BESPOKE_TYPE_PERSON);
+    }
+  g_assert_cmpuint (statements, ==, 50);
+}
+
 /* The words for several, and for a provider's own details */
 static void
 test_describe (void)
@@ -112,5 +173,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/import-changes/by-person-and-kind", test_changes);
   g_test_add_func ("/import-changes/describe", test_describe);
+  g_test_add_func ("/import-changes/many", test_many_changes);
   return g_test_run ();
 }

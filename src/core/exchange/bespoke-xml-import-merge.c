@@ -58,6 +58,8 @@ owner_name (BespokeXmlImportReport *report,
 
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "name") != NULL)
         g_object_get (record, "name", &own, NULL);
+      /* only the owner being read is needed: its records come together */
+      g_hash_table_remove_all (report->owners);
       g_hash_table_replace (report->owners, g_strdup (bespoke_record_get_uuid (record)),
                             g_strdup (own ? own : bespoke_record_get_uuid (record)));
       scope = bespoke_record_get_uuid (record);
@@ -78,41 +80,63 @@ _bespoke_xml_note_owner (BespokeXmlImportReport *report,
   g_hash_table_replace (report->owners, g_strdup (uuid), g_strdup (name ? name : uuid));
 }
 
+/* Stands in the index for a change counted but not kept */
+#define CHANGE_NOT_KEPT ((gpointer) &change_free)
+
 /* Counts @record as added, updated or removed for its person, provider or
- * home */
+ * home.  A file holds each owner's records together, so the index is of
+ * the owner being read only, and the first BESPOKE_XML_IMPORT_CHANGES_KEPT
+ * changes are kept: the report's memory does not grow with the file. */
 void
 _bespoke_xml_note_change (BespokeXmlImportReport *report,
-             BespokeRecord          *record,
-             const char             *scope,
-             BespokeXmlChangeAction  action)
+                          BespokeRecord          *record,
+                          const char             *scope,
+                          BespokeXmlChangeAction  action)
 {
-  const char *owner = owner_name (report, record, scope);
   const char *owner_uuid = scope ? scope : bespoke_record_get_uuid (record);
-  g_autofree char *key = g_strdup_printf ("%s %s %d", owner_uuid, G_OBJECT_TYPE_NAME (record), action);
+  gboolean removed = action == BESPOKE_XML_CHANGE_REMOVED;
+  g_autofree char *key = removed ? g_strdup_printf ("%s %s", owner_uuid, G_OBJECT_TYPE_NAME (record))
+                                 : g_strdup_printf ("%s %d", G_OBJECT_TYPE_NAME (record), action);
+  GHashTable *index;
   BespokeXmlChange *change;
 
   if (report->changes == NULL)
     {
       report->changes = g_ptr_array_new_with_free_func (change_free);
       report->change_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      report->removed_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
+  if (!removed && g_strcmp0 (report->change_owner, owner_uuid) != 0)
+    {
+      g_hash_table_remove_all (report->change_index);
+      g_free (report->change_owner);
+      report->change_owner = g_strdup (owner_uuid);
+    }
+  index = removed ? report->removed_index : report->change_index;
   /* looked up, not searched for: a search of the list for each record
    * made an import's time grow with the square of its people (10,000
    * people: 79 s of CPU, 14 s with the look-up) */
-  change = g_hash_table_lookup (report->change_index, key);
+  change = g_hash_table_lookup (index, key);
   if (change != NULL)
     {
-      change->count++;
+      if (change != CHANGE_NOT_KEPT)
+        change->count++;
+      return;
+    }
+  report->n_changes++;
+  if (report->changes->len >= BESPOKE_XML_IMPORT_CHANGES_KEPT)
+    {
+      g_hash_table_insert (index, g_steal_pointer (&key), CHANGE_NOT_KEPT);
       return;
     }
   change = g_new0 (BespokeXmlChange, 1);
-  change->owner = g_strdup (owner);
+  change->owner = g_strdup (owner_name (report, record, scope));
   change->owner_uuid = g_strdup (owner_uuid);
   change->type = G_OBJECT_TYPE (record);
   change->action = action;
   change->count = 1;
   g_ptr_array_add (report->changes, change);
-  g_hash_table_insert (report->change_index, g_steal_pointer (&key), change);
+  g_hash_table_insert (index, g_steal_pointer (&key), change);
 }
 
 /* ---- merging ---------------------------------------------------------- */

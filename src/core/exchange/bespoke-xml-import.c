@@ -48,6 +48,8 @@ bespoke_xml_import_report_free (BespokeXmlImportReport *report)
   g_clear_pointer (&report->changes, g_ptr_array_unref);
   g_clear_pointer (&report->owners, g_hash_table_unref);
   g_clear_pointer (&report->change_index, g_hash_table_unref);
+  g_free (report->change_owner);
+  g_clear_pointer (&report->removed_index, g_hash_table_unref);
   g_free (report);
 }
 

@@ -345,6 +345,7 @@ start_job (BespokeImportDialog *self,
 /* A file of 100,000 people brings hundreds of thousands of changes: a row
  * each froze the window for minutes, building and then measuring them */
 #define MAX_CHANGE_ROWS 50
+G_STATIC_ASSERT (MAX_CHANGE_ROWS <= BESPOKE_XML_IMPORT_CHANGES_KEPT);
 
 static GtkWidget *
 change_row_new (const char *text,
@@ -365,12 +366,13 @@ static void
 show_changes (BespokeImportDialog *self)
 {
   GPtrArray *changes = self->report->changes;
-  guint n = changes != NULL ? changes->len : 0;
+  guint kept = changes != NULL ? changes->len : 0;
+  guint n = self->report->n_changes;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
     gtk_list_box_remove (self->changes_list, child);
-  for (guint i = 0; i < MIN (n, MAX_CHANGE_ROWS); i++)
+  for (guint i = 0; i < MIN (kept, MAX_CHANGE_ROWS); i++)
     {
       g_autofree char *text = bespoke_xml_change_describe (g_ptr_array_index (changes, i));
 

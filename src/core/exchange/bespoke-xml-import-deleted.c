@@ -179,7 +179,7 @@ note_removed (Import        *self,
   BespokeXmlImportReport *report = self->report;
 
   /* the name is for a change kept to show (_bespoke_xml_note_change()) */
-  if (scope != NULL && (report->changes == NULL || report->changes->len < BESPOKE_XML_IMPORT_CHANGES_KEPT) &&
+  if (scope != NULL && _bespoke_xml_keeps_changes (report) &&
       (report->owners == NULL || !g_hash_table_contains (report->owners, scope)))
     {
       const GType owners[] = { BESPOKE_TYPE_PERSON, BESPOKE_TYPE_PROVIDER, BESPOKE_TYPE_HOME };

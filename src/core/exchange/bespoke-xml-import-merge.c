@@ -83,6 +83,14 @@ _bespoke_xml_note_owner (BespokeXmlImportReport *report,
 /* Stands in the index for a change counted but not kept */
 #define CHANGE_NOT_KEPT ((gpointer) &change_free)
 
+/* Whether a change counted now is kept to show (with its owner's name),
+ * not only counted */
+gboolean
+_bespoke_xml_keeps_changes (BespokeXmlImportReport *report)
+{
+  return report->changes == NULL || report->changes->len < BESPOKE_XML_IMPORT_CHANGES_KEPT;
+}
+
 /* Counts @record as added, updated or removed for its person, provider or
  * home.  A file holds each owner's records together, so the index is of
  * the owner being read only, and the first BESPOKE_XML_IMPORT_CHANGES_KEPT
@@ -124,7 +132,7 @@ _bespoke_xml_note_change (BespokeXmlImportReport *report,
       return;
     }
   report->n_changes++;
-  if (report->changes->len >= BESPOKE_XML_IMPORT_CHANGES_KEPT)
+  if (!_bespoke_xml_keeps_changes (report))
     {
       g_hash_table_insert (index, g_steal_pointer (&key), CHANGE_NOT_KEPT);
       return;

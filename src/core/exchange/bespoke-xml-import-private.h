@@ -93,6 +93,7 @@ Merge          _bespoke_xml_merge_failed     (Import         *self,
 void           _bespoke_xml_note_owner       (BespokeXmlImportReport *report,
                                               const char             *uuid,
                                               const char             *name);
+gboolean       _bespoke_xml_keeps_changes    (BespokeXmlImportReport *report);
 void           _bespoke_xml_note_change      (BespokeXmlImportReport *report,
                                               BespokeRecord          *record,
                                               const char             *scope,

@@ -1181,6 +1181,72 @@ test_window_live_refresh (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static void
+count_person_rows (GtkWidget *widget,
+                   guint     *n)
+{
+  if (BESPOKE_IS_PERSON_ROW (widget))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_person_rows (child, n);
+}
+
+/* An import of thousands into an empty database (here: another connection
+ * adds 3,000 people, and the window reads them): the list gets a screenful
+ * of them at once, and builds only their rows in that dispatch, not the
+ * 200 that GtkListView builds for a long list (70 ms and more of the window
+ * not answering, issue #13); then everyone, a screenful a frame. */
+static void
+test_window_fills_gradually (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(BespokeStore) store = open_store_at (path);
+  g_autoptr(BespokeStore) other = open_store_at (path);
+  g_autoptr(GError) error = NULL;
+  BespokeWindow *window;
+  GtkWidget *list;
+  guint rows = 0, shown;
+
+  g_object_unref (add_person (store, PAUL_NAME, PAUL_PREFERRED, FALSE, paul_statements));
+  window = new_window (store);
+  list = get_child (window, "people_list");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until ((Condition) gtk_widget_get_mapped, list);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (bespoke_synth_people (other, 3000, 7, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bespoke_window_check_data_version (window));
+
+  /* a screenful (the window's: its height / 40 + 2 rows; under 50 on any
+   * screen up to 1,920 high), not everyone */
+  shown = g_list_model_get_n_items (get_people (window));
+  g_assert_cmpuint (shown, >, 1);
+  g_assert_cmpuint (shown, <, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bespoke_window_get_people_model (window))), ==, 3001);
+  count_person_rows (list, &rows);
+  g_assert_cmpuint (rows, <=, shown);
+
+  {
+    CountWait wait = { get_people (window), 3001 };
+
+    wait_until (has_n_items, &wait);
+  }
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  rows = 0;
+  count_person_rows (list, &rows);
+  g_assert_cmpuint (rows, >=, 200);   /* GtkListView's own rows, built by now */
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1195,6 +1261,7 @@ main (int   argc,
   g_test_add_func ("/window/shows-profile", test_window_shows_profile);
   g_test_add_func ("/window/follows-store", test_window_follows_store);
   g_test_add_func ("/window/live-refresh", test_window_live_refresh);
+  g_test_add_func ("/window/fills-gradually", test_window_fills_gradually);
   g_test_add_func ("/window/offers-example", test_window_offers_example);
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/text-size", test_window_text_size);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "bespoke-gradual-model.h"
 #include "bespoke-people-sidebar.h"
 #include "bespoke-person-row.h"
 #include "bespoke-startup.h"
@@ -27,6 +28,9 @@
  * Until the first frame (see bespoke_people_sidebar_hold_for_first_frame())
  * the list view is given only a screenful of rows, and the page of the
  * stack that is not shown is hidden, so that GTK does not lay it out.
+ * Afterwards, a change that brings many people to a list that had few (an
+ * import into an empty database, a search made broader) reaches the list
+ * view a screenful a frame, through a #BespokeGradualModel.
  *
  * Its people_list, list_stack, search_entry and primary_menu_button are
  * internal children: a parent template may name them.
@@ -37,6 +41,7 @@ struct _BespokePeopleSidebar
 
   BespokeStore        *store;
   BespokePeopleModel  *people;
+  BespokeGradualModel *gradual;      /* the people, a screenful a frame after a large change */
   GtkSliceListModel   *rows;         /* the people the list view sees */
   GtkSingleSelection  *selection;
   BespokePeopleFilter  filter;
@@ -203,7 +208,7 @@ set_people_model (BespokePeopleSidebar *self)
     bespoke_people_model_set_search (self->people, search);
   g_signal_connect_object (self->people, "notify::n-items",
                            G_CALLBACK (people_n_items_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_slice_list_model_set_model (self->rows, G_LIST_MODEL (self->people));
+  bespoke_gradual_model_set_model (self->gradual, G_LIST_MODEL (self->people));
   update_list (self);
 }
 
@@ -300,6 +305,7 @@ bespoke_people_sidebar_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
+  g_clear_object (&self->gradual);
   g_clear_object (&self->people);
   g_clear_object (&self->store);
 
@@ -409,8 +415,9 @@ bespoke_people_sidebar_init (BespokePeopleSidebar *self)
 
 /**
  * bespoke_people_sidebar_set_store:
- * @first_frame_rows: how many rows the list view gets until
- *   bespoke_people_sidebar_finish_first_frame(), or 0 for everyone
+ * @first_frame_rows: a screenful: how many rows the list view gets until
+ *   bespoke_people_sidebar_finish_first_frame(), and a frame after a
+ *   large change; or 0 for everyone at once
  *
  * Lists the people in @store; can be called once.
  */
@@ -425,8 +432,11 @@ bespoke_people_sidebar_set_store (BespokePeopleSidebar *self,
 
   self->store = g_object_ref (store);
   /* The list view sees the people through a slice, which shows a
-   * screenful until the first frame and then everyone. */
-  self->rows = gtk_slice_list_model_new (NULL, 0, first_frame_rows > 0 ? first_frame_rows : G_MAXUINT);
+   * screenful until the first frame and then everyone, and, below it, a
+   * model that shows a large change a screenful a frame. */
+  self->gradual = bespoke_gradual_model_new (NULL, first_frame_rows);
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->gradual)), 0,
+                                         first_frame_rows > 0 ? first_frame_rows : G_MAXUINT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -523,6 +533,8 @@ bespoke_people_sidebar_select_person (BespokePeopleSidebar *self,
   old_position = gtk_single_selection_get_selected (self->selection);
   if (person != NULL)
     position = find_person (self, person, old_position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    position = bespoke_gradual_model_get_position (self->gradual, position);
   if (position != old_position)
     {
       self->syncing = TRUE;

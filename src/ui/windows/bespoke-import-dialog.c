@@ -7,6 +7,7 @@
 
 #include "bespoke-core.h"
 #include "bespoke-conflict-row.h"
+#include "bespoke-gradual-model.h"
 #include "bespoke-import-dialog.h"
 #include "bespoke-progress-feed.h"
 
@@ -45,6 +46,8 @@ struct _BespokeImportDialog
   char                   *audit_path;    /* the file the audit trail names; NULL: no entry */
   gboolean                audit_sealed;
   GPtrArray              *rows;          /* BespokeConflictRow, one a conflict */
+  GListStore             *changes;       /* GtkStringObject: the changes_list's rows' texts */
+  GtkStringObject        *more_changes;  /* (nullable): its last, "And … more changes" */
   GCancellable           *cancellable;   /* of the dry run or import running, if any */
   gboolean                busy;
   gboolean                can_apply;
@@ -347,15 +350,21 @@ start_job (BespokeImportDialog *self,
 #define MAX_CHANGE_ROWS 50
 G_STATIC_ASSERT (MAX_CHANGE_ROWS <= BESPOKE_XML_IMPORT_CHANGES_KEPT);
 
+/* The rows come this many a frame (a BespokeGradualModel between the texts
+ * and the list): building and measuring all 50 at once held the window
+ * 45-60 ms as the dry run of 20,000 people ended (issue #13) */
+#define CHANGE_ROWS_A_FRAME 10
+
 static GtkWidget *
-change_row_new (const char *text,
-                const char *name)
+change_row_create_cb (gpointer item,
+                      gpointer user_data)
 {
+  BespokeImportDialog *self = user_data;
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_string_object_get_string (item));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_set_name (row, name);
+  gtk_widget_set_name (row, item == (gpointer) self->more_changes ? "more-changes" : "change");
   return row;
 }
 
@@ -368,24 +377,26 @@ show_changes (BespokeImportDialog *self)
   GPtrArray *changes = self->report->changes;
   guint kept = changes != NULL ? changes->len : 0;
   guint n = self->report->n_changes;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
-    gtk_list_box_remove (self->changes_list, child);
   for (guint i = 0; i < MIN (kept, MAX_CHANGE_ROWS); i++)
     {
       g_autofree char *text = bespoke_xml_change_describe (g_ptr_array_index (changes, i));
 
-      gtk_list_box_append (self->changes_list, change_row_new (text, "change"));
+      g_ptr_array_add (texts, gtk_string_object_new (text));
     }
+  g_clear_object (&self->more_changes);
   if (n > MAX_CHANGE_ROWS)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more change", "And %u more changes",
                                                             n - MAX_CHANGE_ROWS),
                                                n - MAX_CHANGE_ROWS);
 
-      gtk_list_box_append (self->changes_list, change_row_new (text, "more-changes"));
+      self->more_changes = gtk_string_object_new (text);
+      g_ptr_array_add (texts, g_object_ref (self->more_changes));
     }
+  g_list_store_splice (self->changes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->changes)),
+                       texts->pdata, texts->len);
   gtk_widget_set_visible (self->changes_box, n > 0);
 }
 
@@ -748,6 +759,8 @@ bespoke_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->audit_path, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->changes);
+  g_clear_object (&self->more_changes);
   G_OBJECT_CLASS (bespoke_import_dialog_parent_class)->finalize (object);
 }
 
@@ -804,8 +817,14 @@ bespoke_import_dialog_class_init (BespokeImportDialogClass *klass)
 static void
 bespoke_import_dialog_init (BespokeImportDialog *self)
 {
+  g_autoptr(BespokeGradualModel) shown = NULL;
+
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->changes = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  shown = bespoke_gradual_model_new (G_LIST_MODEL (self->changes), CHANGE_ROWS_A_FRAME);
+  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (shown), change_row_create_cb, self, NULL);
 }
 
 /**

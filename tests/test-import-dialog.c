@@ -336,8 +336,9 @@ test_preview_lists (Fixture       *f,
 }
 
 /* A file with many changes lists the first 50 and says how many more:
- * 60 people with nothing but a name are 60 changes ("1 person added for
- * Person 01" …), so 50 rows, then "And 10 more changes". */
+ * 1,060 people with nothing but a name are 1,060 changes ("Person 0001 is
+ * new" …), so 50 rows, then "And 1,010 more changes"; counts are written
+ * as "1,060", with a comma between each group of three digits. */
 static void
 test_preview_many_changes (Fixture       *f,
                            gconstpointer  data)
@@ -352,15 +353,18 @@ test_preview_many_changes (Fixture       *f,
   guint n = 0;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  for (guint i = 1; i <= 60; i++)
+  g_assert_true (bespoke_store_begin (sender, &error));
+  for (guint i = 1; i <= 1060; i++)
     {
       g_autoptr(BespokePerson) person = bespoke_person_new ();
-      g_autofree char *name = g_strdup_printf ("Person %02u", i);
+      g_autofree char *name = g_strdup_printf ("Person %04u", i);
 
       bespoke_person_set_name (person, name);
       g_assert_true (bespoke_store_save (sender, BESPOKE_RECORD (person), &error));
       g_assert_no_error (error);
     }
+  g_assert_true (bespoke_store_commit (sender, &error));
+  g_assert_no_error (error);
   g_assert_true (bespoke_exchange_export (sender, NULL, file, &error));
   g_assert_no_error (error);
 
@@ -387,7 +391,13 @@ test_preview_many_changes (Fixture       *f,
   g_assert_cmpuint (n, ==, 51);
   row = gtk_widget_get_last_child (list);
   g_assert_cmpstr (gtk_widget_get_name (row), ==, "more-changes");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "And 10 more changes");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "And 1,010 more changes");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), BESPOKE_TYPE_IMPORT_DIALOG,
+                                                                                 "summary_label"))),
+                   ==, "1,060 new people, 0 records updated, 0 conflicts");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), BESPOKE_TYPE_IMPORT_DIALOG,
+                                                                                                 "detail_label"))),
+                                   "1,060 new records in all"));
 
   close_dialog (dialog);
   g_assert_finalize_object (g_steal_pointer (&sender));

@@ -388,9 +388,11 @@ show_changes (BespokeImportDialog *self)
   g_clear_object (&self->more_changes);
   if (n > MAX_CHANGE_ROWS)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more change", "And %u more changes",
+      g_autofree char *count = bespoke_format_count (n - MAX_CHANGE_ROWS);
+      /* Translators: %s is a count, "19,950" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more change", "And %s more changes",
                                                             n - MAX_CHANGE_ROWS),
-                                               n - MAX_CHANGE_ROWS);
+                                               count);
 
       self->more_changes = gtk_string_object_new (text);
       g_ptr_array_add (texts, g_object_ref (self->more_changes));
@@ -415,9 +417,14 @@ show_report (BespokeImportDialog *self)
     }
 
   {
-    g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", people), people);
-    g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record updated", "%u records updated", updated), updated);
-    g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", self->report->conflicts->len), self->report->conflicts->len);
+    guint conflicts = self->report->conflicts->len;
+    g_autofree char *n_people = bespoke_format_count (people);
+    g_autofree char *n_updated = bespoke_format_count (updated);
+    g_autofree char *n_conflicts = bespoke_format_count (conflicts);
+    /* Translators: %s is a count, "3,000" */
+    g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new person", "%s new people", people), n_people);
+    g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record updated", "%s records updated", updated), n_updated);
+    g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conflict", "%s conflicts", conflicts), n_conflicts);
     g_autofree char *headline = NULL;
 
     /* Translators: "3 new people, 1 record updated, 1 conflict" */
@@ -441,11 +448,16 @@ show_report (BespokeImportDialog *self)
       if (added == 0)
         detail = g_strdup (_("Nothing is changed until you choose Import, and the import can be undone."));
       else
-        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u new record in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
-                                               "%u new records in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
-                                               added),
-                                  added);
+        {
+          g_autofree char *n_added = bespoke_format_count (added);
+
+          /* Translators: %s is a count, "93,005" */
+          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s new record in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
+                                                 "%s new records in all, counting profiles, plans and budgets. Nothing is changed until you choose Import, and the import can be undone.",
+                                                 added),
+                                    n_added);
+        }
     }
   gtk_label_set_text (self->detail_label, detail);
   update_apply (self);

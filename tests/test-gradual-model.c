@@ -224,33 +224,54 @@ test_gradual_replace_long (void)
   watch_free (watch);
 }
 
-/* Changes while items are still to come: after them, before them, over
- * them; each signal true to the model, and every item there in the end. */
+/* Changes while items are still to come: after them, before them, among
+ * them, just after them, over them; each signal true to the model, and
+ * every item there in the end. */
 static void
 test_gradual_changes_meanwhile (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (G_TYPE_SIMPLE_ACTION);
   g_autoptr(BespokeGradualModel) gradual = bespoke_gradual_model_new (G_LIST_MODEL (store), 10);
   Watch *watch = watch_new (G_LIST_MODEL (gradual));
+  guint n_changes;
 
-  fill (store, 0, 100);                     /* shows 0..9; 90 to come */
+  fill (store, 0, 5);                       /* 5, shown at once */
+  fill (store, 0, 100);                     /* 100 before them: 10 now, 90 to come */
   assert_shows (gradual, store, 10, 90);
-  fill (store, 100, 2);                     /* after them: moved up by 90 */
-  g_assert_cmpuint (change_at (watch, 1)[0], ==, 10);   /* after the 10 shown */
+  fill (store, 102, 2);                     /* after them: moved up by 90 */
+  g_assert_cmpuint (change_at (watch, 2)[0], ==, 12);   /* the 10 shown, then 2 of the 5 */
+  g_assert_cmpuint (change_at (watch, 2)[2], ==, 2);
   assert_shows (gradual, store, 10, 90);
-  fill (store, 3, 4);                       /* before them: they move down */
+  fill (store, 3, 4);                       /* a few before them: they move down */
   assert_shows (gradual, store, 14, 90);
-  /* among them: the 89 left from where they start (14) are a new change,
-   * shown 10 now and 79 to come */
+
+  /* among them: one fewer to come, and nothing to say yet */
+  n_changes = watch->changes->len;
   g_list_store_remove (store, 50);
-  assert_shows (gradual, store, 24, 79);
-  /* over the last 12 shown (12 to 23) and into them: more than a step
-   * of shown items taken away, so everything at once */
-  g_list_store_splice (store, 12, 15, NULL, 0);
+  assert_shows (gradual, store, 14, 89);
+  g_assert_cmpuint (watch->changes->len, ==, n_changes);
+
+  /* 500 just after them (a broad search's count, after its first page):
+   * they come with them, not all at once */
+  fill (store, 14 + 89, 500);
+  assert_shows (gradual, store, 14, 589);
+  g_assert_cmpuint (watch->changes->len, ==, n_changes);
+  g_assert_true (bespoke_gradual_model_step (gradual));
+  assert_shows (gradual, store, 24, 579);
+
+  /* over 19 shown (5 to 23) and into them: more than a step of shown
+   * items taken away, so everything at once */
+  g_list_store_splice (store, 5, 20, NULL, 0);
   assert_shows (gradual, store, 0, 0);
   assert_mirror (watch);
+
+  /* 100 at the top of a list all shown: 10 now, 90 to come; then 100
+   * more at the top, over the 10 shown (taken away: no more than a step)
+   * and the 90: 200 from the top, 10 now and 190 to come */
   fill (store, 0, 100);
   assert_shows (gradual, store, 10, 90);
+  fill (store, 0, 100);
+  assert_shows (gradual, store, 10, 190);
   bespoke_gradual_model_show_all (gradual);
   assert_shows (gradual, store, 0, 0);
   assert_mirror (watch);

@@ -24,9 +24,11 @@
  * @step shown ones is shown in steps: the list view is then scrolled among
  * the few it had, so showing the first ones first does not move it.  Any
  * other change, a reload of a long list that keeps its people for one, is
- * passed on whole.  While some items are still to come, the model's
- * positions are the child's without them:
- * bespoke_gradual_model_get_position() translates.
+ * passed on whole.  Items a change brings among the ones still to come,
+ * or just after them, come with them.  While some items are still to come,
+ * the model's positions are the child's without them:
+ * bespoke_gradual_model_get_position() translates, and
+ * bespoke_gradual_model_show_all() shows them at once.
  */
 struct _BespokeGradualModel
 {
@@ -94,7 +96,8 @@ bespoke_gradual_model_list_model_init (GListModelInterface *iface)
 static gboolean
 step_cb (gpointer data)
 {
-  BespokeGradualModel *self = data;
+  /* a handler of the step's ::items-changed may let go of the model */
+  g_autoptr(BespokeGradualModel) self = g_object_ref (data);
 
   if (bespoke_gradual_model_step (self))
     return G_SOURCE_CONTINUE;
@@ -147,11 +150,24 @@ items_changed_cb (BespokeGradualModel *self,
       show_change (self, position, removed, added);
       return;
     }
+  end = self->hide_at + self->n_hidden;
 
   /* after the items still to come: passed on, moved up by them */
-  if (position >= self->hide_at + self->n_hidden)
+  if (position > end)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), position - self->n_hidden, removed, added);
+      return;
+    }
+  /* among them, or just after them (a broad search's count, which brings
+   * the rest of its people after the first page): the items it brings are
+   * to come with them; only the shown ones it takes away go now */
+  if (position >= self->hide_at)
+    {
+      guint removed_hidden = MIN (removed, end - position);
+
+      self->n_hidden = self->n_hidden - removed_hidden + added;
+      if (removed > removed_hidden)
+        g_list_model_items_changed (G_LIST_MODEL (self), self->hide_at, removed - removed_hidden, 0);
       return;
     }
   /* a small change before them: passed on, and they move with it */
@@ -167,8 +183,8 @@ items_changed_cb (BespokeGradualModel *self,
     }
   /* otherwise one change over both: the items shown there and the ones to
    * come, in the child as it was, become what the child has there now */
-  start = MIN (position, self->hide_at);
-  end = MAX (position + removed, self->hide_at + self->n_hidden);
+  start = position;
+  end = MAX (position + removed, end);
   show_change (self, start, end - start - self->n_hidden, end - removed + added - start);
 }
 

@@ -399,6 +399,17 @@ test_preview_many_changes (Fixture       *f,
                                                                                                  "detail_label"))),
                                    "1,060 new records in all"));
 
+  /* and the toast after the import says so */
+  {
+    g_autofree char *snapshot = NULL;
+
+    g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &snapshot);
+    choose_import (dialog);
+    g_assert_nonnull (snapshot);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (dialog), "test-title"), ==, "Imported 1,060 people");
+    bespoke_exchange_delete_snapshot (snapshot);
+  }
+
   close_dialog (dialog);
   g_assert_finalize_object (g_steal_pointer (&sender));
   g_assert_finalize_object (g_steal_pointer (&empty));

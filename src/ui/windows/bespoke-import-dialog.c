@@ -573,8 +573,13 @@ apply_done_cb (GObject      *source_object,
       return;
     }
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person", "Imported %u people", job->people),
-                           job->people);
+  {
+    g_autofree char *count = bespoke_format_count (job->people);
+
+    /* Translators: %s is a count, "20,011" */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s person", "Imported %s people", job->people),
+                             count);
+  }
   {
     g_autofree char *snapshot = g_steal_pointer (&job->snapshot);
 

@@ -193,6 +193,53 @@ test_quit_during_session (void)
   run_application (path, quit_during_session);
 }
 
+/* app.export with a search that found 1,200 people: the choice names them
+ * as people read a count, "The 1,200 People Found" */
+static void
+export_found (BespokeApplication *app,
+              const char         *path)
+{
+  BespokeWindow *window = first_window (app);
+  gboolean found = FALSE;
+
+  bespoke_people_model_set_search (bespoke_window_get_people_model (window), "person");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "export", NULL);
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), "Export Which People?") == 0)
+      {
+        g_assert_cmpstr (adw_message_dialog_get_response_label (l->data, "found"), ==, "The 1,200 People _Found");
+        gtk_window_destroy (l->data);
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+static void
+test_export_found (void)
+{
+  g_autofree char *path = temp_path ("found.db");
+  g_autoptr(GError) error = NULL;
+  BespokeStore *store = bespoke_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (bespoke_store_begin (store, &error));
+  for (guint i = 1; i <= 1200; i++)
+    {
+      g_autoptr(BespokePerson) person = bespoke_person_new ();
+      g_autofree char *name = g_strdup_printf ("Person %04u", i);
+
+      bespoke_person_set_name (person, name);
+      g_assert_true (bespoke_store_save (store, BESPOKE_RECORD (person), &error));
+    }
+  g_assert_true (bespoke_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  run_application (path, export_found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/application/open-failure", test_open_failure);
   g_test_add_func ("/application/about", test_about);
   g_test_add_func ("/application/new-person", test_new_person_action);
+  g_test_add_func ("/application/export-found", test_export_found);
   g_test_add_func ("/application/quit-during-session", test_quit_during_session);
 
   return g_test_run ();

@@ -773,8 +773,13 @@ ask_seal (BespokeWindow *window,
   if (person != NULL)
     what = g_strdup (bespoke_person_get_name (person));
   else if (found != NULL)
-    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u person found", "The %u people found", g_strv_length (found)),
-                            g_strv_length (found));
+    {
+      guint n = g_strv_length (found);
+      g_autofree char *count = bespoke_format_count (n);
+
+      /* Translators: %s is a count, "1,200" */
+      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %s person found", "The %s people found", n), count);
+    }
   else
     what = g_strdup (_("Everyone"));
   job->window = g_object_ref (window);
@@ -837,7 +842,9 @@ export_action (GSimpleAction *action,
   if (found != NULL)
     {
       guint n = g_strv_length (found);
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u Person _Found", "The %u People _Found", n), n);
+      g_autofree char *count = bespoke_format_count (n);
+      /* Translators: %s is a count, "1,200" */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %s Person _Found", "The %s People _Found", n), count);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "found", label);
     }

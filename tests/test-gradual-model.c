@@ -320,26 +320,55 @@ test_gradual_random (void)
     }
 }
 
-/* Step 0: every change at once; a model swapped shows its items. */
+/* Step 0: every change at once.  A model swapped in shows its items: all
+ * at once when the list had more than a step shown, in steps into an
+ * empty list. */
 static void
 test_gradual_no_step (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (G_TYPE_SIMPLE_ACTION);
   g_autoptr(GListStore) other = g_list_store_new (G_TYPE_SIMPLE_ACTION);
-  g_autoptr(BespokeGradualModel) gradual = bespoke_gradual_model_new (NULL, 0);
+  g_autoptr(BespokeGradualModel) whole = bespoke_gradual_model_new (NULL, 0);
+  g_autoptr(BespokeGradualModel) gradual = bespoke_gradual_model_new (NULL, 10);
   Watch *watch = watch_new (G_LIST_MODEL (gradual));
+  Watch *whole_watch = watch_new (G_LIST_MODEL (whole));
 
   fill (store, 0, 1000);
-  bespoke_gradual_model_set_model (gradual, G_LIST_MODEL (store));
-  assert_shows (gradual, store, 0, 0);
-  bespoke_gradual_model_set_step (gradual, 10);
+  bespoke_gradual_model_set_model (whole, G_LIST_MODEL (store));
+  assert_shows (whole, store, 0, 0);
+  fill (store, 1000, 500);
+  assert_shows (whole, store, 0, 0);
+  assert_mirror (whole_watch);
+
   fill (other, 0, 300);
+  bespoke_gradual_model_set_model (gradual, G_LIST_MODEL (store));
+  assert_shows (gradual, store, 10, 1490); /* into an empty list: in steps */
+  bespoke_gradual_model_show_all (gradual);
   bespoke_gradual_model_set_model (gradual, G_LIST_MODEL (other));
-  assert_shows (gradual, other, 0, 0);   /* 1,000 shown were taken away */
+  assert_shows (gradual, other, 0, 0);   /* 1,500 shown were taken away */
   bespoke_gradual_model_set_model (gradual, NULL);
   bespoke_gradual_model_set_model (gradual, G_LIST_MODEL (store));
-  assert_shows (gradual, store, 10, 990); /* into an empty list: in steps */
-  bespoke_gradual_model_set_step (gradual, 0);
+  assert_shows (gradual, store, 10, 1490);
+  assert_mirror (watch);
+  watch_free (whole_watch);
+  watch_free (watch);
+}
+
+/* An item asked for (a person to choose) is shown at once, with all the
+ * others still to come; one already shown changes nothing. */
+static void
+test_gradual_show_item (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_SIMPLE_ACTION);
+  g_autoptr(BespokeGradualModel) gradual = bespoke_gradual_model_new (G_LIST_MODEL (store), 10);
+  Watch *watch = watch_new (G_LIST_MODEL (gradual));
+
+  fill (store, 0, 5);
+  fill (store, 0, 100);                     /* 10 shown, 90 to come, then the 5 */
+  g_assert_cmpuint (bespoke_gradual_model_show_item (gradual, 3), ==, 3);
+  g_assert_cmpuint (bespoke_gradual_model_show_item (gradual, 102), ==, 12);
+  assert_shows (gradual, store, 10, 90);
+  g_assert_cmpuint (bespoke_gradual_model_show_item (gradual, 60), ==, 60);
   assert_shows (gradual, store, 0, 0);
   assert_mirror (watch);
   watch_free (watch);
@@ -358,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/gradual-model/changes-meanwhile", test_gradual_changes_meanwhile);
   g_test_add_func ("/gradual-model/random", test_gradual_random);
   g_test_add_func ("/gradual-model/no-step", test_gradual_no_step);
+  g_test_add_func ("/gradual-model/show-item", test_gradual_show_item);
 
   return g_test_run ();
 }

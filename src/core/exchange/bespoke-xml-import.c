@@ -86,8 +86,11 @@ bespoke_xml_import_report_free_in_thread (BespokeXmlImportReport *report)
 
   if (report == NULL)
     return;
+  /* the changes kept are few (BESPOKE_XML_IMPORT_CHANGES_KEPT) and the
+   * owners one; what grows with the file is its conflicts and deletions */
   entries = report->conflicts->len + (report->changes != NULL ? report->changes->len : 0) +
-            (report->owners != NULL ? g_hash_table_size (report->owners) : 0);
+            (report->owners != NULL ? g_hash_table_size (report->owners) : 0) +
+            (report->removed_index != NULL ? g_hash_table_size (report->removed_index) : 0);
   if (entries < REPORT_FREE_IN_PLACE ||
       (thread = g_thread_try_new ("bespoke-report-free", report_free_thread, report, NULL)) == NULL)
     {

@@ -28,7 +28,7 @@
  * or just after them, come with them.  While some items are still to come,
  * the model's positions are the child's without them:
  * bespoke_gradual_model_get_position() translates, and
- * bespoke_gradual_model_show_all() shows them at once.
+ * bespoke_gradual_model_show_item() shows an item asked for at once.
  */
 struct _BespokeGradualModel
 {
@@ -259,31 +259,6 @@ bespoke_gradual_model_set_model (BespokeGradualModel *self,
   show_change (self, 0, removed, model != NULL ? g_list_model_get_n_items (model) : 0);
 }
 
-guint
-bespoke_gradual_model_get_step (BespokeGradualModel *self)
-{
-  g_return_val_if_fail (BESPOKE_IS_GRADUAL_MODEL (self), 0);
-  return self->step;
-}
-
-/**
- * bespoke_gradual_model_set_step:
- * @step: how many items a large change shows at once; 0 for all
- *
- * For the changes to come; a change being shown in steps goes on with the
- * new step (with 0, it is shown whole at once).
- */
-void
-bespoke_gradual_model_set_step (BespokeGradualModel *self,
-                                guint                step)
-{
-  g_return_if_fail (BESPOKE_IS_GRADUAL_MODEL (self));
-
-  self->step = step;
-  if (step == 0)
-    bespoke_gradual_model_show_all (self);
-}
-
 /**
  * bespoke_gradual_model_get_n_hidden:
  *
@@ -314,6 +289,26 @@ bespoke_gradual_model_get_position (BespokeGradualModel *self,
   if (position - self->hide_at < self->n_hidden)
     return G_MAXUINT;
   return position - self->n_hidden;
+}
+
+/**
+ * bespoke_gradual_model_show_item:
+ * @position: a position in the child model
+ *
+ * Shows the child's item at @position now, if it is still to come (with
+ * everything else still to come): someone asked for that item.
+ *
+ * Returns: where it is in this model
+ */
+guint
+bespoke_gradual_model_show_item (BespokeGradualModel *self,
+                                 guint                position)
+{
+  g_return_val_if_fail (BESPOKE_IS_GRADUAL_MODEL (self), G_MAXUINT);
+
+  if (bespoke_gradual_model_get_position (self, position) == G_MAXUINT)
+    bespoke_gradual_model_show_all (self);
+  return bespoke_gradual_model_get_position (self, position);
 }
 
 /**

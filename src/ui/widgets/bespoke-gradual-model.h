@@ -18,11 +18,10 @@ BespokeGradualModel *bespoke_gradual_model_new          (GListModel          *mo
                                                          guint                step);
 void                 bespoke_gradual_model_set_model    (BespokeGradualModel *self,
                                                          GListModel          *model);
-guint                bespoke_gradual_model_get_step     (BespokeGradualModel *self);
-void                 bespoke_gradual_model_set_step     (BespokeGradualModel *self,
-                                                         guint                step);
 guint                bespoke_gradual_model_get_n_hidden (BespokeGradualModel *self);
 guint                bespoke_gradual_model_get_position (BespokeGradualModel *self,
+                                                         guint                position);
+guint                bespoke_gradual_model_show_item    (BespokeGradualModel *self,
                                                          guint                position);
 gboolean             bespoke_gradual_model_step         (BespokeGradualModel *self);
 void                 bespoke_gradual_model_show_all     (BespokeGradualModel *self);

@@ -532,13 +532,9 @@ bespoke_people_sidebar_select_person (BespokePeopleSidebar *self,
 
   if (person != NULL)
     position = find_person (self, person, gtk_single_selection_get_selected (self->selection));
-  /* listed, but not shown yet (the list is filling a screenful a frame):
-   * everyone at once, to choose the row now */
-  if (position != GTK_INVALID_LIST_POSITION &&
-      bespoke_gradual_model_get_position (self->gradual, position) == GTK_INVALID_LIST_POSITION)
-    bespoke_gradual_model_show_all (self->gradual);
+  /* listed, if not shown yet (the list filling a screenful a frame): now */
   if (position != GTK_INVALID_LIST_POSITION)
-    position = bespoke_gradual_model_get_position (self->gradual, position);
+    position = bespoke_gradual_model_show_item (self->gradual, position);
   old_position = gtk_single_selection_get_selected (self->selection);
   if (position != old_position)
     {
